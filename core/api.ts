@@ -1,0 +1,296 @@
+/**
+ * The one contract between the UI and everything behind it (DESIGN.md, convention 1).
+ *
+ * Every method takes and returns plain JSON and returns a Promise. Two transports carry it:
+ * Electron IPC (electron/ipc.ts + electron/preload.ts) and the loopback HTTP host
+ * (host/web-host.ts + renderer/transport/web-client.ts). Channel names derive from the method
+ * names through `channelFor`; no other file names a channel.
+ *
+ * Errors cross the contract as rejected promises whose message a person can read
+ * (`ApiError.message`); `code` lets the UI tell "bad input" from "store broken".
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Document model: what the importer makes of a file (core/corpus), what the reader renders.
+// ---------------------------------------------------------------------------------------------
+
+/** Inline content of a text block. Markers are atoms: they add nothing to the plain text. */
+export type Inline =
+  | { t: 'text'; text: string }
+  /** A footnote reference (`[footnoteRef:N]`); `note` is the id of the FootnoteBlock it points to. */
+  | { t: 'fnref'; label: string; note: string }
+  /** A wiki-style reference marker such as `[12]`, shown as a superscript; it has no note here. */
+  | { t: 'refmark'; label: string };
+
+/** A heading. Headings are not numbered (paragraph numbers count only reading blocks). */
+export interface HeadingBlock { kind: 'heading'; id: string; level: number; content: Inline[] }
+/** A paragraph; `n` is its paragraph number in the document (1-based), the citation locator. */
+export interface ParagraphBlock { kind: 'paragraph'; id: string; n: number; content: Inline[] }
+/** One item of a bullet list; items are numbered like paragraphs. */
+export interface ListItemBlock { kind: 'item'; id: string; n: number; content: Inline[] }
+export interface ListBlock { kind: 'list'; id: string; items: ListItemBlock[] }
+/** A heading with everything up to the next heading of the same or a higher level. */
+export interface SectionBlock { kind: 'section'; id: string; heading: HeadingBlock; children: Block[] }
+export type Block = ParagraphBlock | ListBlock | SectionBlock;
+
+/** A footnote's note text; `label` is what the reader shows (e.g. "3"). */
+export interface FootnoteBlock { kind: 'footnote'; id: string; label: string; content: Inline[] }
+
+/** A whole imported document. Blocks before the first heading sit at the top level. */
+export interface DocumentModel {
+  id: string;
+  /** Stable IRI derived from the path within the corpus, not from the content. */
+  iri: string;
+  title: string;
+  blocks: Block[];
+  footnotes: FootnoteBlock[];
+}
+
+/** A text block as the anchoring layer sees it: its span [start, end) in the document's plain text. */
+export interface TextSpan { id: string; start: number; end: number }
+
+// ---------------------------------------------------------------------------------------------
+// Library
+// ---------------------------------------------------------------------------------------------
+
+/** CSL-JSON item (subset we use). Unknown fields stay absent, never invented. */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: Array<{ family?: string; given?: string; literal?: string }>;
+  issued?: { 'date-parts': Array<Array<number>> };
+  'container-title'?: string;
+  publisher?: string;
+  URL?: string;
+  language?: string;
+  note?: string;
+  [field: string]: unknown;
+}
+
+export interface DocumentSummary {
+  id: string;
+  iri: string;
+  /** Path relative to the corpus folder, with forward slashes. */
+  path: string;
+  title: string;
+  /** Author(s) as one display string, empty when unknown. */
+  author: string;
+  /** Year of issue, or null when unknown. */
+  year: number | null;
+  wordCount: number;
+  /** sha256 hex of the file's bytes. */
+  contentHash: string;
+  format: 'txt' | 'md' | 'html';
+  /** Non-fatal problems found while importing this file (e.g. "undecodable bytes replaced"). */
+  problems: string[];
+  csl: CslItem | null;
+}
+
+/** A file that was skipped, with a reason a person can read. */
+export interface ImportProblem { path: string; reason: string }
+
+export type StoreState =
+  | { ok: true; path: string; schemaVersion: number }
+  /** The store could not be opened (unreadable, corrupt, newer schema). Nothing was written. */
+  | { ok: false; path: string; reason: string };
+
+export interface LibrarySnapshot {
+  corpusDir: string | null;
+  documents: DocumentSummary[];
+  problems: ImportProblem[];
+  store: StoreState;
+}
+
+export interface Settings {
+  theme: 'light' | 'dark' | 'system';
+  /** Annotation kinds: user-renamable labels and colours. */
+  kinds: ClaimKindDef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Annotations (claims, links, entities)
+// ---------------------------------------------------------------------------------------------
+
+/** W3C Web Annotation TextQuoteSelector over the document's plain text. */
+export interface TextQuoteSelector { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+/** W3C Web Annotation TextPositionSelector over the document's plain text. */
+export interface TextPositionSelector { type: 'TextPositionSelector'; start: number; end: number }
+
+/** Where the anchoring layer placed a claim last time it looked. */
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphan';
+
+export type ClaimKind = string; // 'claim' | 'evidence' | 'question' | 'definition' | user's own
+export interface ClaimKindDef { id: ClaimKind; label: string; color: string }
+
+export interface Claim {
+  id: string;
+  documentId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  status: AnchorStatus;
+  /** Paragraph number of the block where the claim starts (null for orphans / headings). */
+  paragraph: number | null;
+  restatement: string;
+  note: string;
+  kind: ClaimKind;
+  tags: string[];
+  entityIds: string[];
+  created: string; // ISO 8601
+  modified: string; // ISO 8601
+}
+
+export interface NewClaim {
+  documentId: string;
+  /** Range over the document's plain text. The host derives both selectors from it. */
+  start: number;
+  end: number;
+  restatement?: string;
+  note?: string;
+  kind?: ClaimKind;
+  tags?: string[];
+  entityIds?: string[];
+}
+
+export type ClaimPatch = Partial<Pick<Claim, 'restatement' | 'note' | 'kind' | 'tags' | 'entityIds'>> & {
+  /** Re-attach (orphans) or move: a new range over the plain text. */
+  range?: { start: number; end: number };
+};
+
+export type LinkRelation = 'supports' | 'contradicts' | 'elaborates';
+export interface ClaimLink { id: string; from: string; to: string; relation: LinkRelation }
+
+export type EntityType = 'person' | 'organisation' | 'state' | 'place' | 'event' | 'concept' | 'other';
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  description: string;
+  /** `Q` + digits, or null. */
+  wikidata: string | null;
+}
+export type NewEntity = Omit<Entity, 'id' | 'aliases' | 'description' | 'wikidata'> &
+  Partial<Pick<Entity, 'aliases' | 'description' | 'wikidata'>>;
+
+export interface ClaimFilter {
+  documentId?: string;
+  entityId?: string;
+  kind?: ClaimKind;
+  tag?: string;
+  status?: AnchorStatus;
+}
+
+/** A passage that names an entity (or a near spelling of one of its names) outside its claims. */
+export interface Mention {
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The name or alias it matched, and how closely (0 = exact after normalisation). */
+  matched: string;
+  distance: number;
+  paragraph: number | null;
+}
+
+export interface ReanchorSummary { exact: number; moved: number; fuzzy: number; orphan: number }
+
+/** What the host did for one user action; undo/redo report the action they reverted. */
+export interface ActionResult { action: string; undoable: boolean }
+
+// ---------------------------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------------------------
+
+export interface ReaderApi {
+  // library (issue: the reader)
+  getLibrary(): Promise<LibrarySnapshot>;
+  /** Import a folder (the corpus is re-read from disk; originals are never modified). */
+  openCorpus(dir: string): Promise<LibrarySnapshot>;
+  getDocument(id: string): Promise<DocumentModel>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Human-readable name/version for Help → About and the page title. */
+  getAppInfo(): Promise<{ name: string; version: string; transport: 'electron' | 'web'; dataDir: string }>;
+
+  // claims (issue: the annotation layer)
+  listClaims(filter?: ClaimFilter): Promise<Claim[]>;
+  createClaim(input: NewClaim): Promise<Claim>;
+  updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
+  updateClaims(ids: string[], patch: Pick<ClaimPatch, 'kind'> & { addTags?: string[]; removeTags?: string[] }): Promise<Claim[]>;
+  deleteClaims(ids: string[]): Promise<ActionResult>;
+  listLinks(claimId?: string): Promise<ClaimLink[]>;
+  linkClaims(from: string, to: string, relation: LinkRelation): Promise<ClaimLink>;
+  unlinkClaims(linkId: string): Promise<ActionResult>;
+
+  // entities
+  listEntities(): Promise<Entity[]>;
+  createEntity(input: NewEntity): Promise<Entity>;
+  updateEntity(id: string, patch: Partial<Omit<Entity, 'id'>>): Promise<Entity>;
+  /** Merge `fromId` into `intoId`: aliases combine, claims re-point, `fromId` goes. */
+  mergeEntities(intoId: string, fromId: string): Promise<Entity>;
+  /** Delete an entity; claims stay, the tag goes. */
+  deleteEntity(id: string): Promise<ActionResult>;
+  /** Every passage naming the entity that is not yet inside a claim tagged to it. */
+  findMentions(entityId: string): Promise<Mention[]>;
+
+  // history: one entry per user action, kept in the store
+  undo(): Promise<ActionResult | null>;
+  redo(): Promise<ActionResult | null>;
+
+  // interchange
+  /** W3C Web Annotation AnnotationCollection (JSON-LD) of the claims matching the filter. */
+  exportAnnotations(filter?: ClaimFilter): Promise<string>;
+  importAnnotations(jsonld: string): Promise<{ imported: number; summary: ReanchorSummary; problems: string[] }>;
+  /** Re-read the corpus from disk and re-anchor every claim. */
+  reanchor(): Promise<ReanchorSummary>;
+}
+
+/** Names of the methods of ReaderApi, for generic transports. */
+export type ReaderMethod = keyof ReaderApi;
+
+/** Every method name, once: the transports register/expose exactly these. */
+export const READER_METHODS = [
+  'getLibrary', 'openCorpus', 'getDocument', 'getSettings', 'setSettings', 'getAppInfo',
+  'listClaims', 'createClaim', 'updateClaim', 'updateClaims', 'deleteClaims', 'listLinks', 'linkClaims', 'unlinkClaims',
+  'listEntities', 'createEntity', 'updateEntity', 'mergeEntities', 'deleteEntity', 'findMentions',
+  'undo', 'redo',
+  'exportAnnotations', 'importAnnotations', 'reanchor',
+] as const satisfies readonly ReaderMethod[];
+
+/** Events the host pushes to the renderer. */
+export interface ReaderEvents {
+  /** The library (documents, problems, store state) changed, e.g. after opening a corpus. */
+  onDidChangeLibrary: LibrarySnapshot;
+  /** Claims or entities changed (another window, the CLI, undo/redo). */
+  onDidChangeAnnotations: { reason: string };
+  /** A menu command from the desktop shell (e.g. 'theme:dark', 'find', 'open-corpus'). */
+  onDidRequestCommand: { command: string; arg?: string };
+}
+export type ReaderEventName = keyof ReaderEvents;
+export const READER_EVENTS = ['onDidChangeLibrary', 'onDidChangeAnnotations', 'onDidRequestCommand'] as const satisfies readonly ReaderEventName[];
+
+/** What the renderer sees as `window.reader`: the API plus event subscriptions. */
+export type ReaderBridge = ReaderApi & {
+  on<E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void): () => void;
+};
+
+/** The one place channel names are made (IPC channel / HTTP path segment). */
+export function channelFor(name: ReaderMethod | ReaderEventName): string {
+  return `reader:${name}`;
+}
+
+/** Error codes that cross the contract. */
+export type ApiErrorCode = 'bad-input' | 'not-found' | 'store-unavailable' | 'internal';
+/** The error shape both transports carry; `message` is written for a person. */
+export interface ApiErrorShape { code: ApiErrorCode; message: string }
+
+/** An error thrown by the host for input the user can fix; transports keep code and message. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
