@@ -1,0 +1,123 @@
+/**
+ * The store's schema, as an ordered list of migrations (DESIGN.md, convention 6).
+ *
+ * Migration N takes a store at `PRAGMA user_version` N-1 to N. New code reads every older store
+ * by running the missing steps in order, each in its own transaction, so a crash mid-way leaves
+ * the store at the last finished version. Never edit a shipped step: append a new one.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+
+/** One schema step; it runs inside a transaction opened by `migrate`. */
+export type Migration = (db: DatabaseSync) => void;
+
+/** The steps, in order: index 0 is version 1. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: the library, claims, links and entities.
+  (db) => db.exec(`
+    CREATE TABLE documents (
+      id TEXT PRIMARY KEY,
+      iri TEXT NOT NULL,
+      path TEXT NOT NULL,
+      title TEXT NOT NULL,
+      format TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      word_count INTEGER NOT NULL,
+      problems TEXT NOT NULL DEFAULT '[]',
+      csl TEXT,
+      model TEXT,
+      imported_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_iri ON documents(iri);
+    CREATE TABLE import_problems (path TEXT NOT NULL, reason TEXT NOT NULL);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE claims (
+      id TEXT PRIMARY KEY,
+      document_id TEXT NOT NULL,
+      quote_exact TEXT NOT NULL,
+      quote_prefix TEXT NOT NULL,
+      quote_suffix TEXT NOT NULL,
+      pos_start INTEGER NOT NULL,
+      pos_end INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      paragraph INTEGER,
+      restatement TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      kind TEXT NOT NULL,
+      tags TEXT NOT NULL DEFAULT '[]',
+      created TEXT NOT NULL,
+      modified TEXT NOT NULL
+    );
+    CREATE INDEX claims_document ON claims(document_id, pos_start);
+    CREATE TABLE entities (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      type TEXT NOT NULL,
+      aliases TEXT NOT NULL DEFAULT '[]',
+      description TEXT NOT NULL DEFAULT '',
+      wikidata TEXT,
+      created TEXT NOT NULL,
+      modified TEXT NOT NULL
+    );
+    CREATE TABLE claim_entities (
+      claim_id TEXT NOT NULL,
+      entity_id TEXT NOT NULL,
+      ord INTEGER NOT NULL,
+      PRIMARY KEY (claim_id, entity_id)
+    );
+    CREATE INDEX claim_entities_entity ON claim_entities(entity_id);
+    CREATE TABLE claim_links (
+      id TEXT PRIMARY KEY,
+      from_id TEXT NOT NULL,
+      to_id TEXT NOT NULL,
+      relation TEXT NOT NULL,
+      created TEXT NOT NULL
+    );
+    CREATE INDEX claim_links_from ON claim_links(from_id);
+    CREATE INDEX claim_links_to ON claim_links(to_id);
+  `),
+  // 2: undo history kept in the store; tombstones for documents gone from the corpus; a hash of
+  // each document's plain text, so re-anchoring also runs when only the importer changed.
+  (db) => db.exec(`
+    CREATE TABLE history (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      label TEXT NOT NULL,
+      changes TEXT NOT NULL,
+      undone INTEGER NOT NULL DEFAULT 0,
+      at TEXT NOT NULL
+    );
+    ALTER TABLE documents ADD COLUMN removed_at TEXT;
+    ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT '';
+  `),
+];
+
+/** The schema version this code writes and the newest it can read. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The store's current schema version. */
+export function schemaVersionOf(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  return row?.user_version ?? 0;
+}
+
+/**
+ * Bring the store up to `target` (default: the newest), one transaction per step. Refuses a
+ * store newer than the code (the caller checks first; this is the last guard).
+ */
+export function migrate(db: DatabaseSync, target: number = SCHEMA_VERSION): number {
+  let version = schemaVersionOf(db);
+  if (version > SCHEMA_VERSION) throw new Error(`schema version ${version} is newer than this app (${SCHEMA_VERSION})`);
+  while (version < target) {
+    const step = MIGRATIONS[version]!;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      step(db);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+    version += 1;
+  }
+  return version;
+}
