@@ -1,0 +1,76 @@
+/**
+ * The renderer's way to the host: `getReader()` gives the same ReaderBridge whether the page runs
+ * in Electron (over the preload's `window.reader`) or in a browser (over HTTP to the web host).
+ * Nothing else in the renderer needs to know which.
+ */
+import { ApiError, READER_EVENTS, channelFor, type ReaderBridge, type ReaderEventName, type ReaderEvents, type ReaderMethod } from '../../core/api.ts';
+import { createBridge } from './bridge.ts';
+import { unwrap } from './wire.ts';
+
+/** The header the web host checks on every API call (host/web-host/auth.ts). */
+const TOKEN_HEADER = 'X-Marginalia-Token';
+
+/** Options for tests and embedding; in the page everything comes from `document`/`window`. */
+export interface WebClientOptions {
+  /** Origin of the web host; default: the page's own origin. */
+  baseUrl?: string;
+  /** API token; default: `<meta name="marginalia-token">`, written by the web host into index.html. */
+  token?: string;
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+}
+
+/** A ReaderBridge over the web host's HTTP API and its Server-Sent Events stream. */
+export function createWebClient(opts: WebClientOptions = {}): ReaderBridge {
+  const base = opts.baseUrl ?? '';
+  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const token = opts.token ?? document.querySelector<HTMLMetaElement>('meta[name="marginalia-token"]')?.content ?? '';
+  let source: EventSource | null = null;
+
+  const invoke = async (method: ReaderMethod, args: unknown[]): Promise<unknown> => {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/${channelFor(method)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      throw new ApiError('store-unavailable', 'Cannot reach the reader\'s host. Is `marginalia serve` still running?');
+    }
+    if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+      throw new ApiError(res.status === 403 ? 'store-unavailable' : 'internal', res.status === 403
+        ? 'The host refused this page\'s request: open the address printed by `marginalia serve` again.'
+        : `The host answered ${res.status} ${res.statusText}.`);
+    }
+    return unwrap(await res.json());
+  };
+
+  const on = <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void): (() => void) => {
+    if (!READER_EVENTS.includes(event)) throw new ApiError('bad-input', `Unknown event "${event}".`);
+    const ES = opts.EventSource ?? EventSource;
+    source ??= new ES(`${base}/api/events`, { withCredentials: false });
+    const handler = (e: Event) => listener(JSON.parse((e as MessageEvent<string>).data) as ReaderEvents[E]);
+    const es = source;
+    es.addEventListener(channelFor(event), handler);
+    return () => es.removeEventListener(channelFor(event), handler);
+  };
+
+  return createBridge(invoke, on);
+}
+
+let cached: ReaderBridge | null = null;
+
+/**
+ * The reader API for this page: over the Electron preload when present (its results are
+ * unwrapped into values or ApiErrors), else over HTTP to the web host. Created once.
+ */
+export function getReader(): ReaderBridge {
+  if (cached) return cached;
+  const wire = typeof window !== 'undefined' ? window.reader : undefined;
+  cached = wire
+    ? createBridge(async (method, args) => unwrap(await (wire[method] as (...a: unknown[]) => Promise<unknown>)(...args)), (event, listener) => wire.on(event, listener))
+    : createWebClient();
+  return cached;
+}
