@@ -1,0 +1,79 @@
+/**
+ * Builds everything the app runs from `dist/` with esbuild, in about a second:
+ *   electron/main.ts    → dist/electron/main.cjs     (node, cjs: Electron's main cannot run .ts)
+ *   electron/preload.ts → dist/electron/preload.cjs  (sandboxed preload: one cjs file)
+ *   renderer/main.ts    → dist/renderer/main.js      (browser, esm)
+ *   renderer/index.html, renderer/**\/*.css → dist/renderer/ (same relative paths)
+ * `electron` and `node:*` (node:sqlite included) stay external.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file lives in scripts/). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What one build produced, for the log line. */
+export interface BuildSummary { outputs: string[]; ms: number }
+
+// Host code may read `import.meta.url` (e.g. to find package.json); in a cjs bundle that must
+// come from the bundle's own file name.
+const IMPORT_META_SHIM = 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
+
+/** Builds the app into `<root>/dist`. Throws with esbuild's messages on a compile error. */
+export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
+  const started = performance.now();
+  const dist = join(root, 'dist');
+  const rendererEntry = join(root, 'renderer', 'main.ts');
+  if (!(await exists(rendererEntry))) throw new Error(`Missing ${relative(root, rendererEntry)}: nothing to build for the renderer.`);
+  await rm(join(dist, 'electron'), { recursive: true, force: true });
+  await rm(join(dist, 'renderer'), { recursive: true, force: true });
+
+  const common: BuildOptions = { bundle: true, logLevel: 'warning', sourcemap: 'linked', absWorkingDir: root, legalComments: 'none' };
+  const node: BuildOptions = {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'node:*'],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: IMPORT_META_SHIM },
+  };
+  await Promise.all([
+    build({ ...node, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(dist, 'electron', 'main.cjs') }),
+    build({ ...node, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(dist, 'electron', 'preload.cjs') }),
+    build({ ...common, platform: 'browser', format: 'esm', target: 'chrome120', entryPoints: [rendererEntry], outfile: join(dist, 'renderer', 'main.js') }),
+  ]);
+
+  const copied = await copyStatic(join(root, 'renderer'), join(dist, 'renderer'));
+  return {
+    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', ...copied.map((f) => `dist/renderer/${f}`)],
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Copies index.html and every .css file under `from` to `to`, keeping relative paths. */
+async function copyStatic(from: string, to: string): Promise<string[]> {
+  const files = (await readdir(from, { recursive: true })).map((f) => f.split('\\').join('/'))
+    .filter((f) => !f.includes('node_modules/') && (f === 'index.html' || f.endsWith('.css')));
+  for (const f of files) {
+    await mkdir(dirname(join(to, f)), { recursive: true });
+    await copyFile(join(from, f), join(to, f));
+  }
+  return files.sort();
+}
+
+async function exists(path: string): Promise<boolean> {
+  try { await stat(path); return true; } catch { return false; }
+}
+
+if (import.meta.main) {
+  try {
+    const { outputs, ms } = await buildAll();
+    console.log(`Built ${outputs.length} files into dist/ in ${ms} ms.`);
+  } catch (err) {
+    console.error(`Build failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
