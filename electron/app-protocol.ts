@@ -26,7 +26,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Must run before `app` is ready: declares the scheme standard + secure so it gets an origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // corsEnabled: module scripts are fetched in CORS mode; no response ever carries an
+    // Access-Control-Allow-Origin header, so no other origin can read app:// content.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 
