@@ -1,0 +1,110 @@
+/**
+ * The reader: one ProseMirror EditorView, reused for every document. Opening a document builds a
+ * new EditorState over an already-built editor doc and swaps it in (no new view, no new DOM root),
+ * which keeps opening fast. The view is editable for caret and keyboard selection only; the
+ * read-only plugin rejects every change to the text.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { createFootnotePopover } from './footnote-popover.ts';
+import { fnrefView } from './fnref-view.ts';
+import { headingsOf, type HeadingEntry } from './headings.ts';
+import { find } from './plugins/find.ts';
+import { readOnly } from './plugins/read-only.ts';
+import { schema } from './schema.ts';
+import { buildTextMap, type TextMap } from './text-map.ts';
+
+/** An editor document ready to show, with what is derived from it once. */
+export interface PreparedDoc {
+  id: string;
+  doc: PMNode;
+  textMap: TextMap;
+  headings: HeadingEntry[];
+}
+
+/** Derives the text map and headings of an editor doc. */
+export function prepareDoc(id: string, doc: PMNode): PreparedDoc {
+  return { id, doc, textMap: buildTextMap(doc), headings: headingsOf(doc) };
+}
+
+/** The reader as the rest of the UI uses it. */
+export interface ReaderView {
+  readonly view: EditorView;
+  /** The open document, or null before the first. */
+  readonly current: PreparedDoc | null;
+  /** Shows a document; the caret goes to its start, the scroll position to where it was last time. */
+  show(doc: PreparedDoc): void;
+  /** Scrolls so `pos` sits at the top (block 'start') or in the middle of the reader. */
+  scrollToPos(pos: number, block: 'start' | 'center'): void;
+  /** Caret at `pos`, scrolled into view at the top, focus in the reader. */
+  moveCaretTo(pos: number, block?: 'start' | 'center'): void;
+  focus(): void;
+}
+
+export interface ReaderViewOptions {
+  /** Where the editor goes. */
+  mount: HTMLElement;
+  /** The element that scrolls the reader. */
+  scroller: HTMLElement;
+  /** Plugins that come before the built-in ones (they see keys first): annotations, panels' own. */
+  plugins?: Plugin[];
+  /** Accessible name of the reader. */
+  label?: string;
+}
+
+/** Space kept above a heading scrolled to the top, in px (room for the find bar). */
+const TOP_MARGIN_PX = 24;
+
+/** Creates the reader view (empty until `show`). */
+export function createReaderView(opts: ReaderViewOptions): ReaderView {
+  const popover = createFootnotePopover(opts.mount.ownerDocument.body);
+  const plugins = [...(opts.plugins ?? []), find(), readOnly()];
+  const scrollMemory = new Map<string, number>();
+  let current: PreparedDoc | null = null;
+
+  const view = new EditorView(opts.mount, {
+    state: EditorState.create({ schema, plugins }),
+    nodeViews: {
+      fnref: fnrefView({ popover, jumpToNote: (id) => jumpToBlock(id) }),
+    },
+    attributes: { 'aria-label': opts.label ?? 'Document text', class: 'reader-text' },
+  });
+
+  const scrollToPos = (pos: number, block: 'start' | 'center'): void => {
+    const box = opts.scroller.getBoundingClientRect();
+    let top: number;
+    try { top = view.coordsAtPos(Math.min(pos, view.state.doc.content.size)).top; } catch { return; }
+    const offset = block === 'start' ? TOP_MARGIN_PX : box.height / 2 - 20;
+    opts.scroller.scrollTop += top - box.top - offset;
+  };
+
+  const moveCaretTo = (pos: number, block: 'start' | 'center' = 'start'): void => {
+    const sel = TextSelection.near(view.state.doc.resolve(Math.max(0, Math.min(pos, view.state.doc.content.size))));
+    view.dispatch(view.state.tr.setSelection(sel));
+    view.focus();
+    scrollToPos(sel.head, block);
+  };
+
+  /** Caret to the start of the text block with this model id (used by footnote markers). */
+  const jumpToBlock = (blockId: string): void => {
+    const b = current?.textMap.blocks.find((x) => x.id === blockId);
+    if (b) moveCaretTo(b.from, 'center');
+  };
+
+  return {
+    view,
+    get current() { return current; },
+    show(doc) {
+      if (current) scrollMemory.set(current.id, opts.scroller.scrollTop);
+      popover.hide();
+      const state = EditorState.create({ doc: doc.doc, plugins });
+      view.updateState(state);
+      current = doc;
+      opts.scroller.scrollTop = scrollMemory.get(doc.id) ?? 0;
+    },
+    scrollToPos,
+    moveCaretTo,
+    focus: () => view.focus(),
+  };
+}
