@@ -86,7 +86,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (method !== 'POST') return sendText(res, 405, 'Method not allowed.');
-      return handleApi(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length)));
+      let channel: string;
+      try { channel = decodeURIComponent(url.pathname.slice(API_PREFIX.length)); } catch { channel = ''; }
+      return handleApi(req, res, channel);
     }
     if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     if (!root) return sendText(res, 404, 'The reader is not built yet: run `npm run build`.');
