@@ -1,0 +1,191 @@
+/**
+ * The renderer's view of the open document's claims, kept in step with the store.
+ *
+ * The annotations plugin holds what is drawn; this session is the one place that talks to the
+ * host for claims, applies each committed result to the plugin, and tells the panels. Highlights
+ * appear only after the host's promise resolved (the store committed), never optimistically.
+ */
+import type { EditorView } from 'prosemirror-view';
+import type { Claim, ClaimKind, ClaimKindDef, ClaimPatch } from '../../core/api.ts';
+import {
+  addClaim, allClaims, claimRange, removeClaims, selectClaim, setClaims, updateClaim,
+} from '../editor/plugins/annotations.ts';
+import { offsetToPos, plainRange } from '../editor/text-map.ts';
+import { TextSelection } from 'prosemirror-state';
+import type { AnnotationContext, OpenDocument } from './context.ts';
+
+/** What changed, for listeners that redraw. */
+export type SessionChange = 'claims' | 'library';
+
+/** Trims whitespace off a plain-text range so a sloppy drag still quotes words. */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The open document's claims, the store calls that change them, and change notifications. */
+export class ClaimSession {
+  readonly ctx: AnnotationContext;
+  #listeners = new Set<(change: SessionChange) => void>();
+  #libraryClaims: Promise<Claim[]> | null = null;
+  /** Host events we caused ourselves, by reason, so we do not reload what we already applied. */
+  #own = new Map<string, number>();
+  #refreshing: Promise<void> | null = null;
+  #again = false;
+
+  constructor(ctx: AnnotationContext) {
+    this.ctx = ctx;
+  }
+
+  /** The kinds from the settings, in their order. */
+  kinds(): ClaimKindDef[] {
+    return this.ctx.settings().kinds;
+  }
+
+  /** The document on screen, if any. */
+  doc(): OpenDocument | null {
+    return this.ctx.current();
+  }
+
+  /** The open document's claims in text order (orphans last). */
+  claims(): Claim[] {
+    const d = this.doc();
+    if (!d) return [];
+    return allClaims(d.view.state).sort((a, b) =>
+      (a.status === 'orphan' ? 1 : 0) - (b.status === 'orphan' ? 1 : 0) || a.position.start - b.position.start || a.position.end - b.position.end);
+  }
+
+  /** One claim of the open document by id. */
+  claim(id: string): Claim | null {
+    const d = this.doc();
+    return d ? allClaims(d.view.state).find((c) => c.id === id) ?? null : null;
+  }
+
+  /** Every claim in the library (for linking and the orphans list); cached until something changes. */
+  libraryClaims(): Promise<Claim[]> {
+    this.#libraryClaims ??= this.ctx.reader.listClaims().catch((err: unknown) => { this.#libraryClaims = null; throw err; });
+    return this.#libraryClaims;
+  }
+
+  /** Subscribe to changes; returns the unsubscribe function. */
+  onDidChange(listener: (change: SessionChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(change: SessionChange = 'claims'): void {
+    this.#libraryClaims = null;
+    for (const l of this.#listeners) l(change);
+  }
+
+  /** Calls the host for a change we apply ourselves; the matching host event is then skipped. */
+  async own<T>(reason: string, call: () => Promise<T>): Promise<T> {
+    this.#own.set(reason, (this.#own.get(reason) ?? 0) + 1);
+    try {
+      return await call();
+    } catch (err) {
+      this.#drop(reason);
+      throw err;
+    }
+  }
+
+  #drop(reason: string): boolean {
+    const n = this.#own.get(reason) ?? 0;
+    if (n <= 0) return false;
+    if (n === 1) this.#own.delete(reason); else this.#own.set(reason, n - 1);
+    return true;
+  }
+
+  /** A host event arrived: reload unless it was the echo of our own change. */
+  hostChanged(reason: string): void {
+    if (this.#drop(reason)) return;
+    void this.refresh();
+  }
+
+  /** The current selection as a trimmed plain-text range, or null when nothing is selected. */
+  selectionRange(): { start: number; end: number } | null {
+    const d = this.doc();
+    if (!d) return null;
+    const { from, to } = d.view.state.selection;
+    if (from === to) return null;
+    const r = plainRange(d.textMap, from, to);
+    const t = trimRange(d.textMap.text, r.start, r.end);
+    return t.end > t.start ? t : null;
+  }
+
+  /** Makes a claim of the selected text; the highlight appears once the store has it. */
+  async create(kind: ClaimKind): Promise<Claim | null> {
+    const d = this.doc();
+    const range = this.selectionRange();
+    if (!d || !range) return null;
+    const claim = await this.own('create-claim', () =>
+      this.ctx.reader.createClaim({ documentId: d.model.id, start: range.start, end: range.end, kind }));
+    this.#apply(d, (view) => addClaim(claim, offsetToPos(d.textMap))(view.state, view.dispatch));
+    this.#changed();
+    return claim;
+  }
+
+  /** Saves a patch and shows the committed claim. */
+  async update(id: string, patch: ClaimPatch): Promise<Claim> {
+    const claim = await this.own('update-claim', () => this.ctx.reader.updateClaim(id, patch));
+    this.applyUpdated(claim);
+    return claim;
+  }
+
+  /** Shows a claim as the store now has it (after any update that went through the host). */
+  applyUpdated(claim: Claim): void {
+    const d = this.doc();
+    if (d && d.model.id === claim.documentId) {
+      this.#apply(d, (view) => updateClaim(claim, offsetToPos(d.textMap))(view.state, view.dispatch));
+    }
+    this.#changed();
+  }
+
+  /** Deletes claims in the store, then drops their highlights. Returns the host's action name. */
+  async delete(ids: string[]): Promise<string> {
+    const result = await this.own('delete-claims', () => this.ctx.reader.deleteClaims(ids));
+    const d = this.doc();
+    if (d) this.#apply(d, (view) => removeClaims(ids)(view.state, view.dispatch));
+    this.#changed();
+    return result.action;
+  }
+
+  /** Reloads the open document's claims from the store (after undo, or another window's change). */
+  refresh(): Promise<void> {
+    if (this.#refreshing) { this.#again = true; return this.#refreshing; }
+    this.#refreshing = (async () => {
+      try {
+        do {
+          this.#again = false;
+          const d = this.doc();
+          if (!d) { this.#changed(); return; }
+          const claims = await this.ctx.reader.listClaims({ documentId: d.model.id });
+          if (this.doc() !== d) continue;
+          this.#apply(d, (view) => setClaims(claims, offsetToPos(d.textMap))(view.state, view.dispatch));
+          this.#changed();
+        } while (this.#again);
+      } finally {
+        this.#refreshing = null;
+      }
+    })();
+    return this.#refreshing;
+  }
+
+  /** Marks a claim as the open one and, if asked, scrolls it into view with the caret at its start. */
+  select(id: string | null, opts: { scroll?: boolean } = {}): void {
+    const d = this.doc();
+    if (!d) return;
+    this.#apply(d, (view) => {
+      selectClaim(id)(view.state, view.dispatch);
+      const range = id ? claimRange(view.state, id) : null;
+      if (range && opts.scroll) {
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from)).scrollIntoView());
+      }
+    });
+  }
+
+  #apply(d: OpenDocument, step: (view: EditorView) => void): void {
+    if (this.doc() === d) step(d.view);
+  }
+}
