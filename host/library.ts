@@ -1,0 +1,136 @@
+/**
+ * The library: ReaderApi implemented over the store (host/store) and core. Both transports
+ * (Electron IPC, the web host) wrap one of these; nothing here knows which.
+ *
+ * Every changing method runs in one store transaction and resolves only after it committed.
+ * Calls are queued so two actions never interleave. When the store cannot be opened the corpus
+ * is still shown (imported in memory) and every change is refused with the store's reason.
+ */
+import {
+  ApiError, type ClaimFilter, type DocumentModel, type LibrarySnapshot, type ReaderBridge, type ReaderEventName,
+  type ReaderEvents, type Settings,
+} from './../core/api.ts';
+import { listClaims } from './store/claims-repo.ts';
+import { listImportProblems } from './store/documents-repo.ts';
+import { listEntities } from './store/entities-repo.ts';
+import { listLinks } from './store/claims-repo.ts';
+import { openStore } from './store/open-store.ts';
+import { inTransaction } from './store/transaction.ts';
+import * as claims from './library/claims.ts';
+import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
+import { openCorpusInto } from './library/corpus.ts';
+import * as entities from './library/entities.ts';
+import { exportAnnotations, importAnnotations } from './library/interchange.ts';
+import { readSettings, rememberedCorpusDir, writeSettings } from './library/settings.ts';
+import { redo, undo } from './library/undo.ts';
+import { settingsPatch } from './library/validate.ts';
+
+/** The ReaderApi with events, plus `close()` for the process that owns it. */
+export type Library = ReaderBridge & { close(): void };
+
+/** How to make a library. */
+export interface LibraryOptions {
+  /** Folder of the store (`marginalia.sqlite`); created if absent. */
+  dataDir: string;
+  /** Corpus folder to open; null/absent: the folder opened last, if any. */
+  corpusDir?: string | null;
+  transport: 'electron' | 'web';
+  /** Shown in Help → About. */
+  version?: string;
+}
+
+/** Open the store, import the corpus and return the library. Never rejects for a bad store or folder. */
+export async function createLibrary(opts: LibraryOptions): Promise<Library> {
+  const store = openStore(opts.dataDir);
+  const ctx: LibraryContext = { store, documents: new DocumentSet(() => ctx.store.db), events: new Emitter(), corpusDir: null };
+  if (store.db) {
+    ctx.documents.loadFromStore(listImportProblems(store.db));
+    ctx.corpusDir = rememberedCorpusDir(store.db);
+  }
+  const dir = opts.corpusDir ?? rememberedCorpusDir(store.db);
+  if (dir) {
+    try { await openCorpusInto(ctx, dir, false); } catch (err) {
+      ctx.documents.problems = [{ path: dir, reason: (err as Error).message }];
+    }
+  }
+
+  // One call at a time, in arrival order; a failure does not block the queue.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const snapshot = (): LibrarySnapshot => ({
+    corpusDir: ctx.corpusDir, documents: [...ctx.documents.summaries], problems: [...ctx.documents.problems], store: ctx.store.state,
+  });
+  const changed = (reason: string): void => ctx.events.emit('onDidChangeAnnotations', { reason });
+  /** Run a change and tell listeners once it has committed. */
+  const change = <T>(reason: string, work: () => T): Promise<T> => serial(() => { const out = work(); changed(reason); return out; });
+  const reads = <T>(fallback: T, work: (db: NonNullable<LibraryContext['store']['db']>) => T): Promise<T> =>
+    serial(() => (ctx.store.db ? work(ctx.store.db) : fallback));
+
+  const library: Library = {
+    getLibrary: () => serial(snapshot),
+    openCorpus: (dir) => serial(async () => {
+      if (typeof dir !== 'string' || dir.trim() === '') throw new ApiError('bad-input', 'Choose a folder to open.');
+      const opened = await openCorpusInto(ctx, dir, false);
+      const snap = snapshot();
+      ctx.events.emit('onDidChangeLibrary', snap);
+      if (opened.changedClaims > 0) changed('reanchor');
+      return snap;
+    }),
+    getDocument: (id) => serial((): DocumentModel => {
+      const doc = typeof id === 'string' ? ctx.documents.get(id) : null;
+      if (doc) return doc.model;
+      const gone = typeof id === 'string' ? ctx.documents.removed.get(id) : undefined;
+      throw new ApiError('not-found', gone ? `"${gone.title}" is no longer in the corpus folder.` : `There is no document with id "${String(id)}" in the library.`);
+    }),
+    getSettings: () => serial(() => readSettings(ctx.store.db)),
+    setSettings: (patch) => serial((): Settings => {
+      const db = writableDb(ctx);
+      const next = settingsPatch(patch, readSettings(db));
+      inTransaction(db, () => writeSettings(db, next));
+      return next;
+    }),
+    getAppInfo: () => Promise.resolve({ name: 'Marginalia', version: opts.version ?? '0.0.0', transport: opts.transport, dataDir: opts.dataDir }),
+
+    listClaims: (filter?: ClaimFilter) => reads([], (db) => listClaims(db, filter ?? {})),
+    createClaim: (input) => change('create-claim', () => claims.createClaim(ctx, input)),
+    updateClaim: (id, patch) => change('update-claim', () => claims.updateClaim(ctx, id, patch)),
+    updateClaims: (ids, patch) => change('update-claims', () => claims.updateClaims(ctx, ids, patch)),
+    deleteClaims: (ids) => change('delete-claims', () => claims.deleteClaims(ctx, ids)),
+    listLinks: (claimId) => reads([], (db) => listLinks(db, claimId)),
+    linkClaims: (from, to, relation) => change('link-claims', () => claims.linkClaims(ctx, from, to, relation)),
+    unlinkClaims: (linkId) => change('unlink-claims', () => claims.unlinkClaims(ctx, linkId)),
+
+    listEntities: () => reads([], (db) => listEntities(db)),
+    createEntity: (input) => change('create-entity', () => entities.createEntity(ctx, input)),
+    updateEntity: (id, patch) => change('update-entity', () => entities.updateEntity(ctx, id, patch)),
+    mergeEntities: (intoId, fromId) => change('merge-entities', () => entities.mergeEntities(ctx, intoId, fromId)),
+    deleteEntity: (id) => change('delete-entity', () => entities.deleteEntity(ctx, id)),
+    findMentions: (entityId) => serial(() => entities.findMentions(ctx, entityId)),
+
+    undo: () => serial(() => { const r = undo(ctx); if (r) changed('undo'); return r; }),
+    redo: () => serial(() => { const r = redo(ctx); if (r) changed('redo'); return r; }),
+
+    exportAnnotations: (filter) => serial(() => exportAnnotations(ctx, filter ?? {})),
+    importAnnotations: (jsonld) => change('import', () => importAnnotations(ctx, jsonld)),
+    reanchor: () => serial(async () => {
+      writableDb(ctx);
+      if (!ctx.corpusDir) throw new ApiError('bad-input', 'No corpus folder is open: open one first.');
+      const opened = await openCorpusInto(ctx, ctx.corpusDir, true);
+      ctx.events.emit('onDidChangeLibrary', snapshot());
+      changed('reanchor');
+      return opened.summary;
+    }),
+
+    on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),
+    close: () => {
+      const db = ctx.store.db;
+      ctx.store = { state: { ok: false, path: ctx.store.state.path, reason: 'The library is closed.' }, db: null };
+      db?.close();
+    },
+  };
+  return library;
+}

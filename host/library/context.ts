@@ -1,0 +1,100 @@
+/**
+ * What every part of the library shares: the store (or why there is none), the documents of the
+ * corpus in memory, and the event emitter. Parts take a context rather than reaching for globals.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { ApiError, type DocumentSummary, type ImportProblem, type ReaderEventName, type ReaderEvents } from '../../core/api.ts';
+import type { OpenedStore } from '../store/open-store.ts';
+import { listStoredDocuments, readDocumentModel } from '../store/documents-repo.ts';
+import { loadDocument, type LoadedDocument } from './loaded-document.ts';
+
+/** The corpus as the library knows it: present documents, tombstones, skipped files. */
+export class DocumentSet {
+  /** Present documents in library order. */
+  summaries: DocumentSummary[] = [];
+  /** Documents gone from the corpus whose rows (and claims) remain: id → summary. */
+  removed = new Map<string, DocumentSummary>();
+  problems: ImportProblem[] = [];
+  readonly #loaded = new Map<string, LoadedDocument>();
+  readonly #db: () => DatabaseSync | null;
+
+  constructor(db: () => DatabaseSync | null) { this.#db = db; }
+
+  /** Replace the whole set (after an import). */
+  replace(docs: LoadedDocument[], removed: DocumentSummary[], problems: ImportProblem[]): void {
+    this.summaries = docs.map((d) => d.summary);
+    this.removed = new Map(removed.map((s) => [s.id, s]));
+    this.problems = problems;
+    this.#loaded.clear();
+    for (const d of docs) this.#loaded.set(d.summary.id, d);
+  }
+
+  /** Fill from the store's rows (models load on first use). */
+  loadFromStore(problems: ImportProblem[]): void {
+    const db = this.#db();
+    if (!db) return;
+    const rows = listStoredDocuments(db);
+    this.summaries = rows.filter((r) => !r.removed).map((r) => r.summary);
+    this.removed = new Map(rows.filter((r) => r.removed).map((r) => [r.summary.id, r.summary]));
+    this.problems = problems;
+    this.#loaded.clear();
+  }
+
+  /** The summary of a present document. */
+  summary(id: string): DocumentSummary | undefined {
+    return this.summaries.find((s) => s.id === id);
+  }
+
+  /** A present document with its plain text, from memory or the store; null if unknown or gone. */
+  get(id: string): LoadedDocument | null {
+    const hit = this.#loaded.get(id);
+    if (hit) return hit;
+    const summary = this.summary(id);
+    const db = this.#db();
+    if (!summary || !db) return null;
+    const model = readDocumentModel(db, id);
+    if (!model) return null;
+    const doc = loadDocument(summary, model);
+    this.#loaded.set(id, doc);
+    return doc;
+  }
+
+  /** Every present document, loaded. */
+  all(): LoadedDocument[] {
+    return this.summaries.flatMap((s) => { const d = this.get(s.id); return d ? [d] : []; });
+  }
+}
+
+type Listener<E extends ReaderEventName> = (payload: ReaderEvents[E]) => void;
+
+/** Typed event emitter for ReaderEvents; a failing listener does not stop the others. */
+export class Emitter {
+  readonly #listeners = new Map<ReaderEventName, Set<(payload: never) => void>>();
+
+  on<E extends ReaderEventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.#listeners.get(event);
+    if (!set) { set = new Set(); this.#listeners.set(event, set); }
+    set.add(listener as (payload: never) => void);
+    return () => { set.delete(listener as (payload: never) => void); };
+  }
+
+  emit<E extends ReaderEventName>(event: E, payload: ReaderEvents[E]): void {
+    for (const l of [...(this.#listeners.get(event) ?? [])]) {
+      try { (l as Listener<E>)(payload); } catch (err) { console.error(`marginalia: ${event} listener failed:`, err); }
+    }
+  }
+}
+
+/** Shared state of one library. */
+export interface LibraryContext {
+  store: OpenedStore;
+  documents: DocumentSet;
+  events: Emitter;
+  corpusDir: string | null;
+}
+
+/** The store's database, or the reason every change is refused. */
+export function writableDb(ctx: LibraryContext): DatabaseSync {
+  if (ctx.store.db) return ctx.store.db;
+  throw new ApiError('store-unavailable', `Changes cannot be saved: ${ctx.store.state.ok ? 'the library is closed.' : ctx.store.state.reason}`);
+}

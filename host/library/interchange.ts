@@ -1,0 +1,129 @@
+/**
+ * Export and import of claims as a W3C Web Annotation collection (core/annotations/web-annotation.ts).
+ * Import anchors each annotation in the document whose IRI is its `source`, creates the entities
+ * it names that the library lacks, keeps what it cannot place as orphans, and is one undoable
+ * action. Annotations it cannot use are listed as problems, never silently dropped.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { ApiError, type Claim, type ClaimFilter, type Entity, type ReanchorSummary } from '../../core/api.ts';
+import { fromAnnotationCollection, toAnnotationCollection, type ImportedAnnotation } from '../../core/annotations/web-annotation.ts';
+import { getClaim, listClaims, listLinks, writeClaim } from '../store/claims-repo.ts';
+import { listEntities, writeEntity } from '../store/entities-repo.ts';
+import type { RowRecorder } from '../store/history.ts';
+import { inAction } from '../store/transaction.ts';
+import { writableDb, type LibraryContext } from './context.ts';
+import { emptySummary, placeClaim } from './reanchor.ts';
+import { readSettings, writeSettings } from './settings.ts';
+import * as check from './validate.ts';
+
+/** Colour given to a kind that arrives with an import and is not in the settings yet. */
+const IMPORTED_KIND_COLOR = '#b0b0b0';
+
+/** The claims matching `filter` as a JSON-LD AnnotationCollection. */
+export function exportAnnotations(ctx: LibraryContext, filter: ClaimFilter): string {
+  const db = ctx.store.db;
+  const claims = db ? listClaims(db, filter) : [];
+  const ids = new Set(claims.map((c) => c.id));
+  const documents = [...ctx.documents.summaries, ...ctx.documents.removed.values()].map((d) => ({ id: d.id, iri: d.iri, title: d.title }));
+  const collection = toAnnotationCollection({
+    claims,
+    documents,
+    entities: db ? listEntities(db) : [],
+    links: db ? listLinks(db).filter((l) => ids.has(l.from) && ids.has(l.to)) : [],
+    generated: new Date().toISOString(),
+  });
+  return typeof collection === 'string' ? collection : JSON.stringify(collection, null, 2);
+}
+
+/** Finds entities by Wikidata id or any of their names, creating the ones the library lacks. */
+class EntityResolver {
+  readonly #byWikidata = new Map<string, Entity>();
+  readonly #byName = new Map<string, Entity>();
+  constructor(existing: Entity[]) { for (const e of existing) this.#index(e); }
+
+  #index(e: Entity): void {
+    if (e.wikidata) this.#byWikidata.set(e.wikidata, e);
+    for (const n of [e.name, ...e.aliases]) if (!this.#byName.has(n.toLowerCase())) this.#byName.set(n.toLowerCase(), e);
+  }
+
+  resolve(rec: RowRecorder, want: ImportedAnnotation['entities'][number], problems: string[]): string | null {
+    let wikidata: string | null = null;
+    try { wikidata = check.wikidata(want.wikidata); } catch { problems.push(`"${String(want.wikidata)}" is not a Wikidata id; ${want.name} was imported without one.`); }
+    const hit = (wikidata && this.#byWikidata.get(wikidata)) || this.#byName.get(String(want.name).trim().toLowerCase());
+    if (hit) return hit.id;
+    let name: string;
+    try { name = check.name(want.name, 'entity name'); } catch { problems.push('An entity without a name was left out.'); return null; }
+    const type = check.ENTITY_TYPES.includes(want.type as Entity['type']) ? want.type as Entity['type'] : 'other';
+    const aliases = check.nameList(Array.isArray(want.aliases) ? want.aliases.filter((a) => typeof a === 'string') : [], 'aliases')
+      .filter((a) => a.toLowerCase() !== name.toLowerCase());
+    const entity: Entity = { id: randomUUID(), name, type, aliases, description: '', wikidata };
+    const now = new Date().toISOString();
+    writeEntity(rec, entity, now, now);
+    this.#index(entity);
+    return entity.id;
+  }
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** A claim id to keep from the file: our own ids survive a round trip; anything else gets a new one. */
+function claimIdFrom(db: DatabaseSync, id: string | undefined): { id: string; duplicate: boolean } {
+  const bare = id?.replace(/^urn:uuid:/i, '');
+  if (bare && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(bare)) {
+    return { id: bare, duplicate: getClaim(db, bare) !== null };
+  }
+  return { id: randomUUID(), duplicate: false };
+}
+
+/** Import a JSON-LD AnnotationCollection as one undoable action. */
+export function importAnnotations(ctx: LibraryContext, jsonld: string): { imported: number; summary: ReanchorSummary; problems: string[] } {
+  const db = writableDb(ctx);
+  if (typeof jsonld !== 'string' || jsonld.trim() === '') check.badInput('The file to import is empty.');
+  const parsed = fromAnnotationCollection(jsonld);
+  const problems = [...parsed.problems];
+  const summary = emptySummary();
+  const docByIri = new Map<string, string>();
+  for (const d of ctx.documents.removed.values()) docByIri.set(d.iri, d.id);
+  for (const d of ctx.documents.summaries) docByIri.set(d.iri, d.id);
+  let imported = 0;
+  const settings = readSettings(db);
+  inAction(db, 'Import annotations', (rec) => {
+    const resolver = new EntityResolver(listEntities(db));
+    for (const item of parsed.items) {
+      const label = `"${short(item.quote.exact)}"`;
+      const documentId = docByIri.get(item.source);
+      if (!documentId) { problems.push(`${label}: no document in the library has the source ${item.source}; skipped.`); continue; }
+      const { id, duplicate } = claimIdFrom(db, item.id);
+      if (duplicate) { problems.push(`${label}: already in the library; skipped.`); continue; }
+      let restatement: string;
+      let note: string;
+      try {
+        restatement = check.longText(item.restatement ?? '', 'restatement');
+        note = check.longText(item.note ?? '', 'note');
+      } catch (err) {
+        problems.push(`${label}: ${(err as Error).message} Skipped.`);
+        continue;
+      }
+      const kind = item.kind?.trim() || settings.kinds[0]?.id || 'claim';
+      if (!settings.kinds.some((k) => k.id === kind)) settings.kinds.push({ id: kind, label: kind, color: IMPORTED_KIND_COLOR });
+      const placed = placeClaim(ctx.documents.get(documentId), { quote: item.quote, position: item.position });
+      summary[placed.status] += 1;
+      const entityIds = [...new Set(item.entities.flatMap((e) => { const r = resolver.resolve(rec, e, problems); return r ? [r] : []; }))];
+      const now = new Date().toISOString();
+      const claim: Claim = {
+        id, documentId, quote: item.quote, ...placed, restatement, note, kind,
+        tags: check.nameList(item.tags.filter((t) => typeof t === 'string'), 'tags'),
+        entityIds, created: item.created ?? now, modified: item.modified ?? now,
+      };
+      writeClaim(db, rec, claim);
+      imported += 1;
+    }
+    writeSettings(db, settings);
+  });
+  if (parsed.items.length === 0 && problems.length === 0) throw new ApiError('bad-input', 'The file holds no annotations.');
+  return { imported, summary, problems };
+}
