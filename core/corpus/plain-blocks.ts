@@ -1,0 +1,162 @@
+/**
+ * Plain text → flat blocks: paragraphs, list items, table rows and headings.
+ *
+ * Paragraphs. These texts mostly put one paragraph on one line, some with blank lines between
+ * paragraphs. So each line is a paragraph, except:
+ * - in a hard-wrapped text (most lines end near one width, ≤ 100 characters, without closing
+ *   punctuation: e.g. Project Gutenberg files) a paragraph is a run of lines between blank lines;
+ * - otherwise a line that starts with a lowercase letter right after a line without closing
+ *   sentence punctuation continues that line (a broken line, not a new paragraph);
+ * - a line indented by two or more spaces right after a list item continues the item.
+ *
+ * Lists. A line starting with `- `, `• `, `* `, `– ` or `▪ ` is a list item (the marker is
+ * dropped, the renderer draws bullets); `1. ` / `1) ` lines are items when a neighbouring line
+ * is numbered too (the number stays in the text: the model has no ordered lists), otherwise
+ * they may be numbered headings. Adjacent items form one list.
+ *
+ * Tables. Word-exported tables put each cell on its own tab-indented line and rows between blank
+ * lines: such a run becomes one paragraph with cells joined by " | " (a line without the tab
+ * continues the cell above). A line with tabs between words is a row by itself.
+ *
+ * Headings. A line of heading shape (headings.ts) is a heading when what follows it is body:
+ * a paragraph at least twice as long (and 60+ characters), a list, or another heading that is
+ * body-led in turn; at most three headings in a row, so a table of contents stays text.
+ * The first line is the title (level 1) when it is a heading and not a generic section name.
+ */
+import type { FlatBlock } from './flat-block.ts';
+import { canBeTitle, headingLevels, headingShape, type HeadingInfo, type HeadingShape } from './headings.ts';
+
+const SENTENCE_END = /[.!?…:;。！？]["'”’»)\]]*$/u;
+const BULLET = /^\s*[-•*–▪◦]\s+(.*)$/u;
+const ORDERED = /^\s*\d{1,3}[.)]\s+\S/u;
+
+interface Unit {
+  kind: 'paragraph' | 'item';
+  text: string;
+  /** Made of a single source line (only those can be headings). */
+  single: boolean;
+  list: number;
+}
+
+/** Whether the text is hard-wrapped at a fixed width (see the file comment). */
+export function isHardWrapped(lines: string[]): boolean {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0);
+  if (lengths.length < 5) return false;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const p95 = sorted[Math.floor(sorted.length * 0.95) - (sorted.length >= 20 ? 0 : 1)] ?? sorted[sorted.length - 1]!;
+  if (p95 > 100) return false;
+  const nearWidth = lengths.filter((n) => n >= 0.6 * p95).length / lengths.length;
+  let followed = 0;
+  let open = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t || !lines[i + 1]!.trim()) continue;
+    followed++;
+    if (!SENTENCE_END.test(t)) open++;
+  }
+  return nearWidth >= 0.6 && followed > 0 && open / followed >= 0.5;
+}
+
+function splitGroups(lines: string[]): string[][] {
+  const groups: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (l.trim() === '') { if (cur.length) groups.push(cur); cur = []; } else cur.push(l.trimEnd());
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/**
+ * Splits off a Word-style table row at the end of a group: from the first tab-led line on, when
+ * there are two or more tab-led lines and none is longer than 80 characters. Lines before it
+ * (a caption) stay ordinary lines.
+ */
+function tableRow(group: string[]): { before: string[]; row: string } | null {
+  const start = group.findIndex((l) => l.startsWith('\t'));
+  if (start < 0) return null;
+  const rest = group.slice(start);
+  if (rest.filter((l) => l.startsWith('\t')).length < 2 || rest.some((l) => l.trim().length > 80)) return null;
+  const cells: string[] = [];
+  for (const l of rest) {
+    if (l.startsWith('\t') || cells.length === 0) cells.push(l.trim());
+    else cells[cells.length - 1] += ' ' + l.trim();
+  }
+  return { before: group.slice(0, start), row: cells.join(' | ') };
+}
+
+/** Paragraph and item units of the text, before heading detection. */
+function units(lines: string[]): Unit[] {
+  const wrapped = isHardWrapped(lines);
+  const out: Unit[] = [];
+  let listNo = 0;
+  let prevWasItem = false;
+  for (const whole of splitGroups(lines)) {
+    const table = tableRow(whole);
+    const group = table ? table.before : whole;
+    let last: Unit | null = null;
+    for (let i = 0; i < group.length; i++) {
+      const raw = group[i]!;
+      const line = raw.trim();
+      const bullet = BULLET.exec(raw);
+      const ordered = ORDERED.test(raw) && (ORDERED.test(group[i - 1] ?? '') || ORDERED.test(group[i + 1] ?? ''));
+      if ((bullet && /[\p{L}\p{N}]/u.test(bullet[1]!)) || ordered) {
+        if (!prevWasItem) listNo++;
+        last = { kind: 'item', text: bullet && !ordered ? bullet[1]!.trim() : line, single: true, list: listNo };
+        out.push(last);
+        prevWasItem = true;
+        continue;
+      }
+      const continues = last !== null && (
+        wrapped ||
+        (last.kind === 'item' && /^(\s{2,}|\t)/.test(raw)) ||
+        (/^\p{Ll}/u.test(line) && !SENTENCE_END.test(last.text)));
+      if (continues && last) {
+        last.text += ' ' + line.replace(/\t+/g, ' ');
+        last.single = false;
+        continue;
+      }
+      const text = /\S\t+\S/.test(line) ? line.split(/\t+/).map((c) => c.trim()).join(' | ') : line;
+      last = { kind: 'paragraph', text, single: true, list: 0 };
+      out.push(last);
+      prevWasItem = false;
+    }
+    if (table) { out.push({ kind: 'paragraph', text: table.row, single: false, list: 0 }); prevWasItem = false; }
+  }
+  return out;
+}
+
+/** Flat blocks of a cleaned plain text given as lines; `title` is the title line's text, if any. */
+export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: string | null } {
+  const us = units(lines);
+  const shapes: Array<HeadingShape | null> = us.map((u) => (u.kind === 'paragraph' && u.single ? headingShape(u.text) : null));
+  // Backward pass: a candidate is a heading when body follows it (chain length ≤ 3).
+  const chain = new Array<number>(us.length).fill(0);
+  for (let i = us.length - 1; i >= 0; i--) {
+    if (!shapes[i]) continue;
+    const next = us[i + 1];
+    if (!next) continue;
+    if (next.kind === 'item') chain[i] = 1;
+    else if (chain[i + 1]! > 0) chain[i] = chain[i + 1]! < 3 ? chain[i + 1]! + 1 : 0;
+    else if (next.text.length >= Math.max(2 * us[i]!.text.length, 60)) chain[i] = 1;
+  }
+  const infos: HeadingInfo[] = [];
+  const headingAt: number[] = [];
+  let title: string | null = null;
+  for (let i = 0; i < us.length; i++) {
+    if (!chain[i]) continue;
+    const shape = shapes[i]!;
+    const isTitle = i === 0 && canBeTitle(us[i]!.text, shape);
+    if (isTitle) title = us[i]!.text;
+    infos.push({ shape, isTitle, afterHeading: i > 0 && chain[i - 1]! > 0, beforeHeading: chain[i + 1]! > 0 });
+    headingAt.push(i);
+  }
+  const levels = headingLevels(infos);
+  const levelOf = new Map(headingAt.map((at, k) => [at, levels[k]!]));
+  const blocks: FlatBlock[] = us.map((u, i) => {
+    const level = levelOf.get(i);
+    if (level !== undefined) return { kind: 'heading', level, text: u.text };
+    return u.kind === 'item' ? { kind: 'item', text: u.text, list: u.list } : { kind: 'paragraph', text: u.text };
+  });
+  return { blocks, title };
+}
