@@ -30,7 +30,7 @@ export interface ClaimEditorOptions {
 export interface ClaimEditor {
   el: HTMLElement;
   /** The claim shown, if any. */
-  claimId(): string | null;
+  shown(): Claim | null;
   show(claim: Claim, opts?: { focus?: 'restatement' | 'heading'; saved?: boolean }): void;
   /** A newer copy of the shown claim (from undo or another window); fields being edited keep their text. */
   refresh(claim: Claim): void;
@@ -81,8 +81,8 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       current = c;
       if (fields) fields.meta.textContent = metaText(c);
     });
-    queue = new SaveQueue<ClaimPatch>(save, showState);
-    const q = queue;
+    const q: SaveQueue<ClaimPatch> = new SaveQueue<ClaimPatch>(save, (st) => { if (queue === q) showState(st); });
+    queue = q;
 
     const swatch = h('span', { class: 'kind-dot', style: `--claim-color: ${k.color}` });
     const heading = h('h2', { class: 'claim-editor-title', tabindex: -1 }, k.label);
@@ -158,7 +158,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
 
   const editor: ClaimEditor = {
     el,
-    claimId: () => current?.id ?? null,
+    shown: () => current,
     show(claim, o = {}) {
       if (current?.id !== claim.id) void queue?.flush();
       current = claim;
@@ -169,13 +169,18 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       else if (o.focus === 'heading') fields?.heading.focus();
     },
     refresh(claim) {
-      if (!fields || current?.id !== claim.id) return;
+      if (!fields || !current || current.id !== claim.id) return;
+      const prev = current;
       current = claim;
       const active = document.activeElement;
       const busy = queue?.busy() ?? false;
       if (!busy && active !== fields.restatement) fields.restatement.value = claim.restatement;
       if (!busy && active !== fields.note) fields.note.value = claim.note;
-      if (!busy) { fields.kind.value = claim.kind; fields.tags.set(claim.tags); fields.entities.set(claim.entityIds); }
+      if (!busy) {
+        fields.kind.value = claim.kind;
+        if (prev.tags.join('\n') !== claim.tags.join('\n')) fields.tags.set(claim.tags);
+        if (prev.entityIds.join(' ') !== claim.entityIds.join(' ')) fields.entities.set(claim.entityIds);
+      }
       const k = kindDef(session.kinds(), claim.kind);
       fields.heading.textContent = k.label;
       fields.swatch.style.setProperty('--claim-color', k.color);

@@ -34,13 +34,16 @@ export class ClaimSession {
   #refreshing: Promise<void> | null = null;
   #again = false;
 
-  constructor(ctx: AnnotationContext) {
+  #kinds: () => ClaimKindDef[];
+
+  constructor(ctx: AnnotationContext, kinds: () => ClaimKindDef[]) {
     this.ctx = ctx;
+    this.#kinds = kinds;
   }
 
   /** The kinds from the settings, in their order. */
   kinds(): ClaimKindDef[] {
-    return this.ctx.settings().kinds;
+    return this.#kinds();
   }
 
   /** The document on screen, if any. */
@@ -79,11 +82,16 @@ export class ClaimSession {
     for (const l of this.#listeners) l(change);
   }
 
-  /** Calls the host for a change we apply ourselves; the matching host event is then skipped. */
-  async own<T>(reason: string, call: () => Promise<T>): Promise<T> {
+  /**
+   * Calls the host for a change we apply ourselves; the matching host event is then skipped.
+   * `emitted` says whether the result means the host announced a change (undo with nothing to undo does not).
+   */
+  async own<T>(reason: string, call: () => Promise<T>, emitted: (result: T) => boolean = () => true): Promise<T> {
     this.#own.set(reason, (this.#own.get(reason) ?? 0) + 1);
     try {
-      return await call();
+      const result = await call();
+      if (!emitted(result)) this.#drop(reason);
+      return result;
     } catch (err) {
       this.#drop(reason);
       throw err;

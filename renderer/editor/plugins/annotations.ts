@@ -46,10 +46,17 @@ const FALLBACK_COLOR = '#9a9a9a';
 
 /**
  * The annotations plugin. `kinds` gives each kind its colour (a CSS custom property on the
- * highlight, so overlapping highlights stack and show darker).
+ * highlight, so overlapping highlights stack and show darker); pass a function when the kinds
+ * load after the editor is made (it is read whenever a highlight is drawn).
  */
-export function annotations(config: { kinds: ClaimKindDef[] }): Plugin<ClaimsState> {
-  const colors = new Map(config.kinds.map((k) => [k.id, k.color]));
+export function annotations(config: { kinds: readonly ClaimKindDef[] | (() => readonly ClaimKindDef[]) }): Plugin<ClaimsState> {
+  let known: readonly ClaimKindDef[] | null = null;
+  let colors = new Map<string, string>();
+  const colorOf = (kind: string): string | undefined => {
+    const kinds = typeof config.kinds === 'function' ? config.kinds() : config.kinds;
+    if (kinds !== known) { known = kinds; colors = new Map(kinds.map((k) => [k.id, k.color])); }
+    return colors.get(kind);
+  };
   const deco = (p: Placed, selected: boolean): Decoration | null => {
     if (!p.range) return null;
     const { claim } = p;
@@ -57,7 +64,7 @@ export function annotations(config: { kinds: ClaimKindDef[] }): Plugin<ClaimsSta
     return Decoration.inline(p.range.from, p.range.to, {
       nodeName: 'span',
       class: cls,
-      style: `--claim-color: ${colors.get(claim.kind) ?? FALLBACK_COLOR}`,
+      style: `--claim-color: ${colorOf(claim.kind) ?? FALLBACK_COLOR}`,
       'data-claim-id': claim.id,
     }, { claimId: claim.id } satisfies DecoSpec);
   };

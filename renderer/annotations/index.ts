@@ -1,0 +1,229 @@
+/**
+ * The annotation layer's one entry. The reader makes its editor with `layer.plugins` (they must
+ * exist before the view), then calls `layer.install(ctx)` once its document session exists;
+ * from there on this module wires the highlights, the floating toolbar, the context menu, the
+ * hover tooltip, the claim editor and claims list, undo/redo keys and `#doc=…&claim=…` links.
+ */
+import { TextSelection, type Plugin } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { Claim, ClaimKindDef } from '../../core/api.ts';
+import { annotations, claimRange, claimsAt } from '../editor/plugins/annotations.ts';
+import { createClaimEditor } from './claim-editor.ts';
+import { CLAIM_SHORTCUTS, claimInteraction, type InteractionHandlers } from './claim-interaction.ts';
+import { ClaimSession } from './claim-session.ts';
+import { createClaimsPanel } from './claims-panel.ts';
+import { createContextMenu, type MenuItem } from './context-menu.ts';
+import type { AnnotationContext, OpenDocument } from './context.ts';
+import type { EntityPickerFactory } from './entity-field.ts';
+import { errorMessage, snippet } from './format.ts';
+import { installHistoryKeys } from './history-keys.ts';
+import { createHoverTooltip } from './hover-tooltip.ts';
+import { claimFromHash, hashForClaim } from './claim-route.ts';
+import { createSelectionToolbar } from './selection-toolbar.ts';
+
+export { CLAIM_SHORTCUTS } from './claim-interaction.ts';
+export type { AnnotationContext } from './context.ts';
+
+/** What the reader can ask of the installed layer. */
+export interface AnnotationsHandle {
+  /** Opens a claim: its document first if needed, then the claim selected, scrolled to and in the editor. */
+  reveal(claimId: string, documentId: string): Promise<void>;
+  /** Makes a claim of the current selection (the first kind when none is given). */
+  makeClaim(kind?: string): Promise<void>;
+  /** Moves keyboard focus to the claims panel. */
+  focusPanel(): void;
+}
+
+/** The layer before and after it is installed. */
+export interface AnnotationLayer {
+  /** ProseMirror plugins for the reader view; pass them before the read-only guard. */
+  readonly plugins: Plugin[];
+  install(ctx: AnnotationContext): AnnotationsHandle;
+}
+
+/** How long a revealed claim's document may take to open before we give up, in ms. */
+const OPEN_TIMEOUT_MS = 15_000;
+
+/** Creates the layer. `entityPicker` comes from the entities UI when it is present. */
+export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory } = {}): AnnotationLayer {
+  let kinds: ClaimKindDef[] = [];
+  let handlers: InteractionHandlers | null = null;
+  const plugins = [
+    claimInteraction({
+      open: (c) => handlers?.open(c),
+      make: () => handlers?.make(),
+      contextMenu: (view, e) => handlers?.contextMenu(view, e) ?? false,
+      hover: (view, e) => handlers?.hover(view, e),
+      selectionChanged: (view) => handlers?.selectionChanged(view),
+    }),
+    annotations({ kinds: () => kinds }),
+  ];
+
+  const install = (ctx: AnnotationContext): AnnotationsHandle => {
+    const session = new ClaimSession(ctx, () => kinds);
+    const toolbar = createSelectionToolbar({ kinds: () => kinds, shortcut: CLAIM_SHORTCUTS[0]!.keys, onPick: (k) => void makeClaim(k) });
+    const menu = createContextMenu();
+    const tooltip = createHoverTooltip(() => kinds);
+    let pendingReveal: string | null = null;
+
+    const focusReaderAt = (claim: Claim | null): void => {
+      const d = session.doc();
+      if (!d) return;
+      const range = claim ? claimRange(d.view.state, claim.id) : null;
+      if (range) d.view.dispatch(d.view.state.tr.setSelection(TextSelection.create(d.view.state.doc, range.from)).scrollIntoView());
+      d.view.focus();
+    };
+
+    const editor = createClaimEditor({
+      session,
+      picker: opts.entityPicker ?? null,
+      onFollow: (c) => void followLink(c),
+      onLeave: (c) => focusReaderAt(c),
+      onDeleted: (c, action) => {
+        void editor.clear();
+        panel.openClaimChanged(null);
+        ctx.toast(`${action}: done. Press Ctrl+Z to bring the claim back.`);
+        focusReaderAt(null);
+        void c;
+      },
+      onClose: () => { void closeEditor(); },
+    });
+    const panel = createClaimsPanel({
+      session,
+      onOpen: (c) => openClaim(c, { focus: 'restatement', scroll: true }),
+      onOpenDocument: (id) => ctx.openDocument(id),
+    });
+    ctx.addPanel({ id: 'claims', title: 'Claims', mount: (body) => { body.append(editor.el, panel.el); } });
+
+    const openClaim = (c: Claim, o: { focus?: 'restatement' | 'heading'; scroll?: boolean; saved?: boolean }): void => {
+      session.select(c.id, { scroll: o.scroll });
+      editor.show(c, { focus: o.focus, saved: o.saved });
+      panel.openClaimChanged(c.id);
+    };
+    const closeEditor = async (): Promise<void> => {
+      await editor.clear();
+      session.select(null);
+      panel.openClaimChanged(null);
+      focusReaderAt(null);
+    };
+
+    const makeClaim = async (kind?: string): Promise<void> => {
+      const d = session.doc();
+      if (!d || !session.selectionRange()) { ctx.toast('Select some text first, then make a claim.'); return; }
+      toolbar.hide();
+      try {
+        const c = await session.create(kind ?? kinds[0]?.id ?? 'claim');
+        if (!c) return;
+        const range = claimRange(d.view.state, c.id);
+        if (range && session.doc() === d) d.view.dispatch(d.view.state.tr.setSelection(TextSelection.create(d.view.state.doc, range.to)));
+        openClaim(c, { focus: 'restatement', saved: true });
+      } catch (err) {
+        ctx.toast(`Could not make the claim: ${errorMessage(err)}`);
+      }
+    };
+
+    /** Resolves once `id` is the open document (asking the reader to open it unless `asked`). */
+    const ensureOpen = (id: string, asked: boolean): Promise<void> => {
+      if (session.doc()?.model.id === id) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => { off(); reject(new Error('The document did not open in time.')); }, OPEN_TIMEOUT_MS);
+        const off = ctx.onDidOpenDocument((doc) => {
+          if (doc.model.id !== id) return;
+          clearTimeout(timer); off(); resolve();
+        });
+        if (!asked) ctx.openDocument(id);
+      });
+    };
+
+    const reveal = async (claimId: string, documentId: string, asked = false): Promise<void> => {
+      pendingReveal = claimId;
+      try {
+        await ensureOpen(documentId, asked);
+        await session.refresh();
+        const c = session.claim(claimId);
+        if (!c) { ctx.toast('That claim is no longer in the library.'); return; }
+        openClaim(c, { focus: 'heading', scroll: true });
+      } catch (err) {
+        ctx.toast(`Could not open the claim: ${errorMessage(err)}`);
+      } finally {
+        if (pendingReveal === claimId) pendingReveal = null;
+      }
+    };
+
+    /** Following a link: same document, select it; another document, go there through the URL. */
+    const followLink = async (c: Claim): Promise<void> => {
+      if (session.doc()?.model.id === c.documentId) return reveal(c.id, c.documentId);
+      location.hash = hashForClaim(c.documentId, c.id); // the reader opens the document, onHash reveals
+    };
+    const onHash = (): void => {
+      const target = claimFromHash(location.hash);
+      if (target) void reveal(target.claimId, target.documentId, true);
+    };
+
+    handlers = {
+      open: (c) => openClaim(c, { focus: 'restatement' }),
+      make: () => void makeClaim(),
+      selectionChanged: (view) => toolbar.update(view),
+      hover: (view, e) => tooltip.handle(view, e),
+      contextMenu: (view, e) => contextMenu(view, e),
+    };
+
+    const contextMenu = (view: EditorView, e: MouseEvent): boolean => {
+      const sel = view.state.selection;
+      const fromKeyboard = e.button !== 2 || (e.clientX === 0 && e.clientY === 0);
+      const at = fromKeyboard ? sel.head : view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? sel.head;
+      const items: MenuItem[] = [];
+      if (session.selectionRange()) {
+        for (const k of kinds) items.push({ label: `Make ${k.label.toLowerCase()}`, color: k.color, run: () => void makeClaim(k.id) });
+      }
+      for (const c of claimsAt(view.state, at).slice(0, 3)) {
+        items.push({ label: `Open ${snippet(c.restatement || c.quote.exact, 40)}`, run: () => openClaim(c, { focus: 'restatement' }) });
+      }
+      if (!items.length) return false;
+      e.preventDefault();
+      const place = fromKeyboard ? view.coordsAtPos(sel.head) : { left: e.clientX, top: e.clientY };
+      tooltip.hide();
+      toolbar.hide();
+      menu.open(items, { left: place.left, top: fromKeyboard ? place.top + 20 : place.top }, view.dom as HTMLElement);
+      return true;
+    };
+
+    ctx.onDidOpenDocument((doc: OpenDocument) => {
+      const shown = editor.shown();
+      if (shown && shown.documentId !== doc.model.id && pendingReveal !== shown.id) {
+        void editor.clear();
+        panel.openClaimChanged(null);
+      }
+      tooltip.hide();
+      toolbar.update(doc.view);
+      void session.refresh();
+    });
+    session.onDidChange(() => {
+      const shown = editor.shown();
+      if (!shown || session.doc()?.model.id !== shown.documentId) return;
+      const now = session.claim(shown.id);
+      if (now) editor.refresh(now);
+      else { void editor.clear(); panel.openClaimChanged(null); }
+    });
+    ctx.reader.on('onDidChangeAnnotations', ({ reason }) => session.hostChanged(reason));
+    installHistoryKeys({
+      reader: ctx.reader,
+      own: (reason, call, emitted) => session.own(reason, call, emitted),
+      afterStep: () => session.refresh(),
+      toast: ctx.toast,
+    });
+    window.addEventListener('hashchange', onHash);
+
+    ctx.reader.getSettings().then((s) => { kinds = s.kinds; void session.refresh(); panel.render(); },
+      (err: unknown) => ctx.toast(`Could not read the claim kinds: ${errorMessage(err)}`));
+    onHash();
+
+    return {
+      reveal: (claimId, documentId) => reveal(claimId, documentId),
+      makeClaim,
+      focusPanel: () => panel.el.querySelector<HTMLElement>('[role=listbox]')?.focus(),
+    };
+  };
+
+  return { plugins, install };
+}
