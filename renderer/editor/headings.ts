@@ -3,7 +3,6 @@
  * both read this one list.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection, type Command } from 'prosemirror-state';
 
 /** One heading: where it starts in the editor, its level and text. */
 export interface HeadingEntry { id: string; level: number; text: string; pos: number }
@@ -46,14 +45,4 @@ export function adjacentHeading(headings: readonly HeadingEntry[], head: number,
   if (dir > 0) return headings.find((h) => h.pos + 1 > head) ?? null;
   for (let i = headings.length - 1; i >= 0; i--) if (headings[i]!.pos + 1 < head) return headings[i]!;
   return null;
-}
-
-/** Puts the caret at the start of the heading at `pos` (no scrolling: the caller scrolls it to the top). */
-export function caretToHeading(pos: number): Command {
-  return (state, dispatch) => {
-    const node = state.doc.nodeAt(pos);
-    if (!node || node.type.name !== 'heading') return false;
-    dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, pos + 1)));
-    return true;
-  };
 }

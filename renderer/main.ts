@@ -1,0 +1,157 @@
+/**
+ * The renderer's wiring: builds the reader view, the panels and the find bar, connects them to
+ * the host through the ReaderBridge (the only way out), and maps commands and keys to actions.
+ * Logic lives in editor/ and ui/; this file only connects.
+ */
+import type { ReaderBridge } from '../core/api.ts';
+import { adjacentHeading } from './editor/headings.ts';
+import { createReaderView } from './editor/reader-view.ts';
+import { getReader } from './transport/web-client.ts';
+import { createDocumentSession } from './ui/document-session.ts';
+import { renderDocHeader } from './ui/doc-header.ts';
+import { byId } from './ui/dom.ts';
+import { createFindBar } from './ui/find-bar.ts';
+import { cyclePanes, installKeyboard } from './ui/keyboard.ts';
+import { createLibraryPanel } from './ui/library-panel.ts';
+import { docIdFromHash, hashForDoc, lastDocument, rememberDocument } from './ui/location.ts';
+import { createPanelHost } from './ui/panel-host.ts';
+import { trackActiveHeading } from './ui/reading-position.ts';
+import { createShortcutsOverlay } from './ui/shortcuts-overlay.ts';
+import type { CommandId } from './ui/shortcuts.ts';
+import { createStatusLine } from './ui/status-line.ts';
+import { renderStoreBanner } from './ui/store-banner.ts';
+import { createThemeController, nextTheme, themeLabel, type ThemePreference } from './ui/theme.ts';
+import { createTocPanel } from './ui/toc-panel.ts';
+
+/** Starts the reader UI against a bridge. */
+export async function start(reader: ReaderBridge): Promise<void> {
+  const status = createStatusLine(byId('status-line'));
+  const theme = createThemeController(document.documentElement);
+  const scroller = byId('reader-scroll');
+  const readerView = createReaderView({ mount: byId('editor'), scroller, label: 'Document text' });
+  const session = createDocumentSession(reader, readerView);
+  const panels = createPanelHost(byId('side-panel'));
+  const findBar = createFindBar(byId('reader-column'), readerView);
+  const overlay = createShortcutsOverlay(document.body);
+  const emptyNote = byId('reader-empty');
+  const topTitle = byId('top-title');
+
+  // --- opening documents: the hash is the source of truth, so back/forward work ---------------
+  let requested: string | null = null;
+  const openNow = (id: string): void => {
+    requested = id;
+    session.open(id).catch((err: unknown) => status.error('Could not open the document', err));
+  };
+  const navigate = (id: string): void => {
+    if (docIdFromHash(location.hash) === id) openNow(id);
+    else location.hash = hashForDoc(id);
+  };
+  window.addEventListener('hashchange', () => { const id = docIdFromHash(location.hash); if (id) openNow(id); });
+
+  const library = createLibraryPanel(byId('library-panel'), {
+    open: navigate,
+    openCorpus: async (dir) => { session.setLibrary(await reader.openCorpus(dir)); },
+  });
+  const toc = createTocPanel(byId('toc-panel'), (pos) => readerView.moveCaretTo(pos + 1, 'start'));
+  const tracker = trackActiveHeading(scroller, readerView, (id) => toc.setActive(id));
+
+  session.onDidOpenDocument((doc) => {
+    renderDocHeader(byId('doc-header'), doc.model, doc.summary);
+    toc.render(doc.prepared.headings);
+    tracker.reset();
+    library.setCurrent(doc.model.id);
+    findBar.refresh();
+    emptyNote.hidden = true;
+    const title = doc.summary?.title || doc.model.title;
+    topTitle.textContent = title;
+    document.title = `${title} — Marginalia`;
+    rememberDocument(doc.model.id);
+  });
+  session.onDidChangeLibrary((snapshot) => {
+    library.render(snapshot);
+    renderStoreBanner(byId('store-banner'), snapshot.store);
+    const cur = session.current();
+    if (cur) renderDocHeader(byId('doc-header'), cur.model, cur.summary);
+    const has = (id: string | null | undefined): boolean => !!id && snapshot.documents.some((d) => d.id === id);
+    if (!has(cur?.model.id) && !(cur === null && has(requested))) {
+      const first = snapshot.documents[0];
+      if (first) navigate(first.id);
+      else { emptyNote.hidden = false; emptyNote.textContent = 'No documents to read. Open a folder of texts in the library on the left.'; }
+    }
+  });
+
+  // --- theme ----------------------------------------------------------------------------------
+  const themeButton = byId<HTMLButtonElement>('theme-button');
+  const paintButton = (pref: ThemePreference): void => {
+    themeButton.textContent = themeLabel(pref);
+    themeButton.setAttribute('aria-label', `${themeLabel(pref)} (switch theme)`);
+  };
+  theme.onDidChange(paintButton);
+  const setTheme = (pref: ThemePreference): void => {
+    theme.apply(pref);
+    reader.setSettings({ theme: pref }).catch((err: unknown) => status.error('Could not save the theme', err));
+  };
+  themeButton.addEventListener('click', () => setTheme(nextTheme(theme.preference)));
+
+  // --- commands: keys, buttons and the host's menu all land here --------------------------------
+  const goHeading = (dir: 1 | -1): void => {
+    const cur = session.current();
+    if (!cur) return;
+    const h = adjacentHeading(cur.prepared.headings, readerView.view.state.selection.head, dir);
+    if (h) readerView.moveCaretTo(h.pos + 1, 'start');
+  };
+  const goDocument = (dir: 1 | -1): void => {
+    const id = session.neighbour(dir);
+    if (id) navigate(id); else status.info(dir > 0 ? 'This is the last document.' : 'This is the first document.');
+  };
+  const commands: Record<CommandId, () => void> = {
+    'find': () => findBar.open(),
+    'find-next': () => findBar.step(1),
+    'find-previous': () => findBar.step(-1),
+    'next-document': () => goDocument(1),
+    'previous-document': () => goDocument(-1),
+    'next-heading': () => goHeading(1),
+    'previous-heading': () => goHeading(-1),
+    'next-pane': () => cyclePanes(panes, 1),
+    'previous-pane': () => cyclePanes(panes, -1),
+    'toggle-theme': () => setTheme(nextTheme(theme.preference)),
+    'shortcuts': () => overlay.toggle(),
+  };
+  const panes = [
+    { element: byId('library-panel'), focus: () => library.focus() },
+    { element: byId('toc-panel'), focus: () => toc.focus() },
+    { element: byId('reader-column'), focus: () => readerView.focus() },
+    { element: panels.element, focus: () => panels.focusFirst() },
+  ];
+  installKeyboard(document, commands);
+  byId('find-button').addEventListener('click', commands.find);
+  byId('shortcuts-button').addEventListener('click', commands.shortcuts);
+  reader.on('onDidRequestCommand', ({ command, arg }) => {
+    if (command === 'theme:light' || command === 'theme:dark' || command === 'theme:system') setTheme(command.slice(6) as ThemePreference);
+    else if (command === 'open-corpus' && arg) {
+      reader.openCorpus(arg).then((s) => session.setLibrary(s), (err: unknown) => status.error('Could not open the folder', err));
+    } else if (command === 'open-corpus') library.focusFolderField();
+    else if (command in commands) commands[command as CommandId]();
+    else console.warn(`Unknown command from the host: ${command}`);
+  });
+  reader.on('onDidChangeLibrary', (snapshot) => session.setLibrary(snapshot));
+
+  // --- first paint ----------------------------------------------------------------------------
+  const [settings, snapshot] = await Promise.all([
+    reader.getSettings().catch((err: unknown) => { status.error('Could not read the settings', err); return null; }),
+    reader.getLibrary().catch((err: unknown) => { status.error('Could not read the library', err); return null; }),
+  ]);
+  theme.apply(settings?.theme ?? 'system');
+  if (!snapshot) return;
+  const wanted = docIdFromHash(location.hash) ?? lastDocument();
+  const known = wanted && snapshot.documents.some((d) => d.id === wanted) ? wanted : null;
+  if (known) { history.replaceState(null, '', hashForDoc(known)); requested = known; }
+  session.setLibrary(snapshot); // opens the first document when none was asked for
+  if (known) openNow(known);
+}
+
+start(getReader()).catch((err: unknown) => {
+  console.error('The reader failed to start:', err);
+  const el = document.getElementById('status-line');
+  if (el) el.textContent = `The reader failed to start: ${err instanceof Error ? err.message : String(err)}`;
+});

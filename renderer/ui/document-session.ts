@@ -1,0 +1,95 @@
+/**
+ * What is open: the library snapshot and the document in the reader. It fetches a document once,
+ * builds its editor doc once (cached per content hash, so going back is instant), shows it in the
+ * one reader view, and tells listeners (panels, the annotation layer) through onDid… events.
+ * A slow fetch that finishes after the user moved on is dropped, never shown.
+ */
+import type { EditorView } from 'prosemirror-view';
+import type { DocumentModel, DocumentSummary, LibrarySnapshot, ReaderBridge } from '../../core/api.ts';
+import { prepareDoc, type PreparedDoc, type ReaderView } from '../editor/reader-view.ts';
+import type { TextMap } from '../editor/text-map.ts';
+import { toProseMirror } from '../editor/to-prosemirror.ts';
+
+/** The document on screen (shape shared with renderer/annotations/context.ts). */
+export interface OpenDocument {
+  model: DocumentModel;
+  view: EditorView;
+  textMap: TextMap;
+  summary: DocumentSummary | undefined;
+  prepared: PreparedDoc;
+}
+
+export interface DocumentSession {
+  library(): LibrarySnapshot | null;
+  setLibrary(snapshot: LibrarySnapshot): void;
+  current(): OpenDocument | null;
+  /** Opens a document; resolves once it is on screen (or rejects with a readable message). */
+  open(id: string): Promise<void>;
+  /** The id of the document after (1) or before (-1) the open one in library order. */
+  neighbour(dir: 1 | -1): string | null;
+  onDidOpenDocument(listener: (doc: OpenDocument) => void): () => void;
+  onDidChangeLibrary(listener: (snapshot: LibrarySnapshot) => void): () => void;
+  /** How long the last open took, in ms (fetch + build + show), for the status and benchmarks. */
+  lastOpenMs(): number | null;
+}
+
+/** Documents kept built in memory; each is a few MB at most for the largest texts. */
+const CACHE_SIZE = 8;
+
+/** Creates the session over the reader API and the reader view. */
+export function createDocumentSession(reader: ReaderBridge, readerView: ReaderView): DocumentSession {
+  let library: LibrarySnapshot | null = null;
+  let current: OpenDocument | null = null;
+  let seq = 0;
+  let lastMs: number | null = null;
+  const cache = new Map<string, { hash: string; model: DocumentModel; prepared: PreparedDoc }>();
+  const openListeners = new Set<(doc: OpenDocument) => void>();
+  const libraryListeners = new Set<(s: LibrarySnapshot) => void>();
+  const summaryOf = (id: string): DocumentSummary | undefined => library?.documents.find((d) => d.id === id);
+
+  const load = async (id: string): Promise<{ model: DocumentModel; prepared: PreparedDoc }> => {
+    const hash = summaryOf(id)?.contentHash ?? '';
+    const hit = cache.get(id);
+    if (hit && hit.hash === hash) {
+      cache.delete(id); cache.set(id, hit); // most recently used last
+      return hit;
+    }
+    const model = await reader.getDocument(id);
+    const prepared = prepareDoc(id, toProseMirror(model));
+    cache.set(id, { hash, model, prepared });
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return { model, prepared };
+  };
+
+  return {
+    library: () => library,
+    setLibrary(snapshot) {
+      library = snapshot;
+      if (current) current = { ...current, summary: summaryOf(current.model.id) };
+      for (const l of libraryListeners) l(snapshot);
+    },
+    current: () => current,
+    async open(id) {
+      const mine = ++seq;
+      const started = performance.now();
+      const { model, prepared } = await load(id);
+      if (mine !== seq) return; // the user asked for another document meanwhile
+      readerView.show(prepared);
+      current = { model, view: readerView.view, textMap: prepared.textMap, summary: summaryOf(id), prepared };
+      lastMs = performance.now() - started;
+      performance.mark('document-open', { detail: { id, ms: lastMs } });
+      for (const l of openListeners) l(current);
+    },
+    neighbour(dir) {
+      const docs = library?.documents ?? [];
+      if (!docs.length) return null;
+      const at = current ? docs.findIndex((d) => d.id === current!.model.id) : -1;
+      if (at < 0) return docs[dir > 0 ? 0 : docs.length - 1]!.id;
+      const next = docs[at + dir];
+      return next ? next.id : null;
+    },
+    onDidOpenDocument(l) { openListeners.add(l); return () => openListeners.delete(l); },
+    onDidChangeLibrary(l) { libraryListeners.add(l); return () => libraryListeners.delete(l); },
+    lastOpenMs: () => lastMs,
+  };
+}

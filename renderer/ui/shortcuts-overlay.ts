@@ -1,0 +1,37 @@
+/**
+ * The shortcuts overlay (`?` / F1): a modal dialog listing SHORTCUTS by group. Escape or the
+ * close button shuts it and focus returns where it was (native `<dialog>` behaviour).
+ */
+import { h } from './dom.ts';
+import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
+
+export interface ShortcutsOverlay {
+  toggle(): void;
+  readonly isOpen: boolean;
+}
+
+/** Builds the dialog (hidden) in `host`. */
+export function createShortcutsOverlay(host: HTMLElement): ShortcutsOverlay {
+  const groups = new Map<Shortcut['group'], Shortcut[]>();
+  for (const s of SHORTCUTS) {
+    if (!s.keys.length) continue;
+    groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+  }
+  const close = h('button', { type: 'button', className: 'button', autofocus: true }, 'Close');
+  const dialog = h('dialog', { className: 'shortcuts', 'aria-labelledby': 'shortcuts-title' },
+    h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
+    h('div', { className: 'shortcut-groups' }, ...[...groups].map(([group, list]) => h('section', {},
+      h('h3', {}, group),
+      h('dl', {}, ...list.flatMap((s) => [
+        h('dt', {}, ...s.keys.flatMap((k, i) => [i ? ' or ' : null, h('kbd', {}, k)])),
+        h('dd', {}, s.description),
+      ]))))),
+    h('div', { className: 'dialog-actions' }, close));
+  host.append(dialog);
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog.close(); });
+  return {
+    get isOpen() { return dialog.open; },
+    toggle() { if (dialog.open) dialog.close(); else dialog.showModal(); },
+  };
+}
