@@ -1,0 +1,232 @@
+/**
+ * Anchoring: finding where a stored claim belongs in a (possibly edited) text.
+ *
+ * The strategy is the Hypothesis client's (DESIGN.md, convention 5): trust the stored position
+ * when the quote is still there, else look for the quote verbatim, else fuzzy-match it with
+ * approx-string-match and score candidates on quote, context and position. Unlike Hypothesis,
+ * which takes the best candidate whatever its score, this layer would rather leave a claim
+ * orphaned (shown, never deleted) than attach it to the wrong passage: a candidate must clear
+ * ACCEPT_SCORE and, for quotes too short to speak for themselves, its context must agree.
+ */
+import search from 'approx-string-match';
+import type { TextPositionSelector, TextQuoteSelector } from '../api.ts';
+import { contextSimilarity } from './similarity.ts';
+import { TextIndex } from './text-index.ts';
+
+/** What anchoring needs of a claim: its quote and, when known, where it was. */
+export interface AnchorTarget { quote: TextQuoteSelector; position?: TextPositionSelector }
+
+/** Where a claim landed. `score` in [0, 1]: 1 for an exact hit; for orphans, the best rejected candidate's. */
+export type AnchorResult =
+  | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number }
+  | { status: 'orphan'; score: number };
+
+/** Scoring weights, Hypothesis's match-quote: quote 50, prefix 20, suffix 20, position 2 (a tie-breaker). */
+export const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+
+/**
+ * Share of a quote that may differ in a fuzzy match. Hypothesis allows half (`quote.length / 2`,
+ * capped at 256); a quarter keeps fuzzy matches recognisably the same sentence (a fixed typo, a
+ * re-wrapped line, a changed word or two) while a deleted passage cannot match its neighbours.
+ */
+export const MAX_ERROR_RATE = 0.25;
+/** Cap on fuzzy errors, as Hypothesis: the search costs O(errors / 32 × text length). */
+export const MAX_ERRORS = 256;
+/**
+ * Minimum combined score (weights above, normalised to 1) for a fuzzy or relocated match. With
+ * intact context a quote may differ by the full error budget (score ≈ 0.86); with context that
+ * no longer agrees, even a verbatim quote scores ≈ 0.72 and a lightly edited one falls below:
+ * an edited quote in a changed neighbourhood is too uncertain, so it becomes an orphan.
+ */
+export const ACCEPT_SCORE = 0.7;
+/** Quotes shorter than this (a word or two) occur everywhere: they need one side of context to agree. */
+export const SHORT_QUOTE = 10;
+/** Quotes at least this long (CONTEXT_CHARS) are evidence enough when found verbatim. */
+export const LONG_QUOTE = 32;
+/** One side of context agreeing this well (≈ 26 of 32 characters) is strong evidence. */
+export const STRONG_SIDE = 0.8;
+/** Mean context agreement that counts as "the neighbourhood still matches" for medium quotes. */
+export const CONTEXT_AGREES = 0.5;
+/** Fuzzy search first looks this many characters either side of where the claim is expected. */
+export const FUZZY_WINDOW = 2000;
+/** Texts up to this length are fuzzy-scanned whole (≈ 1 ms); longer ones through the q-gram index. */
+export const DIRECT_SCAN_LIMIT = 64 * 1024;
+/** Verbatim occurrences weighed per claim, nearest to the expected position first. */
+export const MAX_EXACT_CANDIDATES = 200;
+
+interface Candidate { start: number; end: number; errors: number }
+interface Scored extends Candidate { score: number; prefix: number; suffix: number }
+
+/**
+ * Re-anchors claims against one text, sharing the work between them: one index of the text,
+ * one cache of verbatim occurrences per distinct quote. Create one per text version.
+ */
+export class Anchorer {
+  readonly text: string;
+  private readonly index: TextIndex;
+  private readonly occurrenceCache = new Map<string, number[]>();
+
+  constructor(text: string) {
+    this.text = text;
+    this.index = new TextIndex(text);
+  }
+
+  /**
+   * Anchors one target. `delta` is how far claims just before this one moved (anchorAll passes
+   * it): after an insertion or deletion every later claim moves by the same amount, so checking
+   * `position + delta` first turns most searches into one comparison.
+   */
+  anchor(target: AnchorTarget, delta = 0): AnchorResult {
+    const text = this.text;
+    const q = target.quote;
+    const exact = typeof q?.exact === 'string' ? q.exact : '';
+    const m = exact.length;
+    if (m === 0 || m > text.length) return { status: 'orphan', score: 0 };
+    const old = validPosition(target.position);
+
+    // (a) The stored position still holds the quote.
+    if (old !== null && text.startsWith(exact, old)) {
+      const c = this.score({ start: old, end: old + m, errors: 0 }, q, old);
+      if (this.agrees(c, m)) return { status: 'exact', start: old, end: old + m, score: 1 };
+    }
+    const expected = old === null ? null : clamp(old + delta, 0, text.length);
+    // (b1) Where the neighbours moved to.
+    if (expected !== null && expected !== old && text.startsWith(exact, expected)) {
+      const c = this.score({ start: expected, end: expected + m, errors: 0 }, q, expected);
+      if (this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, old);
+    }
+    // (b2) Anywhere verbatim: best context agreement, then nearest.
+    const verbatim = this.exactCandidates(exact, expected).map((c) => this.score(c, q, expected));
+    let best = pick(verbatim);
+    if (best && this.agrees(best, m) && best.score >= ACCEPT_SCORE) return this.result(best, old);
+
+    // (c) Fuzzy: first near the expected position, then the whole text.
+    const maxErrors = Math.min(MAX_ERRORS, Math.floor(m * MAX_ERROR_RATE));
+    if (maxErrors === 0) return orphan(best);
+    const scored: Scored[] = [...verbatim];
+    let searchedWhole = false;
+    if (expected !== null && text.length > 2 * FUZZY_WINDOW + m) {
+      const from = Math.max(0, expected - FUZZY_WINDOW), to = Math.min(text.length, expected + m + FUZZY_WINDOW);
+      for (const c of fuzzyIn(text, from, to, exact, maxErrors)) scored.push(this.score(c, q, expected));
+      best = pickAccepted(scored, m, this);
+      if (best) return this.result(best, old);
+    } else {
+      searchedWhole = true;
+      for (const c of fuzzyIn(text, 0, text.length, exact, maxErrors)) scored.push(this.score(c, q, expected));
+    }
+    if (!searchedWhole) {
+      if (text.length <= DIRECT_SCAN_LIMIT) {
+        for (const c of fuzzyIn(text, 0, text.length, exact, maxErrors)) scored.push(this.score(c, q, expected));
+      } else {
+        for (const [from, to] of this.index.candidateRegions(exact, maxErrors)) {
+          for (const c of fuzzyIn(text, from, to, exact, maxErrors)) scored.push(this.score(c, q, expected));
+        }
+      }
+    }
+    best = pickAccepted(scored, m, this);
+    return best ? this.result(best, old) : orphan(pick(scored));
+  }
+
+  /** Whether a candidate's context is enough evidence for a quote of length `m`. */
+  agrees(c: Scored, m: number): boolean {
+    if (m >= LONG_QUOTE) return true;
+    if (Math.max(c.prefix, c.suffix) >= STRONG_SIDE) return true;
+    return m >= SHORT_QUOTE && (c.prefix + c.suffix) / 2 >= CONTEXT_AGREES;
+  }
+
+  private result(c: Scored, old: number | null): AnchorResult {
+    // Without a stored position, finding the quote verbatim is as exact as it gets.
+    const status = c.errors > 0 ? 'fuzzy' : old === null || c.start === old ? 'exact' : 'moved';
+    return { status, start: c.start, end: c.end, score: round(c.score) };
+  }
+
+  private exactCandidates(exact: string, expected: number | null): Candidate[] {
+    let occ = this.occurrenceCache.get(exact);
+    if (!occ) { occ = this.index.occurrences(exact); this.occurrenceCache.set(exact, occ); }
+    let starts = occ;
+    if (occ.length > MAX_EXACT_CANDIDATES) {
+      const e = expected ?? 0;
+      starts = [...occ].sort((a, b) => Math.abs(a - e) - Math.abs(b - e)).slice(0, MAX_EXACT_CANDIDATES);
+    }
+    return starts.map((s) => ({ start: s, end: s + exact.length, errors: 0 }));
+  }
+
+  private score(c: Candidate, q: TextQuoteSelector, expected: number | null): Scored {
+    const text = this.text;
+    const prefix = typeof q.prefix === 'string' && q.prefix
+      ? contextSimilarity(q.prefix, text, c.start, 'before')
+      : (c.start === 0 ? 1 : 0.5); // no stored prefix: only a quote at the very start is known to fit
+    const suffix = typeof q.suffix === 'string' && q.suffix
+      ? contextSimilarity(q.suffix, text, c.end, 'after')
+      : (c.end === text.length ? 1 : 0.5);
+    const quote = 1 - c.errors / q.exact.length;
+    const position = expected === null ? 1 : 1 - Math.abs(c.start - expected) / Math.max(1, text.length);
+    const score = (WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position) / WEIGHT_SUM;
+    return { ...c, score, prefix, suffix };
+  }
+}
+
+/** Anchors one claim in `text`. For many claims use `anchorAll`, which shares the work. */
+export function anchor(text: string, target: AnchorTarget): AnchorResult {
+  return new Anchorer(text).anchor(target);
+}
+
+/**
+ * Anchors many claims in one text (results in the order of `targets`). Claims are visited in
+ * document order so each can try the offset its predecessor moved by before searching.
+ */
+export function anchorAll(text: string, targets: AnchorTarget[]): AnchorResult[] {
+  const anchorer = new Anchorer(text);
+  const order = targets.map((_, i) => i);
+  const startOf = (i: number): number => validPosition(targets[i].position) ?? Infinity;
+  order.sort((a, b) => startOf(a) - startOf(b) || a - b);
+  const out: AnchorResult[] = new Array(targets.length);
+  let delta = 0;
+  for (const i of order) {
+    const r = anchorer.anchor(targets[i], delta);
+    out[i] = r;
+    const old = validPosition(targets[i].position);
+    if (r.status !== 'orphan' && old !== null) delta = r.start - old;
+  }
+  return out;
+}
+
+function validPosition(p: TextPositionSelector | undefined): number | null {
+  if (!p || !Number.isInteger(p.start) || p.start < 0) return null;
+  return p.start;
+}
+
+function fuzzyIn(text: string, from: number, to: number, pattern: string, maxErrors: number): Candidate[] {
+  if (to - from < pattern.length - maxErrors) return [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  return search(slice, pattern, maxErrors).map((r) => ({ start: r.start + from, end: r.end + from, errors: r.errors }));
+}
+
+/** Highest score; among equal context agreement the nearer one (the score's position term). */
+function pick(cands: Scored[]): Scored | null {
+  let best: Scored | null = null;
+  for (const c of cands) if (!best || c.score > best.score) best = c;
+  return best;
+}
+
+function pickAccepted(cands: Scored[], m: number, a: Anchorer): Scored | null {
+  let best: Scored | null = null;
+  for (const c of cands) {
+    if (c.score < ACCEPT_SCORE || !a.agrees(c, m)) continue;
+    if (!best || c.score > best.score) best = c;
+  }
+  return best;
+}
+
+function orphan(best: Scored | null): AnchorResult {
+  return { status: 'orphan', score: best ? round(best.score) : 0 };
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
