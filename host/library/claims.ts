@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ApiError, type ActionResult, type Claim, type ClaimLink, type ClaimPatch, type LinkRelation, type NewClaim, type Settings } from '../../core/api.ts';
-import { describeRange } from '../../core/annotations/anchor.ts';
+import { describeRange } from '../../core/annotations/selectors.ts';
 import { getClaim, getClaims, listLinks, removeClaim, writeClaim, writeLink } from '../store/claims-repo.ts';
 import { inAction } from '../store/transaction.ts';
 import { writableDb, type LibraryContext } from './context.ts';

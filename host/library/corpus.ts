@@ -3,6 +3,7 @@
  * the folder (their claims stay, as orphans under the old id), and re-anchor the claims of every
  * document whose text changed. Originals on disk are only read.
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApiError, type DocumentSummary, type ReanchorSummary } from '../../core/api.ts';
 import { importFolder, type ImportedDocument } from '../corpus/import-folder.ts';
@@ -36,6 +37,9 @@ export interface CorpusOpened {
  */
 export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClaim: boolean): Promise<CorpusOpened> {
   const abs = resolve(dir);
+  // A folder that is not there (an unplugged drive) must not read as "every file was removed".
+  const isFolder = await stat(abs).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found.`);
   let imported;
   try {
     imported = await importFolder(abs);

@@ -13,7 +13,7 @@ import { listEntities, writeEntity } from '../store/entities-repo.ts';
 import type { RowRecorder } from '../store/history.ts';
 import { inAction } from '../store/transaction.ts';
 import { writableDb, type LibraryContext } from './context.ts';
-import { emptySummary, placeClaim } from './reanchor.ts';
+import { emptySummary, placeClaims } from './reanchor.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import * as check from './validate.ts';
 
@@ -91,6 +91,19 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
   for (const d of ctx.documents.summaries) docByIri.set(d.iri, d.id);
   let imported = 0;
   const settings = readSettings(db);
+  // Anchor per document, so each document's text is indexed once.
+  const placements = new Map<ImportedAnnotation, ReturnType<typeof placeClaims>[number]>();
+  const byDocument = new Map<string, ImportedAnnotation[]>();
+  for (const item of parsed.items) {
+    const documentId = docByIri.get(item.source);
+    if (!documentId) continue;
+    const list = byDocument.get(documentId);
+    if (list) list.push(item); else byDocument.set(documentId, [item]);
+  }
+  for (const [documentId, items] of byDocument) {
+    const placed = placeClaims(ctx.documents.get(documentId), items.map((i) => ({ quote: i.quote, position: i.position })));
+    items.forEach((item, k) => placements.set(item, placed[k]!));
+  }
   inAction(db, 'Import annotations', (rec) => {
     const resolver = new EntityResolver(listEntities(db));
     for (const item of parsed.items) {
@@ -110,7 +123,7 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
       }
       const kind = item.kind?.trim() || settings.kinds[0]?.id || 'claim';
       if (!settings.kinds.some((k) => k.id === kind)) settings.kinds.push({ id: kind, label: kind, color: IMPORTED_KIND_COLOR });
-      const placed = placeClaim(ctx.documents.get(documentId), { quote: item.quote, position: item.position });
+      const placed = placements.get(item)!;
       summary[placed.status] += 1;
       const entityIds = [...new Set(item.entities.flatMap((e) => { const r = resolver.resolve(rec, e, problems); return r ? [r] : []; }))];
       const now = new Date().toISOString();

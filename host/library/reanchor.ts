@@ -5,9 +5,12 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Claim, ReanchorSummary } from '../../core/api.ts';
-import { anchor } from '../../core/annotations/anchor.ts';
+import { anchorAll, type AnchorTarget } from '../../core/annotations/anchor.ts';
 import { writeAnchor } from '../store/claims-repo.ts';
 import { paragraphAt, type LoadedDocument } from './loaded-document.ts';
+
+/** Where a claim landed, in the claim's own fields. */
+export type Placement = Pick<Claim, 'status' | 'position' | 'paragraph'>;
 
 /** An empty tally. */
 export function emptySummary(): ReanchorSummary {
@@ -20,16 +23,19 @@ export function addSummary(a: ReanchorSummary, b: ReanchorSummary): ReanchorSumm
   return a;
 }
 
-/** Where a claim lands in `doc` (null: the document is gone, so the claim is an orphan). */
-export function placeClaim(doc: LoadedDocument | null, claim: { quote: Claim['quote']; position?: Claim['position'] | undefined }):
-  Pick<Claim, 'status' | 'position' | 'paragraph'> {
-  if (doc) {
-    const hit = anchor(doc.text, claim.position ? { quote: claim.quote, position: claim.position } : { quote: claim.quote });
-    if (hit.status !== 'orphan') {
+/**
+ * Where each target lands in `doc` (null: the document is gone, so all are orphans), in the
+ * order given. One anchoring pass shares its index between all targets of the document.
+ */
+export function placeClaims(doc: LoadedDocument | null, targets: AnchorTarget[]): Placement[] {
+  const results = doc && targets.length ? anchorAll(doc.text, targets.map((t) => (t.position ? t : { quote: t.quote }))) : [];
+  return targets.map((t, i): Placement => {
+    const hit = results[i];
+    if (doc && hit && hit.status !== 'orphan') {
       return { status: hit.status, position: { type: 'TextPositionSelector', start: hit.start, end: hit.end }, paragraph: paragraphAt(doc, hit.start) };
     }
-  }
-  return { status: 'orphan', position: claim.position ?? { type: 'TextPositionSelector', start: 0, end: 0 }, paragraph: null };
+    return { status: 'orphan', position: t.position ?? { type: 'TextPositionSelector', start: 0, end: 0 }, paragraph: null };
+  });
 }
 
 /**
@@ -39,13 +45,14 @@ export function placeClaim(doc: LoadedDocument | null, claim: { quote: Claim['qu
 export function reanchorClaims(db: DatabaseSync, doc: LoadedDocument | null, claims: Claim[]): { summary: ReanchorSummary; changed: number } {
   const summary = emptySummary();
   let changed = 0;
-  for (const c of claims) {
-    const placed = placeClaim(doc, c);
-    summary[placed.status] += 1;
-    if (placed.status !== c.status || placed.position.start !== c.position.start || placed.position.end !== c.position.end || placed.paragraph !== c.paragraph) {
-      writeAnchor(db, c.id, placed.status, placed.position.start, placed.position.end, placed.paragraph);
+  const placed = placeClaims(doc, claims);
+  claims.forEach((c, i) => {
+    const p = placed[i]!;
+    summary[p.status] += 1;
+    if (p.status !== c.status || p.position.start !== c.position.start || p.position.end !== c.position.end || p.paragraph !== c.paragraph) {
+      writeAnchor(db, c.id, p.status, p.position.start, p.position.end, p.paragraph);
       changed += 1;
     }
-  }
+  });
   return { summary, changed };
 }
