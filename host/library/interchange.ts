@@ -50,7 +50,8 @@ class EntityResolver {
   resolve(rec: RowRecorder, want: ImportedAnnotation['entities'][number], problems: string[]): string | null {
     let wikidata: string | null = null;
     try { wikidata = check.wikidata(want.wikidata); } catch { problems.push(`"${String(want.wikidata)}" is not a Wikidata id; ${want.name} was imported without one.`); }
-    const hit = (wikidata && this.#byWikidata.get(wikidata)) || this.#byName.get(String(want.name).trim().toLowerCase());
+    const names = [want.name, ...(Array.isArray(want.aliases) ? want.aliases : [])].filter((n): n is string => typeof n === 'string');
+    const hit = (wikidata && this.#byWikidata.get(wikidata)) || names.map((n) => this.#byName.get(n.trim().toLowerCase())).find(Boolean);
     if (hit) return hit.id;
     let name: string;
     try { name = check.name(want.name, 'entity name'); } catch { problems.push('An entity without a name was left out.'); return null; }
@@ -84,6 +85,11 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
   const db = writableDb(ctx);
   if (typeof jsonld !== 'string' || jsonld.trim() === '') check.badInput('The file to import is empty.');
   const parsed = fromAnnotationCollection(jsonld);
+  if (parsed.items.length === 0) {
+    throw new ApiError('bad-input', parsed.problems.length
+      ? `Nothing could be imported: ${parsed.problems.slice(0, 3).join(' ')}`
+      : 'The file holds no annotations.');
+  }
   const problems = [...parsed.problems];
   const summary = emptySummary();
   const docByIri = new Map<string, string>();
@@ -137,6 +143,5 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
     }
     writeSettings(db, settings);
   });
-  if (parsed.items.length === 0 && problems.length === 0) throw new ApiError('bad-input', 'The file holds no annotations.');
   return { imported, summary, problems };
 }

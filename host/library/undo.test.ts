@@ -73,9 +73,9 @@ test('entity rename, merge and delete undo and redo, claim tags included', async
   await roundTrip(lib, 'Merge entities', before);
 
   before = await state(lib);
-  await lib.deleteEntity(gb2.id);
+  await lib.deleteEntity(gb.id);
   assert.equal((await lib.listClaims()).length, 2, 'claims stay');
-  assert.deepEqual((await lib.listClaims({ entityId: gb2.id })), []);
+  assert.deepEqual((await lib.listClaims({ entityId: gb.id })), []);
   await roundTrip(lib, 'Delete entity', before);
 });
 
