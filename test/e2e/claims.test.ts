@@ -1,0 +1,197 @@
+/**
+ * Claims in the reader, end to end against the real host: make one with the mouse and one from
+ * the keyboard alone, edit it, see its colour and its tooltip, delete and undo, link two claims
+ * across documents and follow the link, and find everything again after a reload.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Claim } from '../../core/api.ts';
+import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+
+/** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
+declare const document: any, getSelection: any, getComputedStyle: any;
+import {
+  claimWithToolbar, dragSelect, highlightText, openDocument, openReader, storedClaims, waitSaved,
+} from './claims-support.ts';
+
+const BRIEF = 'Turkmenistan: time to revise the neutrality policy?';
+const WIKI = 'Central Asian Union';
+const FIRST = 'The visit of Russian Defence Minister Sergei Shoigu in Ashgabat on June 9';
+
+let host: HostHandle;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  host = await startHost();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  await openReader(page, host.url);
+  await openDocument(page, BRIEF);
+});
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const focused = (p: Page): Promise<string> => p.evaluate(() => {
+  const el = document.activeElement;
+  return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : '';
+});
+const onlyClaim = async (pred: (c: Claim) => boolean): Promise<Claim> => {
+  const found = (await storedClaims(page)).filter(pred);
+  assert.equal(found.length, 1);
+  return found[0]!;
+};
+
+test('a claim made with the mouse and the toolbar, then edited, is stored and coloured by its kind', async () => {
+  await dragSelect(page, FIRST);
+  await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
+  assert.deepEqual(await page.locator('.selection-toolbar button').allInnerTexts(), ['Claim', 'Evidence', 'Question', 'Definition']);
+  await screenshot(page, 'claims-toolbar');
+  await page.locator('.selection-toolbar').getByRole('button', { name: 'Claim', exact: true }).click();
+  await waitSaved(page);
+  assert.equal(await focused(page), 'input.claim-restatement', 'focus lands in the restatement');
+
+  await page.keyboard.type('Russia courts Turkmenistan militarily');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'textarea.claim-note');
+  await page.keyboard.type('Shoigu in Ashgabat, 9 June 2016.');
+  await page.locator('.claim-editor select.claim-kind').selectOption('evidence');
+  await page.locator('.claim-editor .chip-input').fill('neutrality,');
+  await page.locator('.claim-editor .chip-input').fill('russia');
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+
+  const c = await onlyClaim((x) => x.quote.exact === FIRST);
+  assert.equal(c.restatement, 'Russia courts Turkmenistan militarily');
+  assert.equal(c.note, 'Shoigu in Ashgabat, 9 June 2016.');
+  assert.equal(c.kind, 'evidence');
+  assert.deepEqual(c.tags, ['neutrality', 'russia']);
+  assert.equal(await highlightText(page, c.id), FIRST);
+
+  const colour = await page.evaluate((id) => {
+    const el = document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`)!;
+    const m = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number);
+    return { custom: el.style.getPropertyValue('--claim-color').trim(), r: m[0]!, g: m[1]!, b: m[2]!, a: m[3] ?? 1 };
+  }, c.id);
+  assert.equal(colour.custom, '#6cc36c', 'evidence colour from the settings');
+  assert.ok(colour.a > 0 && colour.g > colour.r && colour.g > colour.b, `green highlight, got ${JSON.stringify(colour)}`);
+  await screenshot(page, 'claims-editor');
+
+  await page.mouse.move(5, 5);
+  await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().hover();
+  await page.locator('.claim-tooltip', { hasText: 'Russia courts Turkmenistan militarily' }).waitFor({ state: 'visible' });
+});
+
+test('a claim made from the keyboard alone: Shift+arrows, Ctrl+Shift+H, Tab through fields, Escape back', async () => {
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(page), 'div.ProseMirror.reader-text', 'Escape returns to the text');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  const selected = (await page.evaluate(() => getSelection()!.toString())).trim();
+  assert.ok(selected.split(/\s+/).length >= 4, `selected "${selected}"`);
+  const before = await page.locator('.reader-text .claim').count();
+  await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
+
+  await page.keyboard.press('Control+Shift+H');
+  await waitSaved(page);
+  assert.equal(await focused(page), 'input.claim-restatement');
+  await page.keyboard.type('Typed without a mouse');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'textarea.claim-note');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'select.claim-kind');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'input.chip-input');
+  await page.keyboard.type('keyboard');
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(page), 'div.ProseMirror.reader-text');
+  assert.ok(await page.locator('.reader-text .claim').count() > before);
+
+  const c = await onlyClaim((x) => x.restatement === 'Typed without a mouse');
+  assert.equal(c.quote.exact, selected);
+  assert.deepEqual(c.tags, ['keyboard']);
+  // Enter with the caret inside the highlight opens it again.
+  await page.keyboard.press('Enter');
+  await page.locator('.claim-editor .claim-restatement').waitFor();
+  assert.equal(await page.locator('.claim-editor .claim-restatement').inputValue(), 'Typed without a mouse');
+});
+
+test('overlapping claims both show, the overlap darker', async () => {
+  await claimWithToolbar(page, 'Russian Defence Minister', 'Question');
+  const inner = await onlyClaim((x) => x.quote.exact === 'Russian Defence Minister');
+  const nested = await page.evaluate((id) => {
+    const el = document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`)!;
+    return el.parentElement?.closest('.claim') !== null || el.querySelector('.claim') !== null;
+  }, inner.id);
+  assert.ok(nested, 'the question sits inside the evidence highlight (nested spans stack their colour)');
+  await page.mouse.move(5, 5);
+  await page.locator('.claim-editor').evaluate((el) => el.scrollIntoView());
+  await screenshot(page, 'claims-overlap');
+});
+
+test('delete, then Ctrl+Z brings the claim back', async () => {
+  const c = await onlyClaim((x) => x.quote.exact === 'Russian Defence Minister');
+  await page.locator('.claim-editor').getByRole('button', { name: 'Delete claim' }).click();
+  await page.waitForFunction((id) => !document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`), c.id);
+  assert.ok(!(await storedClaims(page)).some((x) => x.id === c.id));
+  assert.equal(await focused(page), 'div.ProseMirror.reader-text');
+  await page.keyboard.press('Control+z');
+  await page.locator('#status-line', { hasText: 'Undid: ' }).waitFor();
+  await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().waitFor();
+  assert.ok((await storedClaims(page)).some((x) => x.id === c.id));
+});
+
+test('link two claims across documents and follow the link both ways', async () => {
+  await openDocument(page, WIKI);
+  await claimWithToolbar(page, 'intergovernmental organization for economic integration');
+  await page.keyboard.type('The CAU was an economic bloc');
+  await page.keyboard.press('Tab');
+  await waitSaved(page);
+
+  await page.locator('.claim-editor').getByRole('button', { name: 'Link to…' }).click();
+  await page.keyboard.type('russia courts');
+  await page.locator('.link-result[aria-selected=true]', { hasText: 'Russia courts Turkmenistan militarily' }).waitFor();
+  await page.keyboard.press('Enter');
+  const out = page.locator('.claim-editor .claim-link-follow').first();
+  await out.waitFor();
+  assert.match(await out.innerText(), /^supports →\s+«?Russia courts Turkmenistan militarily»? \(Turkmenistan: time to revise the neutrality policy\? ¶ \d+\)$/);
+
+  await out.click();
+  await page.locator('#doc-header', { hasText: BRIEF }).waitFor();
+  await page.waitForFunction(() => document.querySelector('.claim-editor .claim-restatement')?.value === 'Russia courts Turkmenistan militarily');
+  const back = page.locator('.claim-editor .claim-link-follow').first();
+  await back.waitFor();
+  assert.match(await back.innerText(), /^← supported by\s+«?The CAU was an economic bloc»? \(Central Asian Union/);
+  assert.ok((await page.locator('.reader-text .claim.claim-selected').count()) > 0, 'the followed claim is selected in the text');
+
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#doc-header', { hasText: WIKI }).waitFor();
+  await page.waitForFunction(() => document.querySelector('.claim-editor .claim-restatement')?.value === 'The CAU was an economic bloc');
+});
+
+test('after a reload every claim is still there, highlighted', async () => {
+  const stored = await storedClaims(page);
+  await page.reload();
+  await page.locator('.reader-text .para').first().waitFor();
+  await openDocument(page, BRIEF);
+  const briefId = stored.find((c) => c.quote.exact === FIRST)!.documentId;
+  const here = stored.filter((c) => c.documentId === briefId);
+  await page.waitForFunction((n) => new Set([...document.querySelectorAll('.reader-text .claim')].map((e: any) => e.dataset.claimId)).size === n, here.length);
+  for (const c of here) assert.equal(await highlightText(page, c.id), c.quote.exact);
+  assert.equal(await page.locator('.claims-panel .claims-row').count(), here.length);
+
+  for (let i = 0; i < 3 && await page.evaluate(() => document.documentElement.dataset.theme) !== 'dark'; i++) {
+    await page.locator('#theme-button').click();
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.locator('.claims-panel .claims-row').first().click();
+  await page.mouse.move(5, 5);
+  await screenshot(page, 'claims-dark');
+});
