@@ -46,6 +46,8 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
   } catch (err) {
     throw new ApiError('bad-input', `The corpus folder ${abs} cannot be read (${(err as Error).message}).`);
   }
+  const folderProblem = imported.problems.find((p) => p.path === '.');
+  if (folderProblem && imported.documents.length === 0) throw new ApiError('bad-input', folderProblem.reason);
   const loaded: LoadedDocument[] = imported.documents.map((d) => loadDocument(summaryOf(d), d.doc));
   const summary = emptySummary();
   let changedClaims = 0;
