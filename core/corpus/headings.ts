@@ -2,8 +2,8 @@
  * Which short lines of a plain text are headings, and at what level.
  *
  * A line can be a heading when it is short (≤ 120 characters, ≤ 16 words), has no closing
- * punctuation (. , ; : — a question or exclamation mark is fine), starts with a capital (or a
- * section number, or is a year), has more words than numbers, is not a list item, a table row,
+ * punctuation (. , ; : ! — a question mark is fine: "Time to revise the policy?"), does not open
+ * with a quotation mark (dialogue), starts with a capital (or a section number, or is a year), has more words than numbers, is not a list item, a table row,
  * a figure/table caption (`Fig.1 …`, `Table 2 …`) or a line starting with a reference marker,
  * and contains no glued words (`MeetingDateLocation`: a flattened table).
  *
@@ -21,7 +21,8 @@
 /** What kind of heading a line would be. */
 export type HeadingShape = { kind: 'plain' } | { kind: 'numbered'; depth: number } | { kind: 'label' };
 
-const CLOSING_PUNCTUATION = /[.,;:。，；：、]["'”’»)]*$/u;
+const CLOSING_PUNCTUATION = /[.,;:!。，；：、！]["'”’»)]*$/u;
+const OPENING_QUOTE = /^["'“‘«„]/u;
 const YEAR_LABEL = /^(?:1[5-9]|20)\d\d(?:\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|present|today))?$/iu;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=[\p{Lu}\p{Lo}])/u;
 const ROMAN = /^[IVXLC]{1,6}\.\s+(?=\p{Lu})/u;
@@ -34,7 +35,7 @@ export function headingShape(line: string): HeadingShape | null {
   if (YEAR_LABEL.test(line)) return { kind: 'label' };
   const tokens = line.split(/\s+/);
   if (tokens.length > 16) return null;
-  if (CLOSING_PUNCTUATION.test(line) || CAPTION.test(line) || line.startsWith('[') || line.includes(' | ')) return null;
+  if (CLOSING_PUNCTUATION.test(line) || OPENING_QUOTE.test(line) || CAPTION.test(line) || line.startsWith('[') || line.includes(' | ')) return null;
   if (GLUED_TOKEN.test(line)) return null;
   const wordTokens = tokens.filter((t) => /\p{L}{2,}|[\p{Lo}]/u.test(t)).length;
   const numberTokens = tokens.filter((t) => /^[^\p{L}]*\d[^\p{L}]*$/u.test(t)).length;

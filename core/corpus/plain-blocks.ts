@@ -20,7 +20,9 @@
  *
  * Headings. A line of heading shape (headings.ts) is a heading when what follows it is body:
  * a paragraph at least twice as long (and 60+ characters), a list, or another heading that is
- * body-led in turn; at most three headings in a row, so a table of contents stays text.
+ * body-led in turn; at most three headings in a row, so a table of contents stays text. A line
+ * ending in a question mark is a heading only as the first line (a title such as "Time to
+ * revise the neutrality policy?"); elsewhere it is dialogue.
  * The first line is the title (level 1) when it is a heading and not a generic section name.
  */
 import type { FlatBlock } from './flat-block.ts';
@@ -29,6 +31,7 @@ import { canBeTitle, headingLevels, headingShape, type HeadingInfo, type Heading
 const SENTENCE_END = /[.!?…:;。！？]["'”’»)\]]*$/u;
 const BULLET = /^\s*[-•*–▪◦]\s+(.*)$/u;
 const ORDERED = /^\s*\d{1,3}[.)]\s+\S/u;
+const QUESTION_END = /[?？]["'”’»)]*$/u;
 
 interface Unit {
   kind: 'paragraph' | 'item';
@@ -129,7 +132,12 @@ function units(lines: string[]): Unit[] {
 /** Flat blocks of a cleaned plain text given as lines; `title` is the title line's text, if any. */
 export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: string | null } {
   const us = units(lines);
-  const shapes: Array<HeadingShape | null> = us.map((u) => (u.kind === 'paragraph' && u.single ? headingShape(u.text) : null));
+  const shapes: Array<HeadingShape | null> = us.map((u, i) => {
+    if (u.kind !== 'paragraph' || !u.single) return null;
+    const shape = headingShape(u.text);
+    // A question is a heading only as the first line (a title): elsewhere it is dialogue.
+    return shape?.kind === 'plain' && i > 0 && QUESTION_END.test(u.text) ? null : shape;
+  });
   // Backward pass: a candidate is a heading when body follows it (chain length ≤ 3).
   const chain = new Array<number>(us.length).fill(0);
   for (let i = us.length - 1; i >= 0; i--) {
