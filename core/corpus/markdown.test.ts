@@ -25,6 +25,6 @@ test('inline syntax is reduced to its text', () => {
 
 test('lists: items with continuation lines; a new marker starts a new list; quotes and code read as paragraphs', () => {
   const { doc } = md(['- one', '  more', '- two', '', '1. first', '2. second', '', '> quoted', '', '```', 'x = 1', '```', '', '[ref]: http://example.com']);
-  const kinds = doc.blocks.map((b) => (b.kind === 'list' ? `list(${b.items.map((i) => inlineText(i.content)).join(';')})` : inlineText((b as { content: [] }).content)));
+  const kinds = doc.blocks.map((b) => (b.kind === 'list' ? `list(${b.items.map((i) => inlineText(i.content)).join(';')})` : (b.kind === 'paragraph' ? inlineText(b.content) : b.kind)));
   assert.deepEqual(kinds, ['list(one more;two)', 'list(1. first;2. second)', 'quoted', 'x = 1']);
 });
