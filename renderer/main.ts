@@ -97,7 +97,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
   const goHeading = (dir: 1 | -1): void => {
     const cur = session.current();
     if (!cur) return;
-    const h = adjacentHeading(cur.prepared.headings, readerView.view.state.selection.head, dir);
+    const h = adjacentHeading(cur.prepared.headings, readerView.caretHead(), dir);
     if (h) readerView.moveCaretTo(h.pos + 1, 'start');
   };
   const goDocument = (dir: 1 | -1): void => {

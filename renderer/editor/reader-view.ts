@@ -40,6 +40,12 @@ export interface ReaderView {
   /** Caret at `pos`, scrolled into view at the top, focus in the reader. */
   moveCaretTo(pos: number, block?: 'start' | 'center'): void;
   focus(): void;
+  /**
+   * Where the caret is now. Reads the DOM selection when the reader has focus, because the
+   * browser moves the caret (clicks, Ctrl+Home) before ProseMirror hears of it on the next
+   * `selectionchange`, and a shortcut pressed in between must not act on the old caret.
+   */
+  caretHead(): number;
 }
 
 export interface ReaderViewOptions {
@@ -106,5 +112,12 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
     scrollToPos,
     moveCaretTo,
     focus: () => view.focus(),
+    caretHead() {
+      const sel = view.dom.ownerDocument.getSelection();
+      if (view.hasFocus() && sel?.focusNode && view.dom.contains(sel.focusNode)) {
+        try { return view.posAtDOM(sel.focusNode, sel.focusOffset); } catch { /* fall back to the state */ }
+      }
+      return view.state.selection.head;
+    },
   };
 }

@@ -20,10 +20,13 @@ export function installKeyboard(doc: Document, commands: Partial<Record<CommandI
     const run = id ? commands[id] : undefined;
     if (!run) return;
     e.preventDefault();
+    e.stopPropagation();
     run();
   };
-  doc.addEventListener('keydown', onKey);
-  return () => doc.removeEventListener('keydown', onKey);
+  // capture: a shortcut wins over what the focused element would do with the key (the editor
+  // would otherwise move the caret on Alt+↑ before the heading jump reads it)
+  doc.addEventListener('keydown', onKey, true);
+  return () => doc.removeEventListener('keydown', onKey, true);
 }
 
 /** A region of the window that F6 cycles through. */

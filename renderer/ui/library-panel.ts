@@ -61,7 +61,7 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
     button.disabled = true;
     button.textContent = 'Opening…';
     opts.openCorpus(dir)
-      .catch((err: unknown) => { error.textContent = errorMessage(err); input.focus(); })
+      .catch((err: unknown) => { console.error('Could not open the folder:', err); error.textContent = errorMessage(err); input.focus(); })
       .finally(() => { button.disabled = false; button.textContent = 'Open'; });
   });
 

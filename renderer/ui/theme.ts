@@ -12,7 +12,7 @@ const CYCLE: readonly ThemePreference[] = ['light', 'dark', 'system'];
 
 /** Human-readable name of a preference, for the toggle button. */
 export function themeLabel(pref: ThemePreference): string {
-  return pref === 'system' ? 'System theme' : pref === 'dark' ? 'Dark theme' : 'Light theme';
+  return `Theme: ${pref === 'system' ? 'system' : pref === 'dark' ? 'dark' : 'light'}`;
 }
 
 /** The preference after `pref` in the toggle's cycle. */
