@@ -60,8 +60,11 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
     saveStatus.setAttribute('role', s.kind === 'error' ? 'alert' : 'status');
   };
 
-  const metaText = (c: Claim): string =>
-    [`Created ${when(c.created)}`, c.modified !== c.created ? `modified ${when(c.modified)}` : ''].filter(Boolean).join(' · ');
+  const metaText = (c: Claim): string => {
+    const made = when(c.created);
+    const changed = when(c.modified);
+    return changed && changed !== made ? `Created ${made} · modified ${changed}` : `Created ${made}`;
+  };
   const quoteChildren = (c: Claim): Array<Node | string> => {
     const badge = statusBadge(c.status);
     return [

@@ -162,22 +162,21 @@ export class ClaimSession {
   /** Reloads the open document's claims from the store (after undo, or another window's change). */
   refresh(): Promise<void> {
     if (this.#refreshing) { this.#again = true; return this.#refreshing; }
-    this.#refreshing = (async () => {
-      try {
-        do {
-          this.#again = false;
-          const d = this.doc();
-          if (!d) { this.#changed(); return; }
-          const claims = await this.ctx.reader.listClaims({ documentId: d.model.id });
-          if (this.doc() !== d) continue;
-          this.#apply(d, (view) => setClaims(claims, offsetToPos(d.textMap))(view.state, view.dispatch));
-          this.#changed();
-        } while (this.#again);
-      } finally {
-        this.#refreshing = null;
-      }
-    })();
-    return this.#refreshing;
+    const run: Promise<void> = this.#reload().finally(() => { if (this.#refreshing === run) this.#refreshing = null; });
+    this.#refreshing = run;
+    return run;
+  }
+
+  async #reload(): Promise<void> {
+    do {
+      this.#again = false;
+      const d = this.doc();
+      if (!d) { this.#changed(); return; }
+      const claims = await this.ctx.reader.listClaims({ documentId: d.model.id });
+      if (!this.#same(d)) continue;
+      this.#apply(d, (view) => setClaims(claims, offsetToPos(d.textMap))(view.state, view.dispatch));
+      this.#changed();
+    } while (this.#again);
   }
 
   /** Marks a claim as the open one and, if asked, scrolls it into view with the caret at its start. */
@@ -193,7 +192,13 @@ export class ClaimSession {
     });
   }
 
+  /** Whether `d` is still the document on screen (the reader may hand out fresh wrapper objects). */
+  #same(d: OpenDocument): boolean {
+    const now = this.doc();
+    return !!now && now.model.id === d.model.id && now.textMap === d.textMap;
+  }
+
   #apply(d: OpenDocument, step: (view: EditorView) => void): void {
-    if (this.doc() === d) step(d.view);
+    if (this.#same(d)) step(d.view);
   }
 }

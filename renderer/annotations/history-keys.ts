@@ -35,7 +35,9 @@ export function installHistoryKeys(opts: {
   let busy = false;
   const onKey = async (e: KeyboardEvent): Promise<void> => {
     const step = historyStep(e, mac);
-    if (!step || e.defaultPrevented || isTextField(document.activeElement)) return;
+    // No defaultPrevented check: the reader's read-only guard cancels every Ctrl+key it does not
+    // know (so the browser cannot edit the text), Ctrl+Z included.
+    if (!step || isTextField(document.activeElement)) return;
     e.preventDefault();
     if (busy) return;
     busy = true;

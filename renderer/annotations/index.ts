@@ -115,7 +115,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
         const c = await session.create(kind ?? kinds[0]?.id ?? 'claim');
         if (!c) return;
         const range = claimRange(d.view.state, c.id);
-        if (range && session.doc() === d) d.view.dispatch(d.view.state.tr.setSelection(TextSelection.create(d.view.state.doc, range.to)));
+        if (range && session.doc()?.model.id === d.model.id) d.view.dispatch(d.view.state.tr.setSelection(TextSelection.create(d.view.state.doc, range.to)));
         openClaim(c, { focus: 'restatement', saved: true });
       } catch (err) {
         ctx.toast(`Could not make the claim: ${errorMessage(err)}`);

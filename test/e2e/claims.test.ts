@@ -35,9 +35,11 @@ after(async () => {
   await host?.stop();
 });
 
+/** Where keyboard focus is: 'reader' for the text, else `tag.first-class`. */
 const focused = (p: Page): Promise<string> => p.evaluate(() => {
   const el = document.activeElement;
-  return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : '';
+  if (!el) return '';
+  return el.classList.contains('ProseMirror') ? 'reader' : `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''}`;
 });
 const onlyClaim = async (pred: (c: Claim) => boolean): Promise<Claim> => {
   const found = (await storedClaims(page)).filter(pred);
@@ -87,8 +89,11 @@ test('a claim made with the mouse and the toolbar, then edited, is stored and co
 
 test('a claim made from the keyboard alone: Shift+arrows, Ctrl+Shift+H, Tab through fields, Escape back', async () => {
   await page.keyboard.press('Escape');
-  assert.equal(await focused(page), 'div.ProseMirror.reader-text', 'Escape returns to the text');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(page), 'reader', 'Escape returns to the text');
+  // Down, line by line, into the next paragraph (the caret starts on the first claim, in ¶ 1).
+  const caretParagraph = (): Promise<string | null> => page.evaluate(() => getSelection()!.focusNode?.parentElement?.closest('[data-n]')?.getAttribute('data-n') ?? null);
+  for (let i = 0; i < 30 && await caretParagraph() !== '2'; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await caretParagraph(), '2');
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Control+Shift+ArrowRight');
   const selected = (await page.evaluate(() => getSelection()!.toString())).trim();
@@ -110,7 +115,7 @@ test('a claim made from the keyboard alone: Shift+arrows, Ctrl+Shift+H, Tab thro
   await page.keyboard.press('Enter');
   await waitSaved(page);
   await page.keyboard.press('Escape');
-  assert.equal(await focused(page), 'div.ProseMirror.reader-text');
+  assert.equal(await focused(page), 'reader');
   assert.ok(await page.locator('.reader-text .claim').count() > before);
 
   const c = await onlyClaim((x) => x.restatement === 'Typed without a mouse');
@@ -140,7 +145,7 @@ test('delete, then Ctrl+Z brings the claim back', async () => {
   await page.locator('.claim-editor').getByRole('button', { name: 'Delete claim' }).click();
   await page.waitForFunction((id) => !document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`), c.id);
   assert.ok(!(await storedClaims(page)).some((x) => x.id === c.id));
-  assert.equal(await focused(page), 'div.ProseMirror.reader-text');
+  assert.equal(await focused(page), 'reader');
   await page.keyboard.press('Control+z');
   await page.locator('#status-line', { hasText: 'Undid: ' }).waitFor();
   await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().waitFor();
