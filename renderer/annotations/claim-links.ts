@@ -65,7 +65,7 @@ export function createClaimLinks(opts: LinksOptions): { el: HTMLElement; reload(
       },
       h('span', { class: 'claim-link-relation' }, label), ' ',
       h('span', { class: 'kind-dot', style: `--claim-color: ${kind.color}` }),
-      h('span', { class: 'claim-link-quote' }, snippet(other.restatement || other.quote.exact, 60)), ' ',
+      h('span', { class: 'claim-link-quote', title: other.restatement || null }, snippet(other.quote.exact, 60)), ' ',
       h('span', { class: 'claim-link-where' }, `(${where})`)),
       h('button', {
         type: 'button', class: 'chip-remove', 'aria-label': `Remove link: ${label} ${snippet(other.quote.exact, 40)}`, title: 'Remove link',

@@ -165,14 +165,14 @@ test('link two claims across documents and follow the link both ways', async () 
   await page.keyboard.press('Enter');
   const out = page.locator('.claim-editor .claim-link-follow').first();
   await out.waitFor();
-  assert.match(await out.innerText(), /^supports →\s+«?Russia courts Turkmenistan militarily»? \(Turkmenistan: time to revise the neutrality policy\? ¶ \d+\)$/);
+  assert.match(await out.innerText(), /^supports →\s+«The visit of Russian Defence Minister[^»]*» \(Turkmenistan: time to revise the neutrality policy\? ¶ 1\)$/);
 
   await out.click();
   await page.locator('#doc-header', { hasText: BRIEF }).waitFor();
   await page.waitForFunction(() => document.querySelector('.claim-editor .claim-restatement')?.value === 'Russia courts Turkmenistan militarily');
   const back = page.locator('.claim-editor .claim-link-follow').first();
   await back.waitFor();
-  assert.match(await back.innerText(), /^← supported by\s+«?The CAU was an economic bloc»? \(Central Asian Union/);
+  assert.match(await back.innerText(), /^← supported by\s+«intergovernmental organization for economic integration» \(Central Asian Union ¶ \d+\)$/);
   assert.ok((await page.locator('.reader-text .claim.claim-selected').count()) > 0, 'the followed claim is selected in the text');
 
   await back.focus();
