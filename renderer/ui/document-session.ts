@@ -47,15 +47,19 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
   const libraryListeners = new Set<(s: LibrarySnapshot) => void>();
   const summaryOf = (id: string): DocumentSummary | undefined => library?.documents.find((d) => d.id === id);
 
-  const load = async (id: string): Promise<{ model: DocumentModel; prepared: PreparedDoc }> => {
+  const load = async (id: string, phases: Record<string, number>): Promise<{ model: DocumentModel; prepared: PreparedDoc }> => {
     const hash = summaryOf(id)?.contentHash ?? '';
     const hit = cache.get(id);
     if (hit && hit.hash === hash) {
       cache.delete(id); cache.set(id, hit); // most recently used last
       return hit;
     }
+    let t = performance.now();
     const model = await reader.getDocument(id);
+    phases.fetchMs = performance.now() - t;
+    t = performance.now();
     const prepared = prepareDoc(id, toProseMirror(model));
+    phases.buildMs = performance.now() - t;
     cache.set(id, { hash, model, prepared });
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return { model, prepared };
@@ -72,12 +76,15 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
     async open(id) {
       const mine = ++seq;
       const started = performance.now();
-      const { model, prepared } = await load(id);
+      const phases: Record<string, number> = {};
+      const { model, prepared } = await load(id, phases);
       if (mine !== seq) return; // the user asked for another document meanwhile
+      const shown = performance.now();
       readerView.show(prepared);
+      phases.showMs = performance.now() - shown;
       current = { model, view: readerView.view, textMap: prepared.textMap, summary: summaryOf(id), prepared };
       lastMs = performance.now() - started;
-      performance.mark('document-open', { detail: { id, ms: lastMs } });
+      performance.mark('document-open', { detail: { id, ms: lastMs, ...phases } });
       for (const l of openListeners) l(current);
     },
     neighbour(dir) {
