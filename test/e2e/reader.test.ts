@@ -10,6 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
 
+// Browser globals inside page.evaluate callbacks (this project's Node tsconfig has no DOM lib;
+// declared here, module-scoped, so no other file sees them).
+declare const document: any;
+declare const window: any;
+declare const performance: any;
+declare function getComputedStyle(el: unknown, pseudo?: string): any;
+
 const ARTICLE = 'turkmenistan-neutrality-central-asian-integration.txt';
 
 /** The first footnote's note text, read from the file itself (`[footnoteRef:K]` … `[K: text]`). */
@@ -67,7 +74,7 @@ describe('the reader', () => {
     const numbers = await page.$$eval('.ProseMirror .para', (ps) => ps.slice(0, 3).map((p) => getComputedStyle(p, '::before').content));
     assert.deepEqual(numbers, ['"1"', '"2"', '"3"']);
     const opened = await page.evaluate(() => {
-      const marks = performance.getEntriesByName('document-open') as PerformanceMark[];
+      const marks = performance.getEntriesByName('document-open');
       return (marks.at(-1)?.detail as { ms: number }).ms;
     });
     console.log(`# opening the journal article took ${opened.toFixed(1)} ms`);
@@ -173,7 +180,7 @@ describe('the reader', () => {
     await page.locator('.library-list > li[aria-selected=true]').focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id);
+    const focused = await page.evaluate(() => document.activeElement.dataset.id);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.querySelector('.library-list > li[aria-selected=true]')?.getAttribute('data-id') === id, focused);
     assert.equal(await page.evaluate(() => document.querySelectorAll('.library-list [tabindex="0"]').length), 1);
