@@ -174,7 +174,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       const at = fromKeyboard ? sel.head : view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? sel.head;
       const items: MenuItem[] = [];
       if (session.selectionRange()) {
-        for (const k of kinds) items.push({ label: `Make ${k.label.toLowerCase()}`, color: k.color, run: () => void makeClaim(k.id) });
+        for (const k of kinds) items.push({ label: `Mark as ${k.label}`, color: k.color, run: () => void makeClaim(k.id) });
       }
       for (const c of claimsAt(view.state, at).slice(0, 3)) {
         items.push({ label: `Open ${snippet(c.restatement || c.quote.exact, 40)}`, run: () => openClaim(c, { focus: 'restatement' }) });

@@ -4,15 +4,18 @@
  * across documents and follow the link, and find everything again after a reload.
  */
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Claim } from '../../core/api.ts';
-import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+import { DEFAULT_CORPUS, launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
 declare const document: any, getSelection: any, getComputedStyle: any;
 import {
-  claimWithToolbar, dragSelect, highlightText, openDocument, openReader, storedClaims, waitSaved,
+  api, claimWithToolbar, dragSelect, highlightText, openDocument, openReader, storedClaims, waitSaved,
 } from './claims-support.ts';
 
 const BRIEF = 'Turkmenistan: time to revise the neutrality policy?';
@@ -199,4 +202,43 @@ test('after a reload every claim is still there, highlighted', async () => {
   await page.locator('.claims-panel .claims-row').first().click();
   await page.mouse.move(5, 5);
   await screenshot(page, 'claims-dark');
+});
+
+test('a claim whose text is gone shows as an orphan and re-attaches to a new selection', async () => {
+  const corpus = await mkdtemp(join(tmpdir(), 'marginalia-orphans-'));
+  await cp(DEFAULT_CORPUS, corpus, { recursive: true });
+  const own = await startHost({ corpusDir: corpus });
+  const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    const gone = '65 billion cubic metres of Turkmen natural gas';
+    await openReader(p2, own.url);
+    await openDocument(p2, BRIEF);
+    await claimWithToolbar(p2, gone);
+    const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/, considering that China plans to import[^.]*\./, '.'));
+    const summary = await api<{ orphan: number }>(p2, 'reanchor');
+    assert.equal(summary.orphan, 1);
+
+    await p2.reload();
+    await openDocument(p2, BRIEF);
+    await p2.locator('.claims-tab', { hasText: 'Orphans (1)' }).click();
+    const row = p2.locator('.orphan-row', { hasText: gone });
+    await row.waitFor();
+    assert.equal(await p2.locator('.reader-text .claim').count(), 0, 'an orphan has no highlight');
+
+    const replacement = 'Chinese air defence systems';
+    await dragSelect(p2, replacement);
+    await row.getByRole('button', { name: 'Re-attach to selection' }).click();
+    await p2.locator('.reader-text .claim').first().waitFor();
+    const [claim] = await storedClaims(p2);
+    assert.equal(claim!.quote.exact, replacement);
+    assert.notEqual(claim!.status, 'orphan');
+    assert.equal(await highlightText(p2, claim!.id), replacement);
+    await p2.locator('.claims-tab[aria-selected=true]', { hasText: 'Orphans' }).waitFor();
+    await p2.locator('.claims-status', { hasText: 'No orphans' }).waitFor();
+  } finally {
+    await p2.close();
+    await own.stop();
+    await rm(corpus, { recursive: true, force: true });
+  }
 });
