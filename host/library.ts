@@ -9,11 +9,10 @@
 import {
   ApiError, type ClaimFilter, type DocumentModel, type LibrarySnapshot, type ReaderBridge, type ReaderEventName,
   type ReaderEvents, type Settings,
-} from './../core/api.ts';
-import { listClaims } from './store/claims-repo.ts';
+} from '../core/api.ts';
+import { listClaims, listLinks } from './store/claims-repo.ts';
 import { listImportProblems } from './store/documents-repo.ts';
 import { listEntities } from './store/entities-repo.ts';
-import { listLinks } from './store/claims-repo.ts';
 import { openStore } from './store/open-store.ts';
 import { inTransaction } from './store/transaction.ts';
 import * as claims from './library/claims.ts';
