@@ -22,7 +22,7 @@ export interface ClaimEditorOptions {
   /** Escape: give focus back to the reader, caret on the claim. */
   onLeave(claim: Claim): void;
   /** The claim was deleted (the toast and the undo hint are the caller's). */
-  onDeleted(claim: Claim, action: string): void;
+  onDeleted(claim: Claim): void;
   onClose(): void;
 }
 
@@ -127,8 +127,8 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       onclick: async () => {
         await q.flush();
         try {
-          const action = await session.delete([claim.id]);
-          opts.onDeleted(claim, action);
+          await session.delete([claim.id]);
+          opts.onDeleted(claim);
         } catch (err) { showState({ kind: 'error', message: errorMessage(err) }); }
       },
     }, 'Delete claim');

@@ -41,6 +41,9 @@ export interface AnnotationLayer {
   install(ctx: AnnotationContext): AnnotationsHandle;
 }
 
+/** The undo keys as this platform writes them, for hints. */
+const UNDO_KEYS = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘Z' : 'Ctrl+Z';
+
 /** How long a revealed claim's document may take to open before we give up, in ms. */
 const OPEN_TIMEOUT_MS = 15_000;
 
@@ -79,12 +82,11 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       picker: opts.entityPicker ?? null,
       onFollow: (c) => void followLink(c),
       onLeave: (c) => focusReaderAt(c),
-      onDeleted: (c, action) => {
+      onDeleted: () => {
         void editor.clear();
         panel.openClaimChanged(null);
-        ctx.toast(`${action}: done. Press Ctrl+Z to bring the claim back.`);
+        ctx.toast(`Claim deleted. ${UNDO_KEYS} brings it back.`);
         focusReaderAt(null);
-        void c;
       },
       onClose: () => { void closeEditor(); },
     });
