@@ -10,8 +10,8 @@
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../api.ts';
-import { contextSimilarity } from './similarity.ts';
-import { TextIndex } from './text-index.ts';
+import { contextSimilarity, isSpace } from './similarity.ts';
+import { GRAM, TextIndex } from './text-index.ts';
 
 /** What anchoring needs of a claim: its quote and, when known, where it was. */
 export interface AnchorTarget { quote: TextQuoteSelector; position?: TextPositionSelector }
@@ -40,22 +40,32 @@ export const MAX_ERRORS = 256;
  * an edited quote in a changed neighbourhood is too uncertain, so it becomes an orphan.
  */
 export const ACCEPT_SCORE = 0.7;
+/**
+ * A verbatim hit elsewhere is taken without looking further only at this score: context
+ * agreeing on both sides (one side whole, the other at least ~60%).
+ */
+export const EARLY_ACCEPT = 0.9;
 /** Quotes shorter than this (a word or two) occur everywhere: they need one side of context to agree. */
 export const SHORT_QUOTE = 10;
-/** Quotes at least this long (CONTEXT_CHARS) are evidence enough when found verbatim. */
+/** Quotes at least this long (CONTEXT_CHARS) are evidence enough when found verbatim (once, or with context). */
 export const LONG_QUOTE = 32;
 /** One side of context agreeing this well (≈ 26 of 32 characters) is strong evidence. */
 export const STRONG_SIDE = 0.8;
 /** Mean context agreement that counts as "the neighbourhood still matches" for medium quotes. */
 export const CONTEXT_AGREES = 0.5;
-/** Fuzzy search first looks this many characters either side of where the claim is expected. */
+/** In long texts, fuzzy candidates this many characters either side of the expected position are always examined. */
 export const FUZZY_WINDOW = 2000;
+/** First, cheapest fuzzy look: the expected span plus this many characters (and the error budget) each side. */
+export const NEAR_REACH = 64;
 /** Texts up to this length are fuzzy-scanned whole (≈ 1 ms); longer ones through the q-gram index. */
 export const DIRECT_SCAN_LIMIT = 64 * 1024;
+/** Length of the pieces a long fuzzy search is cut into (see fuzzyIn). */
+export const FUZZY_CHUNK = 4096;
 /** Verbatim occurrences weighed per claim, nearest to the expected position first. */
 export const MAX_EXACT_CANDIDATES = 200;
 
-interface Candidate { start: number; end: number; errors: number }
+/** A possible place; `loose`: the same characters except that whitespace differs in kind. */
+interface Candidate { start: number; end: number; errors: number; loose?: boolean }
 interface Scored extends Candidate { score: number; prefix: number; suffix: number }
 
 /**
@@ -85,47 +95,86 @@ export class Anchorer {
     if (m === 0 || m > text.length) return { status: 'orphan', score: 0 };
     const old = validPosition(target.position);
 
-    // (a) The stored position still holds the quote.
-    if (old !== null && text.startsWith(exact, old)) {
-      const c = this.score({ start: old, end: old + m, errors: 0 }, q, old);
-      if (this.agrees(c, m)) return { status: 'exact', start: old, end: old + m, score: 1 };
+    // (a) The stored position still holds the quote. Re-wrapped lines (the same characters,
+    // some spaces now line breaks) are checked here too: cheap, and common.
+    if (old !== null) {
+      const c = this.at(old, exact, q, old);
+      if (c && this.agrees(c, m)) return c.loose ? this.result(c, old, q) : { status: 'exact', start: old, end: old + m, score: 1 };
     }
     const expected = old === null ? null : clamp(old + delta, 0, text.length);
     // (b1) Where the neighbours moved to.
-    if (expected !== null && expected !== old && text.startsWith(exact, expected)) {
-      const c = this.score({ start: expected, end: expected + m, errors: 0 }, q, expected);
-      if (this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, old);
+    if (expected !== null && expected !== old) {
+      const c = this.at(expected, exact, q, expected);
+      if (c && this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, old, q);
     }
-    // (b2) Anywhere verbatim: best context agreement, then nearest.
+    // (b2) Anywhere verbatim: best context agreement, then nearest. Taken at once only when the
+    // context agrees on both sides; otherwise an edited copy near the expected place may be the
+    // real one (parallel sentences share words and half their context), so it competes below.
     const verbatim = this.exactCandidates(exact, expected).map((c) => this.score(c, q, expected));
     let best = pick(verbatim);
-    if (best && this.agrees(best, m) && best.score >= ACCEPT_SCORE) return this.result(best, old);
+    if (best && this.agrees(best, m) && best.score >= EARLY_ACCEPT) return this.result(best, old, q);
+    // A long quote found verbatim once is its own evidence, even if both neighbourhoods changed.
+    if (best && verbatim.length === 1 && m >= LONG_QUOTE) return this.result(best, old, q);
 
-    // (c) Fuzzy: first near the expected position, then the whole text.
+    // (c) Fuzzy: first where the claim is expected, then the whole text.
     const maxErrors = Math.min(MAX_ERRORS, Math.floor(m * MAX_ERROR_RATE));
-    if (maxErrors === 0) return orphan(best);
-    const scored: Scored[] = [...verbatim];
-    let searchedWhole = false;
-    if (expected !== null && text.length > 2 * FUZZY_WINDOW + m) {
-      const from = Math.max(0, expected - FUZZY_WINDOW), to = Math.min(text.length, expected + m + FUZZY_WINDOW);
-      for (const c of fuzzyIn(text, from, to, exact, maxErrors)) scored.push(this.score(c, q, expected));
-      best = pickAccepted(scored, m, this);
-      if (best) return this.result(best, old);
-    } else {
-      searchedWhole = true;
-      for (const c of fuzzyIn(text, 0, text.length, exact, maxErrors)) scored.push(this.score(c, q, expected));
+    if (maxErrors === 0) {
+      best = pickAccepted(verbatim, m, this);
+      return best ? this.result(best, old, q) : orphan(pick(verbatim));
     }
-    if (!searchedWhole) {
-      if (text.length <= DIRECT_SCAN_LIMIT) {
-        for (const c of fuzzyIn(text, 0, text.length, exact, maxErrors)) scored.push(this.score(c, q, expected));
-      } else {
-        for (const [from, to] of this.index.candidateRegions(exact, maxErrors)) {
-          for (const c of fuzzyIn(text, from, to, exact, maxErrors)) scored.push(this.score(c, q, expected));
-        }
+    const scored: Scored[] = [...verbatim];
+    const add = (from: number, to: number): void => {
+      for (const c of fuzzyIn(text, from, to, exact, maxErrors)) scored.push(this.score(c, q, expected));
+    };
+    if (expected !== null) {
+      // Edited in place (the common case): only the quote's own span needs searching.
+      const reach = NEAR_REACH + maxErrors;
+      add(Math.max(0, expected - reach), Math.min(text.length, expected + m + reach));
+      best = pickAccepted(scored, m, this);
+      if (best) return this.result(best, old, q);
+    }
+    if (text.length <= DIRECT_SCAN_LIMIT) {
+      add(0, text.length); // a short text is scanned whole: about a millisecond
+    } else {
+      // A long text: only regions around intact pieces of the quote, always including those
+      // within FUZZY_WINDOW of the expected position.
+      const near: [number, number] | undefined = expected === null ? undefined
+        : [Math.max(0, expected - FUZZY_WINDOW), Math.min(text.length, expected + m + FUZZY_WINDOW)];
+      const regions = m >= GRAM ? this.index.candidateRegions(exact, maxErrors, near) : [];
+      // A quote of a few words has few pieces to find it by; its context, which has to agree
+      // for such a quote anyway, has more.
+      const withContext = (q.prefix ?? '') + exact + (q.suffix ?? '');
+      if (m < LONG_QUOTE && withContext.length >= m + GRAM) {
+        regions.push(...this.index.candidateRegions(withContext, Math.floor(withContext.length * MAX_ERROR_RATE), near));
       }
+      for (const [from, to] of regions) add(from, to);
     }
     best = pickAccepted(scored, m, this);
-    return best ? this.result(best, old) : orphan(pick(scored));
+    return best ? this.result(best, old, q) : orphan(pick(scored));
+  }
+
+  /**
+   * Moves the ends of a fuzzy match to where the quote's first and last words are, when that
+   * fits the stored context better. The edit-distance search prefers substituting a few
+   * characters to skipping many, so a paragraph inserted inside a quote would otherwise leave
+   * the match ending in the inserted text instead of after it.
+   */
+  private refine(c: Scored, exact: string, q: TextQuoteSelector): Scored {
+    const m = exact.length;
+    const h = Math.min(16, m >> 2);
+    if (c.errors === 0 || h < GRAM) return c;
+    const text = this.text;
+    let { start, end } = c;
+    const head = exact.slice(0, h), tail = exact.slice(m - h);
+    if (!text.startsWith(head, start) && q.prefix) {
+      const p = nearestOccurrence(text, head, start, Math.max(0, start - m), Math.min(end - h, start + m));
+      if (p >= 0 && contextSimilarity(q.prefix, text, p, 'before') > c.prefix) start = p;
+    }
+    if (!text.startsWith(tail, end - h) && q.suffix) {
+      const p = nearestOccurrence(text, tail, end - h, Math.max(start, end - h - m), Math.min(text.length - h, end + m));
+      if (p >= 0 && contextSimilarity(q.suffix, text, p + h, 'after') > c.suffix) end = p + h;
+    }
+    return start === c.start && end === c.end ? c : { ...c, start, end };
   }
 
   /** Whether a candidate's context is enough evidence for a quote of length `m`. */
@@ -135,10 +184,23 @@ export class Anchorer {
     return m >= SHORT_QUOTE && (c.prefix + c.suffix) / 2 >= CONTEXT_AGREES;
   }
 
-  private result(c: Scored, old: number | null): AnchorResult {
+  private result(c0: Scored, old: number | null, q: TextQuoteSelector): AnchorResult {
+    const c = this.refine(c0, q.exact, q);
     // Without a stored position, finding the quote verbatim is as exact as it gets.
-    const status = c.errors > 0 ? 'fuzzy' : old === null || c.start === old ? 'exact' : 'moved';
+    const status = c.errors > 0 || c.loose ? 'fuzzy' : old === null || c.start === old ? 'exact' : 'moved';
     return { status, start: c.start, end: c.end, score: round(c.score) };
+  }
+
+  /** The quote at `at`, verbatim or differing only in the kind of whitespace, scored; else null. */
+  private at(at: number, exact: string, q: TextQuoteSelector, expected: number): Scored | null {
+    const text = this.text;
+    if (text.startsWith(exact, at)) return this.score({ start: at, end: at + exact.length, errors: 0 }, q, expected);
+    if (at + exact.length > text.length) return null;
+    for (let i = 0; i < exact.length; i++) {
+      const a = exact.charCodeAt(i), b = text.charCodeAt(at + i);
+      if (a !== b && !(isSpace(a) && isSpace(b))) return null;
+    }
+    return this.score({ start: at, end: at + exact.length, errors: 0, loose: true }, q, expected);
   }
 
   private exactCandidates(exact: string, expected: number | null): Candidate[] {
@@ -197,10 +259,36 @@ function validPosition(p: TextPositionSelector | undefined): number | null {
   return p.start;
 }
 
+/**
+ * Fuzzy matches of `pattern` in `text[from, to)`. approx-string-match returns only the matches
+ * with the fewest errors, so a long range is searched in overlapping chunks: a right passage
+ * with two errors is not hidden by a look-alike with one elsewhere (context decides between them).
+ * A match cut short by the edge of a searched slice is dropped: it would pass a truncated quote
+ * off as a match; the overlap makes sure the whole match is seen in the neighbouring chunk.
+ */
 function fuzzyIn(text: string, from: number, to: number, pattern: string, maxErrors: number): Candidate[] {
-  if (to - from < pattern.length - maxErrors) return [];
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  return search(slice, pattern, maxErrors).map((r) => ({ start: r.start + from, end: r.end + from, errors: r.errors }));
+  const out: Candidate[] = [];
+  const overlap = pattern.length + 3 * maxErrors;
+  for (let a = from; a < to; a += FUZZY_CHUNK) {
+    const b = Math.min(to, a + FUZZY_CHUNK + overlap);
+    if (b - a < pattern.length - maxErrors) break;
+    for (const r of search(text.slice(a, b), pattern, maxErrors)) {
+      const start = r.start + a, end = r.end + a;
+      if ((a > 0 && start - a < maxErrors) || (b < text.length && b - end < maxErrors)) continue;
+      out.push({ start, end, errors: r.errors });
+    }
+    if (b === to) break;
+  }
+  return out;
+}
+
+/** The occurrence of `needle` starting in `[from, to]` closest to `around`, or -1. */
+function nearestOccurrence(text: string, needle: string, around: number, from: number, to: number): number {
+  let best = -1;
+  for (let i = text.indexOf(needle, from); i >= 0 && i <= to; i = text.indexOf(needle, i + 1)) {
+    if (best < 0 || Math.abs(i - around) < Math.abs(best - around)) best = i;
+  }
+  return best;
 }
 
 /** Highest score; among equal context agreement the nearer one (the score's position term). */

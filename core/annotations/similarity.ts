@@ -59,7 +59,8 @@ export function prefixEditDistance(pattern: string, word: string): number {
   return best;
 }
 
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
+/** Whether a UTF-16 code is a space, tab, line break or no-break space. */
+export const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
 
 /**
  * How well stored context agrees with the text next to a candidate, in [0, 1].

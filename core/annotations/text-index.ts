@@ -16,8 +16,10 @@ export const GRAM = 8;
 export const SCANS_BEFORE_INDEX = 8;
 /** A gram seen more often than this is too common to point at candidates (e.g. " of the "). */
 export const MAX_GRAM_HITS = 256;
-/** Fuzzy candidate regions kept per pattern, most-voted first. */
-export const MAX_REGIONS = 64;
+/** Far-away fuzzy candidate regions kept per pattern, most-voted first. */
+export const MAX_REGIONS = 32;
+/** Candidate regions closer than this are merged into one search. */
+export const MERGE_GAP = 512;
 
 const B = 0x01000193; // FNV prime: a multiplier with good bit mixing under Math.imul
 
@@ -76,13 +78,15 @@ export class TextIndex {
   /**
    * Regions `[start, end)` of the text that may hold a match of `pattern` with at most
    * `maxErrors` edits. The pattern is cut into disjoint grams; a match with fewer errors than
-   * there are grams keeps at least one of them intact (pigeonhole), so each region is around an
-   * intact gram. Grams more common than MAX_GRAM_HITS are not used, and only the MAX_REGIONS
-   * regions with most intact grams are returned: a heuristic for the whole-text stage only.
+   * there are grams keeps at least one of them intact (pigeonhole), so each region surrounds an
+   * intact gram. Fuzzy budgets are larger than that, so this is a filter, not a guarantee: it
+   * finds matches that kept some of the pattern verbatim. Grams more common than MAX_GRAM_HITS
+   * are used only inside `near`; beyond `near` a region needs two intact grams (of patterns
+   * with two or more), and only the MAX_REGIONS best are kept.
    */
-  candidateRegions(pattern: string, maxErrors: number): Array<[number, number]> {
+  candidateRegions(pattern: string, maxErrors: number, near?: [number, number]): Array<[number, number]> {
     const m = pattern.length;
-    if (m < GRAM) return [[0, this.text.length]];
+    if (m < GRAM) return near ? [near] : [[0, this.text.length]];
     this.ensureIndex();
     const pieces = Math.floor(m / GRAM);
     const take = Math.min(pieces, 64);
@@ -91,8 +95,13 @@ export class TextIndex {
     for (let t = 0; t < take; t++) {
       const off = Math.floor((t * pieces) / take) * GRAM;
       const b = this.bucketOf(gramHash(pattern, off));
-      const lo = starts[b], hi = starts[b + 1];
-      if (hi - lo > MAX_GRAM_HITS) continue;
+      let lo = starts[b], hi = starts[b + 1];
+      if (hi - lo > MAX_GRAM_HITS) {
+        if (!near) continue;
+        // Positions in a bucket ascend: keep only the hits that fall inside `near`.
+        lo = lowerBound(pos, lo, hi, near[0] + off - maxErrors);
+        hi = lowerBound(pos, lo, hi, near[1] + off + maxErrors);
+      }
       const piece = pattern.slice(off, off + GRAM);
       for (let i = lo; i < hi; i++) if (this.text.startsWith(piece, pos[i])) estimates.push(pos[i] - off);
     }
@@ -105,8 +114,22 @@ export class TextIndex {
       if (lastR && s <= lastR.e) { lastR.e = Math.max(lastR.e, e); lastR.votes++; }
       else regions.push({ s, e, votes: 1 });
     }
-    regions.sort((a, b) => b.votes - a.votes || a.s - b.s);
-    return regions.slice(0, MAX_REGIONS).map((r) => [r.s, r.e] as [number, number]);
+    const isNear = (r: { s: number; e: number }): boolean => !!near && r.e > near[0] && r.s < near[1];
+    // Far from where the claim is expected, one intact piece among several is a coincidence
+    // (a common phrase), not a lead: ask for two.
+    const minVotes = Math.min(2, take);
+    const kept = regions.filter((r) => isNear(r) || r.votes >= minVotes);
+    const far = kept.filter((r) => !isNear(r)).sort((a, b) => b.votes - a.votes).slice(0, MAX_REGIONS);
+    const chosen = [...kept.filter(isNear), ...far].sort((a, b) => a.s - b.s);
+    // Neighbouring regions are searched as one slice: a search call costs as much to set up
+    // as scanning a few hundred characters.
+    const out: Array<[number, number]> = [];
+    for (const r of chosen) {
+      const lastR = out[out.length - 1];
+      if (lastR && r.s - lastR[1] < MERGE_GAP) lastR[1] = Math.max(lastR[1], r.e);
+      else out.push([r.s, r.e]);
+    }
+    return out;
   }
 
   private indexed(): boolean {
@@ -124,16 +147,19 @@ export class TextIndex {
     if (this.positions) return;
     const text = this.text;
     const count = Math.max(0, text.length - GRAM + 1);
+    // About four positions per bucket: a table that stays in cache builds several times faster
+    // than one bucket per position, and look-ups verify candidates anyway.
     let bits = 10;
-    while (bits < 22 && 1 << bits < count) bits++;
+    while (bits < 20 && 1 << (bits + 2) < count) bits++;
     this.shift = 32 - bits;
     const nb = 1 << bits;
     const bucket = new Int32Array(count);
     const starts = new Int32Array(nb + 1);
+    const shift = this.shift;
     let h = count > 0 ? gramHash(text, 0) : 0;
     for (let i = 0; i < count; i++) {
       if (i > 0) h = (Math.imul((h - Math.imul(text.charCodeAt(i - 1), B_TOP)) | 0, B) + text.charCodeAt(i + GRAM - 1)) | 0;
-      const b = this.bucketOf(h);
+      const b = Math.imul(h, 0x9e3779b1) >>> shift; // = bucketOf(h), inlined: this loop runs once per character
       bucket[i] = b;
       starts[b + 1]++;
     }
@@ -144,4 +170,13 @@ export class TextIndex {
     this.starts = starts;
     this.positions = positions;
   }
+}
+
+/** First index in `a[lo, hi)` whose value is ≥ `x`. */
+function lowerBound(a: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
