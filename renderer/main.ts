@@ -46,7 +46,11 @@ export async function start(reader: ReaderBridge): Promise<void> {
     if (docIdFromHash(location.hash) === id) openNow(id);
     else location.hash = hashForDoc(id);
   };
-  window.addEventListener('hashchange', () => { const id = docIdFromHash(location.hash); if (id) openNow(id); });
+  window.addEventListener('hashchange', () => {
+    const id = docIdFromHash(location.hash);
+    // other hash parameters (e.g. `&claim=…`) belong to other parts of the UI
+    if (id && id !== session.current()?.model.id) openNow(id);
+  });
 
   const library = createLibraryPanel(byId('library-panel'), {
     open: navigate,
