@@ -135,8 +135,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
     else if (command === 'open-corpus' && arg) {
       reader.openCorpus(arg).then((s) => session.setLibrary(s), (err: unknown) => status.error('Could not open the folder', err));
     } else if (command === 'open-corpus') library.focusFolderField();
-    else if (command in commands) commands[command as CommandId]();
-    else console.warn(`Unknown command from the host: ${command}`);
+    else if (Object.hasOwn(commands, command)) commands[command as CommandId]();
+    // other commands (undo, redo, …) belong to the panels that subscribe to them
   });
   reader.on('onDidChangeLibrary', (snapshot) => session.setLibrary(snapshot));
 
