@@ -16,7 +16,12 @@ import { GRAM, TextIndex } from './text-index.ts';
 /** What anchoring needs of a claim: its quote and, when known, where it was. */
 export interface AnchorTarget { quote: TextQuoteSelector; position?: TextPositionSelector }
 
-/** Where a claim landed. `score` in [0, 1]: 1 for an exact hit; for orphans, the best rejected candidate's. */
+/**
+ * Where a claim landed. `exact`: the quote is at its stored position (or, with no stored
+ * position, found verbatim); `moved`: found verbatim elsewhere; `fuzzy`: the text there differs
+ * from the quote (edited, or only re-wrapped); `orphan`: not placed. `score` in [0, 1]: 1 for
+ * an exact hit; for an orphan, the best rejected candidate's (0 when there was none).
+ */
 export type AnchorResult =
   | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number }
   | { status: 'orphan'; score: number };
