@@ -1,0 +1,132 @@
+/**
+ * The mention sweep on an entity page: every passage that names the entity (its name, an alias,
+ * or a near spelling of one, as the host's findMentions reports) and is not yet inside a claim
+ * tagged with it. Each reads as a concordance line with the match emphasised, says which name
+ * it matched and whether the spelling differs, and offers "Make claim" (a claim of exactly that
+ * passage, tagged with the entity; it then leaves the list) and "Open in reader".
+ */
+import type { Mention, ReaderBridge } from '../../../core/api.ts';
+import { plainText } from '../../../core/corpus/plain-text.ts';
+import { h } from '../dom.ts';
+import { errorMessage } from '../format.ts';
+import type { EntitiesData } from './entities-data.ts';
+import { documentTitle } from './entity-view.ts';
+import { mentionContext } from './mention-context.ts';
+import type { UndoToast } from './undo-toast.ts';
+
+/** Which mention a row shows (stable across refreshes). */
+const keyOf = (m: Mention): string => `${m.documentId}:${m.start}:${m.end}`;
+
+/** Creates the sweep for one entity; `refresh()` asks the host again. */
+export function createMentionSweep(deps: {
+  reader: ReaderBridge;
+  data: EntitiesData;
+  entityId: string;
+  showPassage(documentId: string, start: number, end: number): void;
+  undoToast: UndoToast;
+  toast(message: string): void;
+}): { el: HTMLElement; refresh(): void; dispose(): void } {
+  const { reader, data, entityId } = deps;
+  const titleId = `mention-sweep-${entityId}`;
+  const title = h('h4', { class: 'entity-section-title', id: titleId }, 'Mentions not yet claimed');
+  const note = h('p', { class: 'mention-note' });
+  const body = h('div', { class: 'mention-list', 'aria-busy': 'true' });
+  const el = h('section', { class: 'entity-section mention-sweep', 'aria-labelledby': titleId }, title, note, body);
+  /** Plain texts by document id and content hash (they only change when the corpus does). */
+  const texts = new Map<string, Promise<string>>();
+  let seq = 0;
+  let disposed = false;
+
+  const textOf = (documentId: string): Promise<string> => {
+    const key = `${documentId}@${data.documents().find((d) => d.id === documentId)?.contentHash ?? ''}`;
+    let t = texts.get(key);
+    if (!t) {
+      t = reader.getDocument(documentId).then((m) => plainText(m));
+      t.catch(() => texts.delete(key));
+      texts.set(key, t);
+    }
+    return t;
+  };
+
+  const makeClaim = async (m: Mention, li: HTMLElement, button: HTMLButtonElement): Promise<void> => {
+    button.disabled = true;
+    try {
+      const kind = data.kinds().some((k) => k.id === 'claim') ? 'claim' : data.kinds()[0]?.id ?? 'claim';
+      await reader.createClaim({ documentId: m.documentId, start: m.start, end: m.end, entityIds: [entityId], kind });
+      const next = (li.nextElementSibling ?? li.previousElementSibling)?.querySelector<HTMLElement>('.mention-make');
+      const group = li.parentElement?.closest('.mention-group');
+      li.remove();
+      if (group && !group.querySelector('.mention')) group.remove();
+      updateCounts();
+      (next ?? title).focus();
+      const name = data.entity(entityId)?.name ?? 'the entity';
+      deps.undoToast.show(`Made a claim of “${m.text}”, tagged “${name}”.`);
+    } catch (err) {
+      button.disabled = false;
+      deps.toast(`Could not make the claim: ${errorMessage(err)}`);
+    }
+  };
+
+  const row = (m: Mention, text: string): HTMLElement => {
+    const ctx = mentionContext(text, m.start, m.end);
+    const near = m.distance > 0;
+    const make = h('button', { type: 'button', class: 'entities-button small mention-make' }, 'Make claim');
+    const li = h('li', { class: `mention${near ? ' near' : ''}`, 'data-key': keyOf(m) },
+      h('p', { class: 'mention-context' }, ctx.before, h('mark', {}, ctx.match), ctx.after),
+      h('p', { class: 'mention-meta' },
+        m.paragraph !== null ? h('span', { class: 'locator' }, `¶ ${m.paragraph}`) : null,
+        h('span', {}, `matches “${m.matched}”`),
+        near ? h('span', { class: 'near-badge', title: `${m.distance} letter${m.distance === 1 ? '' : 's'} different from “${m.matched}”` },
+          'near spelling') : null),
+      h('div', { class: 'mention-actions' }, make,
+        h('button', { type: 'button', class: 'entities-button small', onclick: () => deps.showPassage(m.documentId, m.start, m.end) }, 'Open in reader')));
+    make.addEventListener('click', () => void makeClaim(m, li, make));
+    return li;
+  };
+
+  const updateCounts = (): void => {
+    const n = body.querySelectorAll('.mention').length;
+    title.textContent = `Mentions not yet claimed (${n})`;
+    for (const g of body.querySelectorAll<HTMLElement>('.mention-group')) {
+      const count = g.querySelector('.entity-source-count');
+      if (count) count.textContent = String(g.querySelectorAll('.mention').length);
+    }
+    if (!n) body.replaceChildren(h('p', { class: 'panel-empty' }, 'Every passage naming it is in a claim tagged with it.'));
+  };
+
+  const refresh = async (): Promise<void> => {
+    const mine = ++seq;
+    const entity = data.entity(entityId);
+    if (!entity) { el.hidden = true; return; }
+    el.hidden = false;
+    note.textContent = `Passages naming “${entity.name}”${entity.aliases.length ? ' or an alias' : ''}, or a near spelling, outside its claims.`;
+    body.setAttribute('aria-busy', 'true');
+    let mentions: Mention[];
+    const byDoc = new Map<string, string>();
+    try {
+      mentions = await reader.findMentions(entityId);
+      for (const id of new Set(mentions.map((m) => m.documentId))) byDoc.set(id, await textOf(id));
+    } catch (err) {
+      if (mine !== seq || disposed) return;
+      body.removeAttribute('aria-busy');
+      body.replaceChildren(h('p', { class: 'panel-empty' }, `Could not look for mentions: ${errorMessage(err)}`));
+      return;
+    }
+    if (mine !== seq || disposed) return;
+    const focusedKey = (document.activeElement?.closest('.mention') as HTMLElement | null)?.dataset.key;
+    const focusedClass = document.activeElement?.classList.contains('mention-make') ? '.mention-make' : '.entities-button:not(.mention-make)';
+    const order = new Map(data.documents().map((d, i) => [d.id, i]));
+    const groups = [...byDoc.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+    body.replaceChildren(...groups.map((docId) => {
+      const ms = mentions.filter((m) => m.documentId === docId).sort((a, b) => a.start - b.start);
+      return h('section', { class: 'mention-group', 'data-document-id': docId },
+        h('h5', { class: 'entity-source-title' }, h('span', {}, documentTitle(data.documents(), docId)), h('span', { class: 'entity-source-count' }, String(ms.length))),
+        h('ul', {}, ...ms.map((m) => row(m, byDoc.get(docId)!))));
+    }));
+    body.removeAttribute('aria-busy');
+    updateCounts();
+    if (focusedKey) body.querySelector<HTMLElement>(`.mention[data-key="${CSS.escape(focusedKey)}"] ${focusedClass}`)?.focus();
+  };
+
+  return { el, refresh: () => void refresh(), dispose: () => { disposed = true; } };
+}
