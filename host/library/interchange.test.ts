@@ -29,7 +29,9 @@ async function annotatedLibrary(t: Parameters<typeof openLibrary>[0]): Promise<L
   const russia = await lib.createEntity({ name: 'Russia', type: 'state' });
   await lib.createClaim({ ...(await passage(lib, TURKMEN_NEUTRALITY, 'Since 1991 Turkmenistan promotes its neutrality policy')), kind: 'claim', tags: ['neutrality'], restatement: 'Neutral since 1991.' });
   await lib.createClaim({ ...(await passage(lib, TURKMEN_NEUTRALITY, 'push Turkmen President Gurbanguly Berdymukhamedov to partially revise the neutrality policy')), kind: 'question', entityIds: [president.id], note: 'Did he? See 2017 constitution.\nSecond line.' });
-  await lib.createClaim({ ...(await passage(lib, TURKMEN_NEUTRALITY, 'Russia is traditionally perceived as the regional security provider')), kind: 'evidence', entityIds: [russia.id, president.id], tags: ['security', 'Russia'] });
+  const evidence = await lib.createClaim({ ...(await passage(lib, TURKMEN_NEUTRALITY, 'Russia is traditionally perceived as the regional security provider')), kind: 'evidence', entityIds: [russia.id, president.id], tags: ['security', 'Russia'] });
+  const question = (await lib.listClaims({ kind: 'question' }))[0]!;
+  await lib.linkClaims(evidence.id, question.id, 'supports');
   return lib;
 }
 
@@ -42,6 +44,9 @@ test('exported annotations imported into an empty library land on the same passa
   assert.equal(result.imported, 3);
   assert.deepEqual(result.summary, { exact: 3, moved: 0, fuzzy: 0, orphan: 0 });
   assert.deepEqual(await readable(target), await readable(source));
+  const links = async (lib: Library) => (await lib.listLinks()).map((l) => [l.from, l.to, l.relation]);
+  assert.deepEqual(await links(target), await links(source));
+  assert.equal((await links(target)).length, 1);
   assert.equal((await target.listEntities()).length, 2);
 
   // Importing the same file again adds nothing.

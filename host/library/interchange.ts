@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { ApiError, type Claim, type ClaimFilter, type Entity, type ReanchorSummary } from '../../core/api.ts';
+import { ApiError, type Claim, type ClaimFilter, type Entity, type LinkRelation, type ReanchorSummary } from '../../core/api.ts';
 import { fromAnnotationCollection, toAnnotationCollection, type ImportedAnnotation } from '../../core/annotations/web-annotation.ts';
-import { getClaim, listClaims, listLinks, writeClaim } from '../store/claims-repo.ts';
+import { getClaim, listClaims, listLinks, writeClaim, writeLink } from '../store/claims-repo.ts';
 import { listEntities, writeEntity } from '../store/entities-repo.ts';
 import type { RowRecorder } from '../store/history.ts';
 import { inAction } from '../store/transaction.ts';
@@ -33,7 +33,7 @@ export function exportAnnotations(ctx: LibraryContext, filter: ClaimFilter): str
     links: db ? listLinks(db).filter((l) => ids.has(l.from) && ids.has(l.to)) : [],
     generated: new Date().toISOString(),
   });
-  return typeof collection === 'string' ? collection : JSON.stringify(collection, null, 2);
+  return JSON.stringify(collection, null, 2);
 }
 
 /** Finds entities by Wikidata id or any of their names, creating the ones the library lacks. */
@@ -58,7 +58,8 @@ class EntityResolver {
     const type = check.ENTITY_TYPES.includes(want.type as Entity['type']) ? want.type as Entity['type'] : 'other';
     const aliases = check.nameList(Array.isArray(want.aliases) ? want.aliases.filter((a) => typeof a === 'string') : [], 'aliases')
       .filter((a) => a.toLowerCase() !== name.toLowerCase());
-    const entity: Entity = { id: randomUUID(), name, type, aliases, description: '', wikidata };
+    const description = typeof want.description === 'string' ? want.description.slice(0, check.NOTE_LIMIT_BYTES) : '';
+    const entity: Entity = { id: randomUUID(), name, type, aliases, description, wikidata };
     const now = new Date().toISOString();
     writeEntity(rec, entity, now, now);
     this.#index(entity);
@@ -112,17 +113,23 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
   }
   inAction(db, 'Import annotations', (rec) => {
     const resolver = new EntityResolver(listEntities(db));
+    /** Claim id in the library of each annotation id in the file (for links between them). */
+    const idMap = new Map<string, string>();
+    const linksToMake: Array<{ from: string; target: string; relation: LinkRelation }> = [];
     for (const item of parsed.items) {
       const label = `"${short(item.quote.exact)}"`;
       const documentId = docByIri.get(item.source);
       if (!documentId) { problems.push(`${label}: no document in the library has the source ${item.source}; skipped.`); continue; }
       const { id, duplicate } = claimIdFrom(db, item.id);
+      if (item.id) idMap.set(item.id, id);
       if (duplicate) { problems.push(`${label}: already in the library; skipped.`); continue; }
-      let restatement: string;
-      let note: string;
+      let fields: Pick<Claim, 'restatement' | 'note' | 'tags'>;
       try {
-        restatement = check.longText(item.restatement ?? '', 'restatement');
-        note = check.longText(item.note ?? '', 'note');
+        fields = {
+          restatement: check.longText(item.restatement ?? '', 'restatement'),
+          note: check.longText(item.note ?? '', 'note'),
+          tags: check.nameList(item.tags, 'tags'),
+        };
       } catch (err) {
         problems.push(`${label}: ${(err as Error).message} Skipped.`);
         continue;
@@ -133,13 +140,17 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
       summary[placed.status] += 1;
       const entityIds = [...new Set(item.entities.flatMap((e) => { const r = resolver.resolve(rec, e, problems); return r ? [r] : []; }))];
       const now = new Date().toISOString();
-      const claim: Claim = {
-        id, documentId, quote: item.quote, ...placed, restatement, note, kind,
-        tags: check.nameList(item.tags.filter((t) => typeof t === 'string'), 'tags'),
-        entityIds, created: item.created ?? now, modified: item.modified ?? now,
-      };
-      writeClaim(db, rec, claim);
+      writeClaim(db, rec, { id, documentId, quote: item.quote, ...placed, ...fields, kind, entityIds, created: item.created ?? now, modified: item.modified ?? now });
+      for (const l of item.links) linksToMake.push({ from: id, target: l.target, relation: l.relation });
       imported += 1;
+    }
+    const existing = new Set(listLinks(db).map((l) => `${l.from} ${l.to} ${l.relation}`));
+    for (const l of linksToMake) {
+      const to = idMap.get(l.target) ?? (getClaim(db, l.target) ? l.target : null);
+      if (!to || to === l.from) { problems.push(`A link to ${l.target} was left out: that claim is not in the library.`); continue; }
+      if (existing.has(`${l.from} ${to} ${l.relation}`)) continue;
+      existing.add(`${l.from} ${to} ${l.relation}`);
+      writeLink(rec, { id: randomUUID(), from: l.from, to, relation: l.relation }, new Date().toISOString());
     }
     writeSettings(db, settings);
   });
