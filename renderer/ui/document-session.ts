@@ -79,6 +79,7 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
       const phases: Record<string, number> = {};
       const { model, prepared } = await load(id, phases);
       if (mine !== seq) return; // the user asked for another document meanwhile
+      if (current?.prepared === prepared) return; // already on screen: keep caret and scroll
       const shown = performance.now();
       readerView.show(prepared);
       phases.showMs = performance.now() - shown;
