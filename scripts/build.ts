@@ -42,7 +42,8 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
   };
   await Promise.all([
     build({ ...node, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(dist, 'electron', 'main.cjs') }),
-    build({ ...node, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(dist, 'electron', 'preload.cjs') }),
+    // The sandboxed preload's require knows only a few modules (no node:url), and needs no shim.
+    build({ ...node, define: {}, banner: {}, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(dist, 'electron', 'preload.cjs') }),
     build({ ...common, platform: 'browser', format: 'esm', target: 'chrome120', entryPoints: [rendererEntry], outfile: join(dist, 'renderer', 'main.js') }),
   ]);
 
