@@ -186,6 +186,33 @@ describe('the reader', () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('.library-list [tabindex="0"]').length), 1);
   });
 
+  test('Tab reaches the library, the contents and the text, each with a visible focus ring', async () => {
+    await page.locator('#top-bar .app-name').click();
+    const reached = new Set<string>();
+    for (let i = 0; i < 40 && reached.size < 3; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        const pane = el?.closest('#library-panel, #toc-panel, .ProseMirror');
+        if (!pane) return null;
+        const style = getComputedStyle(el);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== 'none';
+        return { pane: pane.id || 'reader', ring };
+      });
+      if (where) { assert.ok(where.ring, `focus ring in ${where.pane}`); reached.add(where.pane); }
+    }
+    assert.deepEqual([...reached].sort(), ['library-panel', 'reader', 'toc-panel']);
+    // F6 cycles the panes
+    await page.keyboard.press('F6');
+    const pane = () => page.evaluate(() => document.activeElement?.closest('#library-panel, #toc-panel, #reader-column')?.id ?? null);
+    const seen = new Set([await pane()]);
+    await page.keyboard.press('F6');
+    seen.add(await pane());
+    await page.keyboard.press('F6');
+    seen.add(await pane());
+    assert.deepEqual([...seen].sort(), ['library-panel', 'reader-column', 'toc-panel']);
+  });
+
   test('? lists the shortcuts; Escape closes the list', async () => {
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('?');
