@@ -4,6 +4,7 @@
  * Logic lives in editor/ and ui/; this file only connects.
  */
 import type { ReaderBridge } from '../core/api.ts';
+import { CLAIM_SHORTCUTS, createAnnotationLayer } from './annotations/index.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
 import { getReader } from './transport/web-client.ts';
@@ -28,11 +29,13 @@ export async function start(reader: ReaderBridge): Promise<void> {
   const status = createStatusLine(byId('status-line'));
   const theme = createThemeController(document.documentElement);
   const scroller = byId('reader-scroll');
-  const readerView = createReaderView({ mount: byId('editor'), scroller, label: 'Document text' });
+  const layer = createAnnotationLayer();
+  const readerView = createReaderView({ mount: byId('editor'), scroller, label: 'Document text', plugins: layer.plugins });
   const session = createDocumentSession(reader, readerView);
   const panels = createPanelHost(byId('side-panel'));
   const findBar = createFindBar(byId('reader-column'), readerView);
-  const overlay = createShortcutsOverlay(document.body);
+  const overlay = createShortcutsOverlay(document.body,
+    CLAIM_SHORTCUTS.map((c) => ({ group: 'Claims', keys: c.keys.split(' / '), description: c.action })));
   const emptyNote = byId('reader-empty');
   const topTitle = byId('top-title');
 
@@ -82,6 +85,17 @@ export async function start(reader: ReaderBridge): Promise<void> {
       if (first) navigate(first.id);
       else { emptyNote.hidden = false; emptyNote.textContent = 'No documents to read. Open a folder of texts in the library on the left.'; }
     }
+  });
+
+  // --- panels: the annotation layer (claims list and editor) -----------------------------------
+  layer.install({
+    reader,
+    current: () => session.current(),
+    onDidOpenDocument: (listener) => session.onDidOpenDocument(listener),
+    openDocument: (id) => navigate(id),
+    addPanel: (panel) => panels.add(panel),
+    toast: (message) => status.info(message),
+    documents: () => session.library()?.documents ?? [],
   });
 
   // --- theme ----------------------------------------------------------------------------------
@@ -149,7 +163,10 @@ export async function start(reader: ReaderBridge): Promise<void> {
   if (!snapshot) return;
   const wanted = docIdFromHash(location.hash) ?? lastDocument();
   const known = wanted && snapshot.documents.some((d) => d.id === wanted) ? wanted : null;
-  if (known) { history.replaceState(null, '', hashForDoc(known)); requested = known; }
+  if (known) {
+    if (docIdFromHash(location.hash) !== known) history.replaceState(null, '', hashForDoc(known));
+    requested = known;
+  }
   session.setLibrary(snapshot); // opens the first document when none was asked for
   if (known) openNow(known);
 }

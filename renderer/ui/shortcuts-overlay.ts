@@ -10,10 +10,13 @@ export interface ShortcutsOverlay {
   readonly isOpen: boolean;
 }
 
-/** Builds the dialog (hidden) in `host`. */
-export function createShortcutsOverlay(host: HTMLElement): ShortcutsOverlay {
-  const groups = new Map<Shortcut['group'], Shortcut[]>();
-  for (const s of SHORTCUTS) {
+/** A row another part of the UI adds (its keys work only where that part handles them). */
+export type ExtraShortcut = Pick<Shortcut, 'keys' | 'description'> & { group: string };
+
+/** Builds the dialog (hidden) in `host`; `extra` rows (e.g. the claims' keys) follow the reader's. */
+export function createShortcutsOverlay(host: HTMLElement, extra: readonly ExtraShortcut[] = []): ShortcutsOverlay {
+  const groups = new Map<string, Array<Pick<Shortcut, 'keys' | 'description'>>>();
+  for (const s of [...SHORTCUTS, ...extra]) {
     if (!s.keys.length) continue;
     groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
   }
