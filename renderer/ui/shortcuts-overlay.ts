@@ -20,16 +20,15 @@ export function createShortcutsOverlay(host: HTMLElement, extra: readonly ExtraS
     if (!s.keys.length) continue;
     groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
   }
-  const close = h('button', { type: 'button', className: 'button', autofocus: true }, 'Close');
+  const close = h('button', { type: 'button', className: 'icon-button', 'aria-label': 'Close', title: 'Close (Escape)', autofocus: true }, '×');
   const dialog = h('dialog', { className: 'shortcuts', 'aria-labelledby': 'shortcuts-title' },
-    h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
+    h('div', { className: 'dialog-head' }, h('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'), close),
     h('div', { className: 'shortcut-groups' }, ...[...groups].map(([group, list]) => h('section', {},
       h('h3', {}, group),
       h('dl', {}, ...list.flatMap((s) => [
         h('dt', {}, ...s.keys.flatMap((k, i) => [i ? ' or ' : null, h('kbd', {}, k)])),
         h('dd', {}, s.description),
-      ]))))),
-    h('div', { className: 'dialog-actions' }, close));
+      ]))))));
   host.append(dialog);
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog.close(); });
