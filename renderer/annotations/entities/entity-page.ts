@@ -4,7 +4,7 @@
  * mention sweep; and the actions Rename, Edit, Merge into… and Delete. Each action is one step
  * in the host's history, announced by a toast whose Undo button (or Ctrl/Cmd+Z) reverts it.
  */
-import type { Claim, Entity, ReaderBridge } from '../../../core/api.ts';
+import type { Claim, ClaimFilter, Entity, ReaderBridge } from '../../../core/api.ts';
 import { h } from '../dom.ts';
 import { errorMessage } from '../format.ts';
 import { confirmAction } from './confirm-dialog.ts';
@@ -25,6 +25,8 @@ export interface EntityPageDeps {
   openClaim(claim: Claim): void;
   showPassage(documentId: string, start: number, end: number): void;
   onBack(): void;
+  /** Shows the library-wide claims view with these filters. */
+  showAllClaims(filter: ClaimFilter): void;
   onOpenEntity(id: string): void;
 }
 
@@ -38,13 +40,15 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   const actionSlot = h('div', { class: 'entity-action-slot' });
   const claimsTitle = h('h4', { class: 'entity-section-title', id: `entity-claims-${id}` }, 'Claims');
   const claimsBody = h('div', { class: 'entity-claims' });
+  const inAll = h('button', { type: 'button', class: 'link-button', onclick: () => deps.showAllClaims({ entityId: id }) }, 'Show in All claims');
   const sweep = createMentionSweep({
     reader, data, entityId: id, showPassage: deps.showPassage, undoToast: deps.undoToast, toast: deps.toast,
   });
   const actions = h('div', { class: 'entity-actions', role: 'group', 'aria-label': 'Entity actions' });
   const el = h('article', { class: 'entity-page', 'aria-label': 'Entity' },
     back, head, actions, actionSlot,
-    h('section', { class: 'entity-section', 'aria-labelledby': `entity-claims-${id}` }, claimsTitle, claimsBody),
+    h('section', { class: 'entity-section', 'aria-labelledby': `entity-claims-${id}` },
+      h('div', { class: 'entity-section-head' }, claimsTitle, inAll), claimsBody),
     sweep.el);
   let name: HTMLElement | null = null;
 
@@ -141,6 +145,7 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   const renderClaims = (): void => {
     const tagged = data.claims().filter((c) => c.entityIds.includes(id));
     claimsTitle.textContent = `Claims (${tagged.length})`;
+    inAll.hidden = !tagged.length;
     if (!tagged.length) {
       claimsBody.replaceChildren(h('p', { class: 'panel-empty' }, 'No claim is tagged with this entity yet. Tag one from the claim editor, or make one from a mention below.'));
       return;

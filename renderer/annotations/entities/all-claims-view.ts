@@ -1,0 +1,230 @@
+/**
+ * Every claim in the library, with filters by source, entity, kind and tag (they combine: a claim
+ * must pass all of them; the host applies them, as it does for the export), and bulk actions on
+ * the rows selected: add a tag, remove a tag, set the kind, delete. Each bulk action is ONE step
+ * in the host's history, so one Undo (toast button or Ctrl/Cmd+Z) reverts it for every claim.
+ * Selection as in a file manager (row-selection.ts): click, Shift+click, Ctrl/Cmd+A in the list,
+ * "Select all shown".
+ */
+import type { Claim, ClaimFilter, ReaderBridge } from '../../../core/api.ts';
+import { h, isTextField } from '../dom.ts';
+import { errorMessage, locator, snippet } from '../format.ts';
+import { confirmAction } from './confirm-dialog.ts';
+import type { EntitiesData } from './entities-data.ts';
+import { byName } from './entity-types.ts';
+import { documentTitle, kindLabel, statusLabel } from './entity-view.ts';
+import { createInterchangeControls } from './interchange-controls.ts';
+import { RowSelection } from './row-selection.ts';
+import type { UndoToast } from './undo-toast.ts';
+
+/** The view, and a way for others (an entity page) to show it filtered. */
+export interface AllClaimsView {
+  el: HTMLElement;
+  /** Replaces the filters (absent keys mean "any") and shows the result. */
+  setFilter(filter: ClaimFilter): void;
+  dispose(): void;
+}
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+type FilterKey = 'documentId' | 'entityId' | 'kind' | 'tag';
+
+/** Creates the view. */
+export function createAllClaimsView(deps: {
+  reader: ReaderBridge;
+  data: EntitiesData;
+  undoToast: UndoToast;
+  toast(message: string): void;
+  openClaim(claim: Claim): void;
+}): AllClaimsView {
+  const { reader, data } = deps;
+  const selection = new RowSelection();
+  let shown: Claim[] = [];
+  let seq = 0;
+
+  // --- filters ------------------------------------------------------------------------------
+  const select = (key: FilterKey, label: string): HTMLSelectElement =>
+    h('select', { class: 'all-claims-filter', 'data-filter': key, 'aria-label': `Filter by ${label}` });
+  const filters: Record<FilterKey, HTMLSelectElement> = {
+    documentId: select('documentId', 'source'), entityId: select('entityId', 'entity'), kind: select('kind', 'kind'), tag: select('tag', 'tag'),
+  };
+  const filterRow = h('div', { class: 'all-claims-filters', role: 'group', 'aria-label': 'Filters' },
+    ...(['documentId', 'entityId', 'kind', 'tag'] as const).map((k) =>
+      h('label', { class: 'all-claims-filter-field' }, h('span', {}, { documentId: 'Source', entityId: 'Entity', kind: 'Kind', tag: 'Tag' }[k]), filters[k])));
+  const filter = (): ClaimFilter => {
+    const f: ClaimFilter = {};
+    for (const k of Object.keys(filters) as FilterKey[]) if (filters[k].value) f[k] = filters[k].value;
+    return f;
+  };
+  const fillOptions = (): void => {
+    const fill = (sel: HTMLSelectElement, any: string, options: Array<[string, string]>): void => {
+      const keep = sel.value;
+      sel.replaceChildren(h('option', { value: '' }, any), ...options.map(([v, l]) => h('option', { value: v }, l)));
+      // A filtered value that disappeared (entity merged away) stays selectable until changed.
+      if (keep && !options.some(([v]) => v === keep)) sel.append(h('option', { value: keep }, '(no longer in the library)'));
+      sel.value = keep;
+    };
+    fill(filters.documentId, 'All sources', data.documents().map((d) => [d.id, d.title]));
+    fill(filters.entityId, 'Any entity', [...data.entities()].sort(byName).map((e) => [e.id, e.name]));
+    fill(filters.kind, 'Any kind', data.kinds().map((k) => [k.id, k.label]));
+    const tags = [...new Set(data.claims().flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+    fill(filters.tag, 'Any tag', tags.map((t) => [t, t]));
+  };
+
+  // --- selection header and bulk actions -------------------------------------------------------
+  const count = h('p', { class: 'all-claims-count', 'aria-live': 'polite' });
+  const selectAll = h('button', { type: 'button', class: 'entities-button small' }, 'Select all shown');
+  const addTag = h('input', { type: 'text', class: 'bulk-tag-input', placeholder: 'tag', 'aria-label': 'Tag to add', list: 'all-claims-tags', autocomplete: 'off' });
+  const tagList = h('datalist', { id: 'all-claims-tags' });
+  const addTagButton = h('button', { type: 'button', class: 'entities-button small' }, 'Add tag');
+  const removeTag = h('select', { class: 'bulk-remove-tag', 'aria-label': 'Tag to remove' });
+  const removeTagButton = h('button', { type: 'button', class: 'entities-button small' }, 'Remove tag');
+  const setKind = h('select', { class: 'bulk-kind', 'aria-label': 'Kind to set' });
+  const setKindButton = h('button', { type: 'button', class: 'entities-button small' }, 'Set kind');
+  const deleteButton = h('button', { type: 'button', class: 'entities-button small danger' }, 'Delete…');
+  const bulk = h('div', { class: 'all-claims-bulk', role: 'group', 'aria-label': 'Bulk actions on the selected claims' },
+    h('div', { class: 'bulk-row' }, addTag, tagList, addTagButton),
+    h('div', { class: 'bulk-row' }, removeTag, removeTagButton),
+    h('div', { class: 'bulk-row' }, setKind, setKindButton, deleteButton));
+
+  const list = h('ul', { class: 'all-claims-list', tabindex: 0, 'aria-label': 'Claims in the library' });
+  const el = h('div', { class: 'all-claims-view' },
+    createInterchangeControls({ reader, filter, toast: deps.toast }),
+    filterRow,
+    h('div', { class: 'all-claims-head' }, count, selectAll),
+    bulk, list);
+
+  const syncSelection = (): void => {
+    for (const cb of list.querySelectorAll<HTMLInputElement>('input.claim-select')) {
+      const on = selection.has(cb.dataset.claimId!);
+      cb.checked = on;
+      cb.closest('li')?.classList.toggle('selected', on);
+    }
+    const n = selection.size;
+    count.textContent = `${plural(shown.length, 'claim')} shown${n ? ` · ${n} selected` : ''}`;
+    selectAll.textContent = selection.all ? 'Clear selection' : 'Select all shown';
+    selectAll.disabled = shown.length === 0;
+    for (const b of [addTagButton, removeTagButton, setKindButton, deleteButton]) b.disabled = n === 0;
+    const chosen = shown.filter((c) => selection.has(c.id));
+    const tags = [...new Set(chosen.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+    const keepTag = removeTag.value;
+    removeTag.replaceChildren(...(tags.length ? tags.map((t) => h('option', { value: t }, t)) : [h('option', { value: '' }, 'no tags')]));
+    if (tags.includes(keepTag)) removeTag.value = keepTag;
+    removeTagButton.disabled = n === 0 || !tags.length;
+    const keepKind = setKind.value;
+    setKind.replaceChildren(...data.kinds().map((k) => h('option', { value: k.id }, k.label)));
+    if (keepKind) setKind.value = keepKind;
+    tagList.replaceChildren(...[...new Set(data.claims().flatMap((c) => c.tags))].map((t) => h('option', { value: t })));
+    bulk.classList.toggle('idle', n === 0);
+  };
+
+  const row = (c: Claim): HTMLElement => {
+    const title = documentTitle(data.documents(), c.documentId);
+    const where = locator(c);
+    const cb = h('input', { type: 'checkbox', class: 'claim-select', 'data-claim-id': c.id, 'aria-label': `Select ${snippet(c.restatement || c.quote.exact, 60)}` });
+    cb.addEventListener('click', (e) => {
+      if (e.shiftKey) selection.extendTo(c.id, cb.checked); else selection.toggle(c.id, cb.checked);
+      syncSelection();
+    });
+    const source = h('a', { href: `#doc=${encodeURIComponent(c.documentId)}&claim=${encodeURIComponent(c.id)}`, class: 'all-claim-source' }, title, where ? ` · ${where}` : '');
+    source.addEventListener('click', (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); deps.openClaim(c); });
+    const names = c.entityIds.map((id) => data.entity(id)?.name).filter((n): n is string => !!n);
+    return h('li', { class: 'all-claim', 'data-claim-id': c.id },
+      cb,
+      h('div', { class: 'all-claim-body' },
+        h('div', { class: 'all-claim-meta' }, kindLabel(data.kinds(), c.kind), statusLabel(c), source),
+        c.restatement ? h('p', { class: 'all-claim-restatement' }, c.restatement) : null,
+        h('p', { class: 'all-claim-quote' }, snippet(c.quote.exact, 160)),
+        c.tags.length || names.length ? h('p', { class: 'all-claim-chips' },
+          ...c.tags.map((t) => h('span', { class: 'chip chip-tag' }, t)),
+          ...names.map((n) => h('span', { class: 'chip chip-entity' }, n))) : null));
+  };
+
+  const load = async (): Promise<void> => {
+    const mine = ++seq;
+    fillOptions();
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const claims = await reader.listClaims(filter());
+      if (mine !== seq) return;
+      const order = new Map(data.documents().map((d, i) => [d.id, i]));
+      shown = claims.sort((a, b) => (order.get(a.documentId) ?? 1e9) - (order.get(b.documentId) ?? 1e9) || a.position.start - b.position.start);
+    } catch (err) {
+      if (mine !== seq) return;
+      shown = [];
+      deps.toast(`Could not list the claims: ${errorMessage(err)}`);
+    }
+    selection.setRows(shown.map((c) => c.id));
+    list.replaceChildren(...(shown.length ? shown.map(row)
+      : [h('li', { class: 'panel-empty' }, Object.keys(filter()).length ? 'No claim passes these filters.' : 'No claims yet: select text in the reader to make one.')]));
+    list.removeAttribute('aria-busy');
+    syncSelection();
+  };
+
+  // --- bulk actions: one host call each, so one undo step -------------------------------------
+  const bulkRun = async (what: string, call: (ids: string[]) => Promise<unknown>, done: (n: number) => string): Promise<void> => {
+    const ids = selection.ids();
+    if (!ids.length) return;
+    try {
+      await call(ids);
+      deps.undoToast.show(done(ids.length));
+      await data.refresh();
+    } catch (err) {
+      deps.toast(`Could not ${what}: ${errorMessage(err)}`);
+    }
+  };
+  const runAddTag = (): void => {
+    const tag = addTag.value.trim();
+    if (!tag) { addTag.focus(); deps.toast('Type the tag to add first.'); return; }
+    void bulkRun('add the tag', (ids) => reader.updateClaims(ids, { addTags: [tag] }), (n) => `Tagged ${plural(n, 'claim')} “${tag}”.`)
+      .then(() => { addTag.value = ''; });
+  };
+  addTagButton.addEventListener('click', runAddTag);
+  addTag.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); runAddTag(); } });
+  removeTagButton.addEventListener('click', () => {
+    const tag = removeTag.value;
+    if (tag) void bulkRun('remove the tag', (ids) => reader.updateClaims(ids, { removeTags: [tag] }), (n) => `Removed “${tag}” from ${plural(n, 'claim')}.`);
+  });
+  setKindButton.addEventListener('click', () => {
+    const kind = setKind.value;
+    const label = data.kinds().find((k) => k.id === kind)?.label ?? kind;
+    void bulkRun('set the kind', (ids) => reader.updateClaims(ids, { kind }), (n) => `Made ${plural(n, 'claim')} “${label}”.`);
+  });
+  deleteButton.addEventListener('click', async () => {
+    const n = selection.size;
+    if (!n || !await confirmAction({
+      title: `Delete ${plural(n, 'claim')}?`,
+      body: 'Their highlights, notes, tags and links go. The source text is not touched. You can undo this.',
+      confirm: `Delete ${plural(n, 'claim')}`, danger: true,
+    })) return;
+    await bulkRun('delete', (ids) => reader.deleteClaims(ids), (k) => `Deleted ${plural(k, 'claim')}.`);
+    list.focus();
+  });
+
+  selectAll.addEventListener('click', () => { if (selection.all) selection.clear(); else selection.selectAll(); syncSelection(); });
+  list.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a' && !isTextField(document.activeElement)) {
+      e.preventDefault();
+      e.stopPropagation();
+      selection.selectAll();
+      syncSelection();
+    }
+  });
+  for (const sel of Object.values(filters)) sel.addEventListener('change', () => void load());
+
+  const off = data.onDidChange(() => void load());
+  void load();
+
+  return {
+    el,
+    setFilter: (f) => {
+      fillOptions();
+      for (const k of Object.keys(filters) as FilterKey[]) {
+        const v = f[k] ?? '';
+        if (v && ![...filters[k].options].some((o) => o.value === v)) filters[k].append(h('option', { value: v }, v));
+        filters[k].value = v;
+      }
+      void load();
+    },
+    dispose: off,
+  };
+}
