@@ -21,7 +21,8 @@
  *    paragraphs and list items are numbered from 1; headings and footnotes are not (sections.ts).
  * 7. Title: a plain text's first line when it is heading-like and not a generic section name
  *    ("Introduction"); Markdown: front matter `title:` or the first `#` heading; HTML: `<title>`
- *    or the first `<h1>`; otherwise the file name without its extension. (The host replaces it
+ *    or the first `<h1>`; otherwise the file name without its extension, dashes and
+ *    underscores read as spaces, first letter capitalised. (The host replaces it
  *    with the title from sources.json when there is one.)
  * 8. Ids: document id and IRI from the path; block ids from content (ids.ts).
  * 9. Very long documents without headings are not split into artificial sections: the model
@@ -77,11 +78,15 @@ export function parseDocument(input: { text: string; format: 'txt' | 'md' | 'htm
   return { doc, wordCount, problems };
 }
 
-/** `notes/My file.txt` → `My file`. */
-function fileTitle(path: string): string {
+/**
+ * `notes/turkmenistan-russia_report.txt` → `Turkmenistan russia report`: the file name read as
+ * words (as Zotero shows an attachment without metadata), since nothing in the text names it.
+ */
+export function fileTitle(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name || 'Untitled';
+  const words = (dot > 0 ? name.slice(0, dot) : name).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled';
 }
 
 /** Words of a plain text: runs of non-space characters. */

@@ -112,7 +112,7 @@ test('the sample corpus: sources.json metadata attached, its titles used, README
   assert.equal(hub.csl?.['container-title'], 'Hubbry');
   assert.equal(hub.doc.title, 'Central Asian Union');
   const paper = corpus.documents.find((d) => d.path.startsWith('turkmenistan-neutrality'))!;
-  assert.equal(paper.doc.title, 'turkmenistan-neutrality-central-asian-integration', 'no title in the text or its metadata: the file name');
+  assert.equal(paper.doc.title, 'Turkmenistan neutrality central asian integration', 'no title in the text or its metadata: the file name');
   assert.equal(paper.doc.footnotes.length, 28);
 });
 
