@@ -51,9 +51,9 @@ describe('usage and exit codes', () => {
   });
 });
 
-test('the default data folder follows each platform\'s convention', () => {
-  assert.equal(defaultDataDir('linux', { XDG_DATA_HOME: '/x/data' }, '/home/ann'), join('/x/data', 'marginalia'));
-  assert.equal(defaultDataDir('linux', {}, '/home/ann'), join('/home/ann', '.local', 'share', 'marginalia'));
+test('the default data folder is the desktop app\'s userData folder on each platform', () => {
+  assert.equal(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x/config' }, '/home/ann'), join('/x/config', 'Marginalia'));
+  assert.equal(defaultDataDir('linux', {}, '/home/ann'), join('/home/ann', '.config', 'Marginalia'));
   assert.equal(defaultDataDir('darwin', {}, '/Users/ann'), join('/Users/ann', 'Library', 'Application Support', 'Marginalia'));
   assert.equal(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann'), join('C:\\Users\\ann\\AppData\\Roaming', 'Marginalia'));
 });

@@ -11,12 +11,13 @@ export const BUNDLED_CORPUS = join(PACKAGE_ROOT, 'corpus');
 export const RENDERER_DIR = join(PACKAGE_ROOT, 'dist', 'renderer');
 
 /**
- * The per-user data folder, following each platform's convention:
- * Linux/BSD `$XDG_DATA_HOME/marginalia` (default ~/.local/share/marginalia),
+ * The per-user data folder: the same folder Electron's `app.getPath('userData')` gives the
+ * desktop app (productName "Marginalia"), so the browser mode and the desktop app share one
+ * store: Linux/BSD `$XDG_CONFIG_HOME/Marginalia` (default ~/.config/Marginalia),
  * macOS ~/Library/Application Support/Marginalia, Windows %APPDATA%\Marginalia.
  */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'Marginalia');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Marginalia');
-  return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'marginalia');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Marginalia');
 }
