@@ -12,12 +12,16 @@ import { claimsAt } from '../editor/plugins/annotations.ts';
 /** The make-a-claim shortcut, as ProseMirror keymaps write it (Mod = Ctrl, or Cmd on macOS). */
 export const MAKE_CLAIM_SHORTCUT = 'Mod-Shift-H';
 
-/** The shortcut as the shortcuts overlay lists it. */
+const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform);
+const MOD = MAC ? '⌘' : 'Ctrl';
+
+/** The claims' keys as the shortcuts overlay lists them (alternatives separated by " / "). */
 export const CLAIM_SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
-  { keys: 'Ctrl+Shift+H', action: 'Make a claim of the selected text' },
+  { keys: `${MOD}+Shift+H`, action: 'Make a claim of the selected text' },
   { keys: 'Enter', action: 'Open the claim under the caret' },
-  { keys: 'Shift+F10', action: 'Claim menu for the selection' },
-  { keys: 'Ctrl+Z / Ctrl+Shift+Z', action: 'Undo / redo the last claim change' },
+  { keys: 'Shift+F10', action: 'Claim menu: make one of any kind, or open one' },
+  { keys: `${MOD}+Z`, action: 'Undo the last claim change' },
+  { keys: MAC ? '⌘+Shift+Z' : 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
   { keys: 'Esc', action: 'From the claim editor back to the text' },
 ];
 
@@ -43,7 +47,7 @@ function claimUnder(view: EditorView, pos: number): Claim | null {
 
 /** The plugin. */
 export function claimInteraction(handlers: InteractionHandlers): Plugin {
-  const mac = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform);
+  const mac = MAC;
   let dragging = false;
   return new Plugin({
     view: (editorView) => {

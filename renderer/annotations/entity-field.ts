@@ -6,7 +6,7 @@ import type { Entity, ReaderBridge } from '../../core/api.ts';
 import { h } from './dom.ts';
 
 /** The entities UI's picker (renderer/annotations/entities/entity-picker.ts), as this field uses it. */
-export type EntityPickerFactory = (opts: { reader: ReaderBridge; onPick(entity: Entity): void; onCancel?(): void }) =>
+export type EntityPickerFactory = (opts: { reader: ReaderBridge; exclude?: string[]; label?: string; onPick(entity: Entity): void; onCancel?(): void }) =>
   { el: HTMLElement; focus(): void; destroy(): void };
 
 /** The field; `onChange` gets the full list of entity ids. */
@@ -49,6 +49,8 @@ export function createEntityField(opts: {
       onclick: () => {
         open = factory({
           reader: opts.reader,
+          exclude: ids,
+          label: 'Tag an entity: find or create',
           onPick: (entity) => {
             names.set(entity.id, entity.name);
             if (!ids.includes(entity.id)) { ids = [...ids, entity.id]; draw(); opts.onChange(ids); }

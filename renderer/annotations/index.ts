@@ -15,6 +15,7 @@ import { createClaimsPanel } from './claims-panel.ts';
 import { createContextMenu, type MenuItem } from './context-menu.ts';
 import type { AnnotationContext, OpenDocument } from './context.ts';
 import type { EntityPickerFactory } from './entity-field.ts';
+import { createEntityPicker } from './entities/entity-picker.ts';
 import { errorMessage, snippet } from './format.ts';
 import { installHistoryKeys } from './history-keys.ts';
 import { createHoverTooltip } from './hover-tooltip.ts';
@@ -47,7 +48,7 @@ const UNDO_KEYS = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(nav
 /** How long a revealed claim's document may take to open before we give up, in ms. */
 const OPEN_TIMEOUT_MS = 15_000;
 
-/** Creates the layer. `entityPicker` comes from the entities UI when it is present. */
+/** Creates the layer. `entityPicker` defaults to the entities UI's keyboard picker. */
 export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory } = {}): AnnotationLayer {
   let kinds: ClaimKindDef[] = [];
   let handlers: InteractionHandlers | null = null;
@@ -79,7 +80,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
 
     const editor = createClaimEditor({
       session,
-      picker: opts.entityPicker ?? null,
+      picker: opts.entityPicker ?? createEntityPicker,
       onFollow: (c) => void followLink(c),
       onLeave: (c) => focusReaderAt(c),
       onDeleted: () => {

@@ -68,12 +68,20 @@ test('a claim made with the mouse and the toolbar, then edited, is stored and co
   await page.locator('.claim-editor .chip-input').fill('russia');
   await page.keyboard.press('Enter');
   await waitSaved(page);
+  await page.locator('.claim-editor').getByRole('button', { name: 'Add entity…' }).click();
+  await page.keyboard.type('Sergei Shoigu');
+  await page.keyboard.press('Enter');
+  await page.locator('.claim-editor .chip-entity', { hasText: 'Sergei Shoigu' }).waitFor();
+  await waitSaved(page);
 
   const c = await onlyClaim((x) => x.quote.exact === FIRST);
   assert.equal(c.restatement, 'Russia courts Turkmenistan militarily');
   assert.equal(c.note, 'Shoigu in Ashgabat, 9 June 2016.');
   assert.equal(c.kind, 'evidence');
   assert.deepEqual(c.tags, ['neutrality', 'russia']);
+  const entities = await api<Array<{ id: string; name: string }>>(page, 'listEntities');
+  assert.deepEqual(c.entityIds, entities.filter((e) => e.name === 'Sergei Shoigu').map((e) => e.id));
+  assert.equal(c.entityIds.length, 1);
   assert.equal(await highlightText(page, c.id), FIRST);
 
   const colour = await page.evaluate((id) => {
