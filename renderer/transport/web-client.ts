@@ -68,9 +68,20 @@ let cached: ReaderBridge | null = null;
  */
 export function getReader(): ReaderBridge {
   if (cached) return cached;
-  const wire = typeof window !== 'undefined' ? window.reader : undefined;
+  // An element with id="reader" also appears as window.reader: only the preload's bridge (a
+  // plain object with the API's functions and `on`) counts.
+  const candidate: unknown = typeof window !== 'undefined' ? window.reader : undefined;
+  const wire = isPreloadBridge(candidate) ? candidate : undefined;
   cached = wire
     ? createBridge(async (method, args) => unwrap(await (wire[method] as (...a: unknown[]) => Promise<unknown>)(...args)), (event, listener) => wire.on(event, listener))
     : createWebClient();
   return cached;
+}
+
+/** True for the object electron/preload.ts exposes, false for a DOM element named `reader`. */
+function isPreloadBridge(value: unknown): value is NonNullable<Window['reader']> {
+  if (typeof value !== 'object' || value === null) return false;
+  if (typeof Node !== 'undefined' && value instanceof Node) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.on === 'function' && typeof v.getLibrary === 'function';
 }
