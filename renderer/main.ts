@@ -5,6 +5,9 @@
  */
 import type { ReaderBridge } from '../core/api.ts';
 import { CLAIM_SHORTCUTS, createAnnotationLayer } from './annotations/index.ts';
+import { installEntities, openThroughHash } from './annotations/entities/index.ts';
+import { passageRevealer } from './annotations/entities/show-passage.ts';
+import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
 import { getReader } from './transport/web-client.ts';
@@ -97,6 +100,17 @@ export async function start(reader: ReaderBridge): Promise<void> {
     toast: (message) => status.info(message),
     documents: () => session.library()?.documents ?? [],
   });
+  // entities and the library-wide claims view; the side panel's sections become tabs, and the
+  // claim editor brings the Claims tab forward when a claim is opened
+  installEntities({
+    reader,
+    addPanel: (panel) => panels.add(panel),
+    toast: (message) => status.info(message),
+    openDocument: openThroughHash,
+    showPassage: passageRevealer({ current: () => session.current(), onDidOpenDocument: (l) => session.onDidOpenDocument(l), openDocument: navigate }),
+    historyKeysInstalled: true,
+  });
+  createSideTabs(panels.element, { reveal: '.claim-editor' });
 
   // --- theme ----------------------------------------------------------------------------------
   const themeButton = byId<HTMLButtonElement>('theme-button');
