@@ -40,10 +40,11 @@ after(async () => {
   await host?.stop();
 });
 
-/** Brings a side-panel section into view (through its tab when the panel has tabs). */
+/** Brings a side-panel section forward through its tab. */
 async function showPanel(p: Page, title: 'Entities' | 'All claims'): Promise<void> {
   const tab = p.getByRole('tab', { name: title, exact: true });
-  if (await tab.count()) await tab.click();
+  await tab.click();
+  assert.equal(await tab.getAttribute('aria-selected'), 'true');
   await p.locator(title === 'Entities' ? '.entities-panel' : '.all-claims-view').waitFor({ state: 'visible' });
 }
 const entities = (): Promise<Entity[]> => api<Entity[]>(page, 'listEntities');
@@ -57,6 +58,11 @@ async function shot(p: Page, name: string, selector: string): Promise<void> {
   await p.locator(selector).first().evaluate((el: any) => el.scrollIntoView({ block: 'start' }));
   await mkdir(RESULTS_DIR, { recursive: true });
   await p.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+}
+/** Polls `check` until it holds (the host confirms saves asynchronously). */
+async function until(check: () => Promise<boolean>, what: string, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return;
+  assert.fail(`timed out: ${what}`);
 }
 const mentionCount = (): Promise<number> => page.locator('.mention-sweep .mention').count();
 
@@ -121,6 +127,16 @@ test('"Make claim" on two mentions makes tagged claims, listed by source with co
   await shot(page, 'entities-entity-page', '.entity-page');
 });
 
+test('"Open in reader" on a mention opens its document with the passage selected', async () => {
+  const group = page.locator('.mention-sweep .mention-group').last();
+  const title = (await group.locator('.entity-source-title span').first().innerText()).trim();
+  const mention = group.locator('.mention').first();
+  const text = await mention.locator('mark').innerText();
+  await mention.getByRole('button', { name: 'Open in reader' }).click();
+  await page.locator('#doc-header', { hasText: title }).waitFor();
+  await page.waitForFunction((t) => document.getSelection()?.toString().replace(/\s+/g, ' ') === t, text);
+});
+
 test('rename changes the name everywhere at once, and the claims show it', async () => {
   const e = await entityNamed(NAME);
   await page.locator('.entity-actions').getByRole('button', { name: 'Rename…' }).click();
@@ -169,6 +185,14 @@ test('the picker finds the entity by part of an alias; merge combines aliases an
   assert.deepEqual(back.map((x) => x.name).sort(), ['Berdimuhamedov', RENAMED]);
   assert.deepEqual(back.find((x) => x.name === RENAMED)!.aliases, [ALIAS]);
   await page.waitForFunction((alias) => document.querySelector('.entity-page .entity-facts dd')?.textContent === alias, ALIAS);
+
+  // A second entity of the same name (ignoring case) is refused by the host, said in the form.
+  await page.locator('.entities-back').click();
+  await page.getByRole('button', { name: 'New entity' }).click();
+  await form.getByLabel('Name').fill('berdimuhamedov');
+  await form.getByRole('button', { name: 'Create entity' }).click();
+  await form.locator('.entity-form-error', { hasText: 'already an entity called' }).waitFor();
+  await form.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('library-wide claims: filter by entity, tag two claims in one action, undo it in one step', async () => {
@@ -203,4 +227,30 @@ test('library-wide claims: filter by entity, tag two claims in one action, undo 
   await page.waitForFunction(() => document.querySelectorAll('.all-claims-view .all-claim .chip-tag').length === 0);
   for (const c of await storedClaims(page, { entityId: e.id })) assert.deepEqual(c.tags, [], 'one undo untags both');
   assert.equal((await storedClaims(page)).length, 3, 'the undo touched only the tagging');
+});
+
+test('a claim opened from the list brings the Claims tab forward; its picker creates an entity on Enter', async () => {
+  const e = await entityNamed(RENAMED);
+  const view = page.locator('.all-claims-view');
+  const first = view.locator('.all-claim').first();
+  const claimId = await first.getAttribute('data-claim-id');
+  await first.locator('.all-claim-source').click();
+  await page.locator('.claim-editor:not([hidden])').waitFor();
+  const claimsTab = page.getByRole('tab', { name: 'Claims', exact: true });
+  assert.equal(await page.getByRole('tab', { name: 'All claims' }).getAttribute('aria-selected'), 'false');
+  assert.equal(await claimsTab.getAttribute('aria-selected'), 'true', 'the claim editor brought its tab forward');
+
+  await page.locator('.claim-editor').getByRole('button', { name: 'Add entity…' }).click();
+  const input = page.locator('.claim-editor .entity-picker [role=combobox]');
+  await input.pressSequentially('Niyazov');
+  const create = page.locator('.claim-editor .entity-picker').getByRole('option', { name: /Create “Niyazov” as person/ });
+  await create.waitFor();
+  assert.equal(await input.getAttribute('aria-activedescendant'), await create.getAttribute('id'), 'with no match, Enter creates');
+  await input.press('Enter');
+  await page.locator('.claim-editor .chip-entity', { hasText: 'Niyazov' }).waitFor();
+  const niyazov = await entityNamed('Niyazov');
+  assert.equal(niyazov.type, 'person');
+  await until(async () => (await storedClaims(page)).find((c) => c.id === claimId)?.entityIds.includes(niyazov.id) ?? false,
+    'the claim editor saves the new tag');
+  assert.ok((await storedClaims(page, { entityId: e.id })).some((c) => c.id === claimId), 'the other tag stays');
 });

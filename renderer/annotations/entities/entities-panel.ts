@@ -69,7 +69,7 @@ export function createEntitiesPanel(deps: Omit<EntityPageDeps, 'onBack' | 'onOpe
         const entity = await reader.createEntity(values);
         formSlot.replaceChildren();
         newButton.setAttribute('aria-expanded', 'false');
-        deps.toast(`Created “${entity.name}”.`);
+        deps.undoToast.show(`Created “${entity.name}”.`);
         await data.refresh();
         openEntity(entity.id);
       },
