@@ -1,5 +1,5 @@
 /**
- * Draws the app icon (build/icon.png, 512×512 RGBA) without an image library: a page with lines
+ * Draws the app icon (electron/resources/icon.png, 512×512 RGBA) without an image library: a page with lines
  * of text, one highlighted passage and a margin rule, on a rounded tile. Run once, commit the PNG:
  *   node scripts/make-icon.ts
  */
@@ -69,7 +69,7 @@ function draw(): Uint8Array {
 }
 
 if (import.meta.main) {
-  const out = fileURLToPath(new URL('../build/icon.png', import.meta.url));
+  const out = fileURLToPath(new URL('../electron/resources/icon.png', import.meta.url));
   await writeFile(out, encodePng(SIZE, SIZE, draw()));
   console.log(`Wrote ${out}`);
 }
