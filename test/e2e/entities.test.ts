@@ -4,7 +4,7 @@
  * (alias and near spellings included), make claims from mentions and see them grouped by source,
  * rename it everywhere, find it with the picker by a partial alias and merge another entity into
  * it, undo the merge, then filter the library-wide list by entity and tag two claims at once,
- * and undo that too.
+ * and undo that too; export the filtered claims and import them back after a bulk delete.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Claim, Entity } from '../../core/api.ts';
 import { api, storedClaims } from './claims-support.ts';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { launchBrowser, RESULTS_DIR, startHost, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
@@ -253,4 +253,40 @@ test('a claim opened from the list brings the Claims tab forward; its picker cre
   await until(async () => (await storedClaims(page)).find((c) => c.id === claimId)?.entityIds.includes(niyazov.id) ?? false,
     'the claim editor saves the new tag');
   assert.ok((await storedClaims(page, { entityId: e.id })).some((c) => c.id === claimId), 'the other tag stays');
+});
+
+test('export downloads the filtered claims as W3C JSON-LD; after a bulk delete, importing it brings them back', async () => {
+  const e = await entityNamed(RENAMED);
+  await showPanel(page, 'All claims');
+  const view = page.locator('.all-claims-view');
+  await view.getByLabel('Filter by entity').selectOption(e.id);
+  await page.waitForFunction(() => document.querySelectorAll('.all-claims-view .all-claim').length === 2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Export annotations (W3C JSON-LD)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'annotations.jsonld');
+  const path = await download.path();
+  const text = await readFile(path, 'utf8');
+  const doc = JSON.parse(text) as { type: string; total: number };
+  assert.deepEqual([doc.type, doc.total], ['AnnotationCollection', 2], 'only the claims the filter shows');
+
+  // Importing what is already there adds nothing and says so.
+  const file = { name: 'annotations.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(text) };
+  await view.locator('input[type=file]').setInputFiles(file);
+  await view.locator('.interchange-summary', { hasText: /^Imported 0 annotations/ }).waitFor();
+  assert.match(await view.locator('.interchange-problems').innerText(), /already in the library; skipped/);
+
+  await view.locator('.all-claims-list').focus();
+  await page.keyboard.press('Control+a');
+  await view.locator('.all-claims-count', { hasText: '2 claims shown · 2 selected' }).waitFor();
+  await view.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete 2 claims' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.all-claims-view .all-claim').length === 0);
+  assert.equal((await storedClaims(page, { entityId: e.id })).length, 0);
+
+  await view.locator('input[type=file]').setInputFiles(file);
+  await view.locator('.interchange-summary', { hasText: /^Imported 2 annotations from annotations\.jsonld: 2 exact, 0 moved, 0 fuzzy, 0 orphans\.$/ }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.all-claims-view .all-claim').length === 2);
+  assert.equal((await storedClaims(page, { entityId: e.id })).length, 2, 'the imported claims are tagged with the entity again');
 });
