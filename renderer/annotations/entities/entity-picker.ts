@@ -87,7 +87,7 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
         li.append(h('span', { class: 'entity-picker-plus', 'aria-hidden': 'true' }, '+'), h('span', {}, createLabel(o.name)));
       } else {
         const { entity, matched } = o.ranked;
-        li.append(typeBadge(entity.type), h('span', { class: 'entity-picker-name' }, entity.name));
+        li.append(h('span', { class: 'entity-picker-name' }, entity.name), typeBadge(entity.type));
         if (matched !== entity.name) li.append(h('span', { class: 'entity-picker-alias' }, `alias “${matched}”`));
       }
       return li;

@@ -14,6 +14,12 @@ import { documentTitle } from './entity-view.ts';
 import { mentionContext } from './mention-context.ts';
 import type { UndoToast } from './undo-toast.ts';
 
+/**
+ * Mentions drawn at first. A common name ("Turkmenistan") has hundreds in the sample corpus;
+ * drawing them all costs a second and buries the list, so the rest wait behind a button.
+ */
+const FIRST_SHOWN = 60;
+
 /** Which mention a row shows (stable across refreshes). */
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}:${m.end}`;
 
@@ -36,6 +42,10 @@ export function createMentionSweep(deps: {
   const texts = new Map<string, Promise<string>>();
   let seq = 0;
   let disposed = false;
+  let showAll = false;
+  /** Mentions not yet claimed, in all and per document (also those not drawn yet). */
+  let total = 0;
+  let perDoc = new Map<string, number>();
 
   const textOf = (documentId: string): Promise<string> => {
     const key = `${documentId}@${data.documents().find((d) => d.id === documentId)?.contentHash ?? ''}`;
@@ -57,6 +67,8 @@ export function createMentionSweep(deps: {
       const group = li.parentElement?.closest('.mention-group');
       li.remove();
       if (group && !group.querySelector('.mention')) group.remove();
+      total -= 1;
+      perDoc.set(m.documentId, (perDoc.get(m.documentId) ?? 1) - 1);
       updateCounts();
       (next ?? title).focus();
       const name = data.entity(entityId)?.name ?? 'the entity';
@@ -85,13 +97,12 @@ export function createMentionSweep(deps: {
   };
 
   const updateCounts = (): void => {
-    const n = body.querySelectorAll('.mention').length;
-    title.textContent = `Mentions not yet claimed (${n})`;
+    title.textContent = `Mentions not yet claimed (${total})`;
     for (const g of body.querySelectorAll<HTMLElement>('.mention-group')) {
       const count = g.querySelector('.entity-source-count');
-      if (count) count.textContent = String(g.querySelectorAll('.mention').length);
+      if (count) count.textContent = String(perDoc.get(g.dataset.documentId!) ?? 0);
     }
-    if (!n) body.replaceChildren(h('p', { class: 'panel-empty' }, 'Every passage naming it is in a claim tagged with it.'));
+    if (!total) body.replaceChildren(h('p', { class: 'panel-empty' }, 'Every passage naming it is in a claim tagged with it.'));
   };
 
   const refresh = async (): Promise<void> => {
@@ -117,14 +128,29 @@ export function createMentionSweep(deps: {
     const focusedClass = document.activeElement?.classList.contains('mention-make') ? '.mention-make' : '.entities-button:not(.mention-make)';
     const order = new Map(data.documents().map((d, i) => [d.id, i]));
     const groups = [...byDoc.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
-    body.replaceChildren(...groups.map((docId) => {
-      const ms = mentions.filter((m) => m.documentId === docId).sort((a, b) => a.start - b.start);
-      return h('section', { class: 'mention-group', 'data-document-id': docId },
-        h('h5', { class: 'entity-source-title' }, h('span', {}, documentTitle(data.documents(), docId)), h('span', { class: 'entity-source-count' }, String(ms.length))),
-        h('ul', {}, ...ms.map((m) => row(m, byDoc.get(docId)!))));
-    }));
+    total = mentions.length;
+    perDoc = new Map();
+    for (const m of mentions) perDoc.set(m.documentId, (perDoc.get(m.documentId) ?? 0) + 1);
+    let budget = showAll ? Infinity : FIRST_SHOWN;
+    const sections: HTMLElement[] = [];
+    for (const docId of groups) {
+      if (budget <= 0) break;
+      const ms = mentions.filter((m) => m.documentId === docId).sort((a, b) => a.start - b.start).slice(0, budget);
+      budget -= ms.length;
+      sections.push(h('section', { class: 'mention-group', 'data-document-id': docId },
+        h('h5', { class: 'entity-source-title' }, h('span', {}, documentTitle(data.documents(), docId)), h('span', { class: 'entity-source-count' })),
+        h('ul', {}, ...ms.map((m) => row(m, byDoc.get(docId)!)))));
+    }
+    body.replaceChildren(...sections);
     body.removeAttribute('aria-busy');
     updateCounts();
+    const hidden = mentions.length - body.querySelectorAll('.mention').length;
+    if (hidden > 0) {
+      body.append(h('button', {
+        type: 'button', class: 'entities-button mention-more',
+        onclick: () => { showAll = true; void refresh(); },
+      }, `Show ${hidden} more mention${hidden === 1 ? '' : 's'}`));
+    }
     if (focusedKey) body.querySelector<HTMLElement>(`.mention[data-key="${CSS.escape(focusedKey)}"] ${focusedClass}`)?.focus();
   };
 
