@@ -113,7 +113,10 @@ test('a claim made from the keyboard alone: Shift+arrows, Ctrl+Shift+H, Tab thro
   await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
 
   await page.keyboard.press('Control+Shift+H');
+  // The editor still shows the previous claim as saved: wait for the new highlight first.
+  await page.waitForFunction((n) => document.querySelectorAll('.reader-text .claim').length > n, before);
   await waitSaved(page);
+  await page.waitForFunction(() => document.activeElement?.matches('input.claim-restatement') ?? false, undefined, { timeout: 5_000 }).catch(() => {});
   assert.equal(await focused(page), 'input.claim-restatement');
   await page.keyboard.type('Typed without a mouse');
   await page.keyboard.press('Tab');
