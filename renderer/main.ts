@@ -10,6 +10,7 @@ import { passageRevealer } from './annotations/entities/show-passage.ts';
 import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
+import { installSearch } from './search/index.ts';
 import { getReader } from './transport/web-client.ts';
 import { createDocumentSession } from './ui/document-session.ts';
 import { renderDocHeader } from './ui/doc-header.ts';
@@ -110,6 +111,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
     showPassage: passageRevealer({ current: () => session.current(), onDidOpenDocument: (l) => session.onDidOpenDocument(l), openDocument: navigate }),
     historyKeysInstalled: true,
   });
+  // search over everything marked: the last tab; Ctrl/⌘+Shift+F brings it forward
+  const search = installSearch({ reader, addPanel: (panel) => panels.add(panel), openClaim: openThroughHash });
   createSideTabs(panels.element, { reveal: '.claim-editor' });
 
   // --- theme ----------------------------------------------------------------------------------
@@ -148,6 +151,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
     'previous-pane': () => cyclePanes(panes, -1),
     'toggle-theme': () => setTheme(nextTheme(theme.preference)),
     'shortcuts': () => overlay.toggle(),
+    'search': () => search.focus(),
   };
   const panes = [
     { element: byId('library-panel'), focus: () => library.focus() },

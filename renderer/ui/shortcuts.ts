@@ -10,7 +10,7 @@ export type CommandId =
   | 'next-document' | 'previous-document'
   | 'next-heading' | 'previous-heading'
   | 'next-pane' | 'previous-pane'
-  | 'toggle-theme' | 'shortcuts';
+  | 'toggle-theme' | 'shortcuts' | 'search';
 
 type KeyInfo = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
@@ -37,6 +37,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: (e, c) => (e.key === 'F1' && plain(e)) || (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !c.inTextField) },
   { keys: [`${MOD}+F`], description: 'Find in document', group: 'Anywhere', command: 'find',
     match: (e) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f' },
+  { keys: [`${MOD}+Shift+F`], description: 'Search everything you marked (Search tab)', group: 'Anywhere', command: 'search',
+    match: (e) => mod(e) && !e.altKey && e.shiftKey && e.key.toLowerCase() === 'f' },
   { keys: ['Alt+PageDown'], description: 'Open the next document in the library', group: 'Anywhere', command: 'next-document',
     match: (e) => altOnly(e) && e.key === 'PageDown' },
   { keys: ['Alt+PageUp'], description: 'Open the previous document in the library', group: 'Anywhere', command: 'previous-document',
