@@ -117,6 +117,10 @@ test('claims with more of the words come first; those with some of them still sh
   const some = r.hits.filter((h) => h.matched === 1).map((h) => h.claimId);
   assert.ok(some.includes(c.moscowVisit.id), 'tagged russia, no gas: shown after');
   for (let i = 1; i < r.hits.length; i++) assert.ok(r.hits[i - 1]!.matched >= r.hits[i]!.matched, 'ordered by words matched');
+
+  // A word only in the source's title ranks a claim but does not count as the claim having it.
+  const u = searchClaims(index, 'union summit');
+  assert.deepEqual(u.hits.map((h) => [h.claimId, h.matched]), [[c.ashgabatSummit.id, 1], [c.dynasty.id, 0]], 'both from "Central Asian Union"');
 });
 
 test('the word being typed is a prefix; once a space follows it is a word', () => {
@@ -148,6 +152,12 @@ test('field filters: tag:, entity: (by name, alias or prefix), kind:, source:, a
   assert.deepEqual(ids('tag:foreign-policy'), [c.moscowVisit.id]);
   assert.deepEqual(ids('tag:neutrality -tag:security -isolation').sort(), [c.unRecognition.id, c.neutralState.id].sort());
   assert.deepEqual(ids('source:"foreign relations" niyazov'), [c.restatedNeutral.id]);
+  // the tag and the entity that matched are named, the entity also when its alias matched
+  const pos = (q: string, id: string) => searchClaims(index, q).hits.find((h) => h.claimId === id)!.positions;
+  assert.deepEqual(pos('tag:security', c.defence.id).tags, [1], 'defence is tagged neutrality, security');
+  assert.deepEqual(pos('entity:berdymukhamedov', c.succession.id).entities, [0]);
+  assert.deepEqual(pos('gas', c.gasStop.id).entities, [], 'Gazprom is not gas');
+  assert.deepEqual(pos('gazprom', c.gasStop.id).entities, [0]);
   // a filter narrows words: neutrality in claims tagged integration only
   assert.deepEqual(ids('neutral tag:integration'), [c.neutralState.id]);
 });

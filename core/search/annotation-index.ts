@@ -58,7 +58,7 @@ export function indexedClaims(input: IndexInput): IndexedClaim[] {
       id: c.id, documentId: c.documentId, title: titles.get(c.documentId) ?? '', paragraph: c.paragraph,
       start: c.position.start, kind: c.kind, kindLabel: labels.get(c.kind) ?? c.kind,
       quote: c.quote.exact, restatement: c.restatement, note: c.note, tags: [...c.tags],
-      entities: es.map((e) => e.name), aliases: es.flatMap((e) => e.aliases),
+      entities: es.map((e) => e.name), aliases: es.map((e) => [...e.aliases]),
     };
   });
 }

@@ -40,8 +40,8 @@ export interface IndexedClaim {
   tags: string[];
   /** Names of the claim's entities, in the claim's order (unknown ids are left out). */
   entities: string[];
-  /** Aliases of those entities: searched, not shown. */
-  aliases: string[];
+  /** Aliases of each of those entities (parallel to `entities`): searched, not shown. */
+  aliases: string[][];
 }
 
 /** The texts of a claim that fill each index field. */
@@ -49,13 +49,13 @@ export function fieldTexts(c: IndexedClaim): Record<IndexField, string> {
   const nameWords = [c.quote, c.restatement, c.note].flatMap((t) => words(t).map((w) => w.word).filter(isNameLike));
   return {
     restatement: c.restatement,
-    entities: [...c.entities, ...c.aliases].join(' \n '),
+    entities: [...c.entities, ...c.aliases.flat()].join(' \n '),
     tags: c.tags.join(' \n '),
     note: c.note,
     kind: c.kind === c.kindLabel ? c.kind : `${c.kind} ${c.kindLabel}`,
     quote: c.quote,
     title: c.title,
-    spelling: [...nameWords, ...c.entities, ...c.aliases].join(' '),
+    spelling: [...nameWords, ...c.entities, ...c.aliases.flat()].join(' '),
   };
 }
 

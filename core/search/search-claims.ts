@@ -29,10 +29,16 @@ export interface SearchHit {
   claimId: string;
   /** Lunr's score summed over the query's words and filters (higher is better). */
   score: number;
-  /** How many of the query's words and phrases the claim has (see SearchResult.wanted). */
+  /**
+   * How many of the query's words and phrases the claim has (see SearchResult.wanted); a word
+   * found only in the source's title does not count (it ranks the claim, below the others).
+   */
   matched: number;
-  /** Where matched words sit in the claim's texts, sorted, not overlapping. */
-  positions: { quote: MatchRange[]; restatement: MatchRange[]; note: MatchRange[] };
+  /**
+   * Where matched words sit in the claim's texts, sorted, not overlapping; and which of its tags
+   * and entities (indices into IndexedClaim.tags / .entities) matched, an entity also by an alias.
+   */
+  positions: { quote: MatchRange[]; restatement: MatchRange[]; note: MatchRange[]; tags: number[]; entities: number[] };
 }
 
 export interface SearchResult {
@@ -144,20 +150,26 @@ function wordClauses(q: lunr.Query, word: string, prefix: boolean): void {
   if (prefix && folded.length >= 2 && folded.length <= LOOSE_MAX_LENGTH) q.term(folded, { fields, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST });
 }
 
-/** Adds Lunr results to the tallies; `counts` says whether each is one more word matched. */
+/**
+ * Adds Lunr results to the tallies; with `counts`, each is one more word matched, unless the
+ * word was found only in the source title: the title is the same for every claim of a source,
+ * so it ranks a claim (by score) without counting as the claim having the word.
+ */
 function tally(into: Matches, results: lunr.Index.Result[], counts: boolean): void {
   for (const r of results) {
     const t = into.get(r.ref) ?? { score: 0, matched: 0, terms: new Map<string, Set<string>>() };
     t.score += r.score;
-    if (counts) t.matched += 1;
     const meta = r.matchData.metadata as Record<string, Record<string, unknown>>;
+    let ownField = false;
     for (const term of Object.keys(meta)) {
       for (const field of Object.keys(meta[term]!)) {
+        if (field !== 'title') ownField = true;
         const set = t.terms.get(field) ?? new Set<string>();
         set.add(term);
         t.terms.set(field, set);
       }
     }
+    if (counts && ownField) t.matched += 1;
     into.set(r.ref, t);
   }
 }
@@ -234,10 +246,10 @@ export function phraseRanges(text: string, phrase: readonly string[]): MatchRang
   return out;
 }
 
-/** Where the matched terms (and phrases) sit in the claim's shown texts. */
+/** Where the matched terms (and phrases) sit in the claim's shown texts; which tags and entities matched. */
 function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>, phrases: string[][]): SearchHit['positions'] {
   const keys = terms.get('spelling');
-  const out = { quote: [] as MatchRange[], restatement: [] as MatchRange[], note: [] as MatchRange[] };
+  const out: SearchHit['positions'] = { quote: [], restatement: [], note: [], tags: [], entities: [] };
   for (const field of SHOWN_FIELDS) {
     const text = claim[field];
     if (!text) continue;
@@ -251,6 +263,15 @@ function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>, phras
     for (const phrase of phrases) ranges.push(...phraseRanges(text, phrase));
     out[field as ShownField] = mergeRanges(ranges);
   }
+  const has = (set: Set<string> | undefined, text: string): boolean => !!set && words(text).some((w) => set.has(termOf(w.word)));
+  const tagTerms = terms.get('tags');
+  claim.tags.forEach((t, i) => { if (has(tagTerms, t)) out.tags.push(i); });
+  const entityTerms = terms.get('entities');
+  const byKey = (name: string): boolean => !!keys && words(name).some((w) => keys.has(spellingKey(w.word)));
+  claim.entities.forEach((name, i) => {
+    const names = [name, ...(claim.aliases[i] ?? [])];
+    if (names.some((n) => has(entityTerms, n) || byKey(n))) out.entities.push(i);
+  });
   return out;
 }
 

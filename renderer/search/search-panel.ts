@@ -48,7 +48,7 @@ export function createSearchPanel(deps: { source: IndexSource; open(documentId: 
   const status = h('p', { className: 'search-status', 'aria-live': 'polite' });
   const list = h('ul', { id: 'search-results', className: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
   const more = h('button', { type: 'button', className: 'search-more' });
-  const help = createHelp((example) => { input.value = example; input.focus(); runNow(); });
+  const help = createHelp((example) => { input.value = example; input.focus(); shown = 0; active = null; render(); });
   const el = h('div', { className: 'search-panel' }, input, status, list, more, help);
 
   let result: SearchResult | null = null;
@@ -77,9 +77,11 @@ export function createSearchPanel(deps: { source: IndexSource; open(documentId: 
     if (!query) {
       result = null;
       list.replaceChildren();
+      delete list.dataset.query;
       more.hidden = true;
       input.setAttribute('aria-expanded', 'false');
-      status.textContent = state.phase === 'error' ? state.message : index ? `${count(index.claims.size)} to search.` : 'Indexing the claims…';
+      status.textContent = state.phase === 'error' ? state.message : !index ? 'Indexing the claims…'
+        : index.claims.size ? `${count(index.claims.size)} to search.` : 'No claims yet: mark passages in the reader, then find them here.';
       setActive(null);
       return;
     }
@@ -88,6 +90,7 @@ export function createSearchPanel(deps: { source: IndexSource; open(documentId: 
       return;
     }
     result = searchClaims(index, input.value);
+    list.dataset.query = input.value; // which query the list answers (tests wait on it)
     const hits = result.hits;
     shown = Math.min(hits.length, Math.max(PAGE, shown));
     const kinds = source.kinds();
@@ -99,7 +102,10 @@ export function createSearchPanel(deps: { source: IndexSource; open(documentId: 
     if (!hits.length) list.append(h('li', { className: 'search-none' }, 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
     setActive(active && hits.slice(0, shown).some((x) => x.claimId === active) ? active : null, false);
   };
-  const runNow = (): void => { clearTimeout(timer); shown = 0; render(); };
+  const runNow = (): void => {
+    if (timer !== undefined) { clearTimeout(timer); timer = undefined; shown = 0; active = null; }
+    render();
+  };
 
   const openHit = (id: string): void => {
     const c = source.index()?.claims.get(id);
@@ -115,16 +121,17 @@ export function createSearchPanel(deps: { source: IndexSource; open(documentId: 
     setActive(ids[next]!);
   };
 
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { shown = 0; render(); }, TYPE_DEBOUNCE_MS); });
+  // A new query starts from the top: ↓ goes to its first result.
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { shown = 0; active = null; render(); }, TYPE_DEBOUNCE_MS); });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); if (timer !== undefined) runNow(); step(e.key === 'ArrowDown' ? 1 : -1); }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); runNow(); step(e.key === 'ArrowDown' ? 1 : -1); }
     else if (e.key === 'PageDown' || e.key === 'PageUp') { e.preventDefault(); step(e.key === 'PageDown' ? 10 : -10); }
     else if (e.key === 'Enter') {
       e.preventDefault();
       runNow();
       const id = active ?? options()[0]?.dataset.claimId;
       if (id) openHit(id);
-    } else if (e.key === 'Escape' && input.value) { e.preventDefault(); e.stopPropagation(); input.value = ''; runNow(); }
+    } else if (e.key === 'Escape' && input.value) { e.preventDefault(); e.stopPropagation(); input.value = ''; active = null; runNow(); }
   });
   list.addEventListener('click', (e) => {
     const row = (e.target as Element).closest<HTMLElement>('[role=option]');
@@ -146,11 +153,13 @@ function count(n: number): string {
   return `${n.toLocaleString()} claim${n === 1 ? '' : 's'}`;
 }
 
-/** "12 claims · 5 with every word" (the split only when some have fewer words than asked). */
+/** "12 claims · 5 with every word" (the split only when some have fewer of the words than asked). */
 function summary(r: SearchResult): string {
   const all = r.hits.filter((x) => x.matched >= r.wanted).length;
   if (!r.hits.length) return 'No matches.';
-  return all < r.hits.length && r.wanted > 1 ? `${count(r.hits.length)} · ${all.toLocaleString()} with every word` : count(r.hits.length);
+  if (all === r.hits.length || r.wanted === 0) return count(r.hits.length);
+  if (all === 0) return `${count(r.hits.length)}, none with every word`;
+  return `${count(r.hits.length)} · ${all.toLocaleString()} with every word`;
 }
 
 /** One result: kind, source and paragraph; restatement; quote snippet; note if it matched; chips. */
@@ -160,20 +169,30 @@ function resultRow(hit: SearchHit, c: IndexedClaim, kinds: readonly ClaimKindDef
   dot.style.setProperty('--claim-color', def.color);
   const quote = snippetAround(c.quote, hit.positions.quote, QUOTE_CHARS);
   const note = hit.positions.note.length ? snippetAround(c.note, hit.positions.note, NOTE_CHARS) : null;
-  const where = [c.title || 'A document no longer in the library', c.paragraph === null ? '' : `¶ ${c.paragraph}`].filter(Boolean).join(' · ');
+
   const li = h('li', { id: `search-hit-${c.id}`, className: 'search-hit', role: 'option', 'aria-selected': 'false', 'data-claim-id': c.id },
     h('div', { className: 'search-hit-meta' },
       h('span', { className: 'search-hit-kind' }, dot, def.label),
-      h('span', { className: 'search-hit-source' }, where),
-      wanted > 1 && hit.matched < wanted ? h('span', { className: 'search-hit-partial', title: 'This claim has only some of the words' }, `${hit.matched} of ${wanted} words`) : null),
+      partial(hit, wanted),
+      h('span', { className: 'search-hit-source' },
+        h('span', { className: 'search-hit-title' }, c.title || 'A document no longer in the library'),
+        c.paragraph === null ? null : h('span', { className: 'search-hit-locator' }, `¶ ${c.paragraph}`))),
     c.restatement ? h('p', { className: 'search-hit-restatement' }, marked(c.restatement, hit.positions.restatement)) : null,
     h('p', { className: 'search-hit-quote' }, '«', marked(quote.text, quote.ranges), '»'),
     note ? h('p', { className: 'search-hit-note' }, h('span', { className: 'search-hit-note-label' }, 'Note: '), marked(note.text, note.ranges)) : null,
     c.tags.length || c.entities.length ? h('p', { className: 'search-hit-chips' },
-      ...c.tags.map((t) => h('span', { className: 'chip chip-tag' }, t)),
-      ...c.entities.map((n) => h('span', { className: 'chip chip-entity' }, n))) : null);
+      ...c.tags.map((t, i) => h('span', { className: `chip chip-tag${hit.positions.tags.includes(i) ? ' matched' : ''}` }, t)),
+      ...c.entities.map((n, i) => h('span', { className: `chip chip-entity${hit.positions.entities.includes(i) ? ' matched' : ''}` }, n))) : null);
   li.style.setProperty('--claim-color', def.color);
   return li;
+}
+
+/** "1 of 2 words" for a claim with only some of the words; "source title" when only the title had them. */
+function partial(hit: SearchHit, wanted: number): HTMLElement | null {
+  if (hit.matched >= wanted) return null;
+  if (hit.matched === 0) return h('span', { className: 'search-hit-partial', title: 'Only the title of its source has the words' }, 'in the source title');
+  if (wanted < 2) return null;
+  return h('span', { className: 'search-hit-partial', title: 'This claim has only some of the words' }, `${hit.matched} of ${wanted} words`);
 }
 
 /** Text with its ranges in <mark> (as text nodes: a quote cannot inject markup). */
@@ -195,9 +214,8 @@ function createHelp(use: (example: string) => void): HTMLElement {
   return h('div', { className: 'search-help' },
     h('p', {}, 'Search everything you marked: quotes, restatements, notes, tags, entities (with their aliases) and source titles. ',
       'Case and diacritics do not matter (turkmenbasy finds TürkmenbaŞy), nor do spellings of names (Berdymukhamedov finds Berdimuhamedow).'),
-    h('dl', { className: 'search-syntax' }, ...EXAMPLES.flatMap(([ex, what]) => [
+    h('dl', { className: 'search-syntax' }, ...EXAMPLES.map(([ex, what]) => h('div', { className: 'search-syntax-row' },
       h('dt', {}, h('button', { type: 'button', className: 'search-example', title: 'Search for this', onclick: () => use(ex) }, h('code', {}, ex))),
-      h('dd', {}, what),
-    ])),
+      h('dd', {}, what)))),
     h('p', { className: 'search-help-keys' }, '↑ ↓ choose a result, Enter opens it in the reader, Escape clears.'));
 }

@@ -1,0 +1,140 @@
+/**
+ * Search, end to end against the real host and corpus: claims are made through the host's API
+ * (as the claim editor makes them), then found from the Search tab by a word of a restatement,
+ * by a spelling without diacritics, by another transliteration of a name, with `tag:` and
+ * phrases; ↓ and Enter open a result in the reader with its highlight selected; an edit made
+ * elsewhere reaches the results without a reload.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Claim, DocumentModel, Entity, LibrarySnapshot, NewClaim } from '../../core/api.ts';
+import { plainText } from '../../core/corpus/plain-text.ts';
+import { api, openReader } from './claims-support.ts';
+import { launchBrowser, RESULTS_DIR, startHost, type HostHandle } from './harness.ts';
+
+/** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
+declare const document: any;
+
+let host: HostHandle;
+let browser: Browser;
+let page: Page;
+const made: Record<string, Claim> = {};
+
+/** Makes a claim on the first occurrence of `phrase` in the document titled like `title`. */
+async function claim(name: string, title: RegExp, phrase: string, extra: Omit<NewClaim, 'documentId' | 'start' | 'end'>): Promise<void> {
+  const lib = await api<LibrarySnapshot>(page, 'getLibrary');
+  const summary = lib.documents.find((d) => title.test(d.title) || title.test(d.path));
+  assert.ok(summary, `the corpus has a document matching ${title}`);
+  const text = plainText(await api<DocumentModel>(page, 'getDocument', summary.id));
+  const start = text.indexOf(phrase);
+  assert.ok(start >= 0, `"${phrase}" is in ${summary.title}`);
+  made[name] = await api<Claim>(page, 'createClaim', { documentId: summary.id, start, end: start + phrase.length, ...extra });
+}
+
+before(async () => {
+  host = await startHost();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await openReader(page, host.url);
+  const serdar = await api<Entity>(page, 'createEntity', { name: 'Serdar Berdimuhamedow', type: 'person', aliases: ['Serdar Berdymukhamedov'] });
+  await claim('visit', /russia-relations|003_/, 'President Serdar Berdimuhamedow paid his first official visit abroad to Moscow in June 2022',
+    { restatement: 'The new president went to Moscow first', tags: ['russia', 'foreign-policy'], entityIds: [serdar.id], kind: 'evidence' });
+  await claim('gas', /russia-relations|003_/, 'In 2016, Gazprom completely stopped importing gas from Turkmenistan',
+    { restatement: 'Russia stopped buying Turkmen gas in 2016', tags: ['energy', 'russia'], kind: 'evidence' });
+  await claim('cult', /neutrality-central-asian|000_/, 'The TürkmenbaŞy Phenomenon',
+    { restatement: 'Personality cult as the pillar of stability', tags: ['domestic'] });
+  await claim('alliances', /foreign-relations|004_/, 'neutrality would prevent Turkmenistan from participating in multi-national defense organizations',
+    { restatement: 'No military alliances', tags: ['neutrality', 'security'], kind: 'definition', note: 'Compare with the journal article: neutrality as isolation.' });
+});
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const box = () => page.locator('.search-input');
+const hits = () => page.locator('.search-hit');
+/**
+ * Types a query (as a person would, key by key) and waits until the results show `ids`: in this
+ * order, or in any order when `anyOrder` (filters alone do not rank).
+ */
+async function search(query: string, ids: string[], anyOrder = false): Promise<void> {
+  await box().fill('');
+  await box().pressSequentially(query, { delay: 5 });
+  const want = anyOrder ? [...ids].sort() : ids;
+  await page.waitForFunction(([q, w, any]) => {
+    if (document.querySelector('.search-results')?.dataset.query !== q) return false;
+    const shown = [...document.querySelectorAll('.search-hit')].map((e: any) => e.dataset.claimId);
+    const got = any ? shown.sort() : shown;
+    return got.length === w.length && got.every((id: string, i: number) => id === w[i]);
+  }, [query, want, anyOrder] as const, { timeout: 5_000 }).catch(async () => {
+    const shown = await hits().evaluateAll((els: any[]) => els.map((e) => e.dataset.claimId));
+    assert.deepEqual(anyOrder ? shown.sort() : shown, want, `results for "${query}"`);
+  });
+}
+/** The emphasised words of a result. */
+const marks = (id: string, part: 'quote' | 'restatement' | 'note') =>
+  page.locator(`.search-hit[data-claim-id="${id}"] .search-hit-${part} mark`).allTextContents();
+
+test('Ctrl+Shift+F brings the Search tab forward with the caret in its box, and the empty panel explains the syntax', async () => {
+  await page.locator('.reader-text').click();
+  await page.keyboard.press('Control+Shift+F');
+  assert.equal(await page.getByRole('tab', { name: 'Search', exact: true }).getAttribute('aria-selected'), 'true');
+  assert.equal(await box().evaluate((el: any) => el === document.activeElement), true);
+  await page.locator('.search-help').getByText('tag:energy').waitFor();
+  await page.locator('.search-status', { hasText: '4 claims to search' }).waitFor();
+});
+
+test('a word of a restatement, a spelling without diacritics, another transliteration of a name', async () => {
+  await search('pillar', [made.cult!.id]);
+  assert.deepEqual(await marks(made.cult!.id, 'restatement'), ['pillar']);
+  await search('turkmenbasy', [made.cult!.id]);
+  assert.deepEqual(await marks(made.cult!.id, 'quote'), ['TürkmenbaŞy']);
+  await search('berdymukhamedov ', [made.visit!.id]);
+  assert.deepEqual(await marks(made.visit!.id, 'quote'), ['Berdimuhamedow']);
+  // the result says what it is: kind, source and paragraph, tags and entities
+  const row = page.locator(`.search-hit[data-claim-id="${made.visit!.id}"]`);
+  assert.match(await row.locator('.search-hit-kind').innerText(), /evidence/i);
+  assert.match(await row.locator('.search-hit-source').innerText(), /¶ \d+/);
+  assert.deepEqual(await row.locator('.chip').allTextContents(), ['russia', 'foreign-policy', 'Serdar Berdimuhamedow']);
+});
+
+test('tag: filters, more matched words rank first, phrases and notes are searched', async () => {
+  await search('tag:russia', [made.visit!.id, made.gas!.id], true);
+  assert.deepEqual(await page.locator(`.search-hit[data-claim-id="${made.visit!.id}"] .chip.matched`).allTextContents(), ['russia']);
+  await search('russia gas', [made.gas!.id, made.visit!.id]);
+  await page.locator('.search-status', { hasText: '2 claims · 1 with every word' }).waitFor();
+  assert.equal(await page.locator(`.search-hit[data-claim-id="${made.visit!.id}"] .search-hit-partial`).innerText(), '1 of 2 words');
+  await search('"defense organizations"', [made.alliances!.id]);
+  await search('isolation', [made.alliances!.id]);
+  assert.deepEqual(await marks(made.alliances!.id, 'note'), ['isolation']);
+  await search('"organizations defense"', []);
+  await page.locator('.search-none').waitFor();
+});
+
+test('↓ and Enter open the result in the reader with its highlight selected', async () => {
+  await search('moscow', [made.visit!.id]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await hits().first().getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('Enter');
+  await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${made.visit!.id}"]`).first().waitFor({ timeout: 10_000 });
+  assert.match(decodeURIComponent(await page.evaluate(() => document.location.hash)), new RegExp(`claim=${made.visit!.id}`));
+  await page.locator('.claim-editor:not([hidden])').waitFor();
+  // back to the search: the query and the result are still there
+  await page.keyboard.press('Control+Shift+F');
+  assert.equal(await box().inputValue(), 'moscow');
+  assert.equal(await hits().count(), 1);
+});
+
+test('an edit reaches the results without a reload; the screenshot shows a search', async () => {
+  await api(page, 'updateClaim', made.cult!.id, { restatement: 'Personality cult as the pillar of stability, close to Russia' });
+  await search('russia', [made.gas!.id, made.visit!.id, made.cult!.id], true);
+  assert.deepEqual(await marks(made.cult!.id, 'restatement'), ['Russia']);
+  await search('russia gas', [made.gas!.id, made.cult!.id, made.visit!.id], true);
+  assert.equal(await hits().first().getAttribute('data-claim-id'), made.gas!.id, 'the claim with both words first');
+  await page.keyboard.press('ArrowDown');
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(RESULTS_DIR, 'search.png') });
+});
