@@ -1,0 +1,150 @@
+/**
+ * Measurements of the reader in real Chromium against a real host process (`marginalia serve`
+ * through the e2e harness). Each function takes a running browser and gives back plain numbers;
+ * the pages it opens are closed before it returns, also when it fails.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startHost, type HostHandle } from '../../test/e2e/harness.ts';
+import {
+  PROBE_SCRIPT, firstDocumentPainted, highlightCount, makeClaimWithKeys, openDocument, selectInParagraph, waitForQuiet,
+  type NewClaimTiming, type OpenTiming,
+} from './page-probe.ts';
+import { epochNow } from './stats.ts';
+
+/** A page with the probe installed, in its own context (its own localStorage). */
+async function probedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PROBE_SCRIPT);
+  return { context, page: await context.newPage() };
+}
+
+/** The host's address opening document `id` first. */
+export function urlForDoc(host: HostHandle, id: string): string {
+  return `${host.url}#${new URLSearchParams({ doc: id }).toString()}`;
+}
+
+/** One cold start: parts in ms from spawning the host. */
+export interface StartTiming {
+  /** Spawn → the first document's text painted in the page. */
+  totalMs: number;
+  /** Spawn → the host printed its address (node start, module loading, store, corpus import, listen). */
+  hostReadyMs: number;
+  /** Address printed → text painted (page load, API calls, document build and paint). */
+  pageMs: number;
+  /** Address printed → the page's DOMContentLoaded (HTML, CSS and the renderer bundle loaded and run). */
+  loadedMs: number;
+}
+
+/** Pause before each cold start so Chromium's start-up of the blank page does not share the CPU with the host's. */
+const SETTLE_MS = 500;
+
+/** Something that starts a host on a fresh data folder and tells its address. */
+export type HostStarter = () => Promise<{ url: string; stop(): Promise<void> }>;
+
+/** The e2e harness's host (`node host/cli.ts serve`, fresh data folder) on `corpusDir`. */
+export function sourceHost(corpusDir: string): HostStarter {
+  return () => startHost({ corpusDir, build: false });
+}
+
+/**
+ * Host start to first paint: from just before the host is spawned (fresh data folder) to the
+ * frame after the reader showed its first document, in a page that was already open
+ * (about:blank) and loads the address the moment the host prints it — the desktop app likewise
+ * has its window before the host is ready. One entry per cold start.
+ */
+export async function measureStartup(browser: Browser, start: HostStarter, runs: number): Promise<StartTiming[]> {
+  const out: StartTiming[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await probedPage(browser);
+    let host: { stop(): Promise<void> } | null = null;
+    try {
+      // the window is up and idle before the host starts (its renderer process spawned)
+      await page.evaluate(() => 1);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const t0 = epochNow();
+      const started = await start();
+      host = started;
+      const ready = epochNow();
+      await page.goto(started.url, { waitUntil: 'commit' });
+      const painted = await firstDocumentPainted(page);
+      const loaded: number = await page.evaluate(() => performance.timeOrigin + (performance as any).getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+      out.push({ totalMs: painted.paintEpoch - t0, hostReadyMs: ready - t0, pageMs: painted.paintEpoch - ready, loadedMs: loaded - ready });
+    } finally {
+      await context.close();
+      await host?.stop();
+    }
+  }
+  return out;
+}
+
+/** Opens the reader on `host` (document `firstId` first) and waits for it to be painted. */
+async function openReader(browser: Browser, host: HostHandle, firstId: string): Promise<{ context: BrowserContext; page: Page }> {
+  const p = await probedPage(browser);
+  try {
+    await p.page.goto(urlForDoc(host, firstId));
+    await firstDocumentPainted(p.page, 60_000);
+    await waitForQuiet(p.page); // the panels' first loads are over: time the open alone
+    return p;
+  } catch (err) { await p.context.close(); throw err; }
+}
+
+/** Opens each of `ids` in turn from the library (one page; the reader starts on `firstId`). */
+export async function measureOpens(browser: Browser, host: HostHandle, firstId: string, ids: readonly string[]): Promise<OpenTiming[]> {
+  const { context, page } = await openReader(browser, host, firstId);
+  try {
+    const out: OpenTiming[] = [];
+    for (const id of ids) out.push(await openDocument(page, id));
+    return out;
+  } finally { await context.close(); }
+}
+
+/** Opens the long document `runs` times, each in a fresh page that starts on `shortId`. */
+export async function measureLongOpen(browser: Browser, host: HostHandle, shortId: string, longId: string, runs: number): Promise<OpenTiming[]> {
+  const out: OpenTiming[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await openReader(browser, host, shortId);
+    try { out.push(await openDocument(page, longId, { timeoutMs: 60_000 })); } finally { await context.close(); }
+  }
+  return out;
+}
+
+/** What the claims run measured. */
+export interface ClaimsRun {
+  opens: Array<Awaited<ReturnType<typeof openDocument>>>;
+  highlights: { inDom: number; inView: number; claims: number };
+  /** Page JS heap after a garbage collection, with the document and its claims open. */
+  heapUsedMB: number;
+  newClaims: NewClaimTiming[];
+}
+
+/**
+ * The document with many claims: open it `runs` times (fresh page each, starting on `shortId`)
+ * until its highlights are painted; then, in the last page, the heap, and `newClaims` claims
+ * made with the keyboard on paragraphs on screen.
+ */
+export async function measureClaims(browser: Browser, host: HostHandle, shortId: string, longId: string, runs: number, newClaims: number): Promise<ClaimsRun> {
+  const opens: ClaimsRun['opens'] = [];
+  let rest: Omit<ClaimsRun, 'opens'> | null = null;
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await openReader(browser, host, shortId);
+    try {
+      opens.push(await openDocument(page, longId, { highlights: true, timeoutMs: 60_000 }));
+      if (i === runs - 1) rest = await claimsInPage(page, newClaims);
+    } finally { await context.close(); }
+  }
+  if (!rest) throw new Error('No runs.');
+  return { opens, ...rest };
+}
+
+async function claimsInPage(page: Page, count: number): Promise<Omit<ClaimsRun, 'opens'>> {
+  const highlights = await highlightCount(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const newClaims: NewClaimTiming[] = [];
+  for (let i = 0; i < count; i++) {
+    await selectInParagraph(page, i);
+    newClaims.push(await makeClaimWithKeys(page));
+  }
+  return { highlights, heapUsedMB: heap.usedSize / 1e6, newClaims };
+}
