@@ -14,6 +14,8 @@ export interface Row {
   goal?: number;
   /** Extra words after the number (e.g. "p95 of 40"). */
   note?: string;
+  /** The individual measurements behind a median or percentile (JSON only). */
+  samples?: number[];
   /** Why the measurement could not be made. */
   error?: string;
 }

@@ -105,7 +105,7 @@ export async function runBench(): Promise<number> {
     log('host start to first paint…');
     const startRow = (metric: string, runs: StartTiming[], goal?: number): Row => {
       const mid = [...runs].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(runs.length / 2)]!;
-      return { metric, unit: 'ms', goal, value: mid.totalMs,
+      return { metric, unit: 'ms', goal, value: mid.totalMs, samples: runs.map((r) => r.totalMs),
         note: `median of ${runs.length} (${runs.map((r) => r.totalMs.toFixed(0)).join('/')}); host ready ${mid.hostReadyMs.toFixed(0)} + page ${mid.pageMs.toFixed(0)} (loaded ${mid.loadedMs.toFixed(0)})` };
     };
     await step([{ metric: 'host start → first paint, five texts', unit: 'ms', goal: 1000 }], async () =>
@@ -152,7 +152,7 @@ export async function runBench(): Promise<number> {
       const slowest = opens[ms.indexOf(max(ms))]!;
       return [
         { metric: 'host RSS after importing Brown', unit: 'MB', value: mem.rssMB, note: `peak ${mem.peakMB.toFixed(0)} MB; serve start with Brown ${readyMs.toFixed(0)} ms` },
-        { metric: 'open a Brown document: p50', unit: 'ms', goal: 200, value: median(ms), note: `${opens.length} documents; click → text painted` },
+        { metric: 'open a Brown document: p50', unit: 'ms', goal: 200, value: median(ms), samples: ms, note: `${opens.length} documents; click → text painted` },
         { metric: 'open a Brown document: max', unit: 'ms', goal: 200, value: max(ms),
           note: `fetch ${slowest.fetchMs.toFixed(0)}, build ${slowest.buildMs.toFixed(0)}, show ${slowest.showMs.toFixed(0)}` },
       ];
@@ -167,7 +167,7 @@ export async function runBench(): Promise<number> {
       await stopHost(h);
       const ms = opens.map((o) => o.paintedMs);
       const mid = opens[ms.indexOf(median(ms))]!;
-      return [{ metric: 'open 200k-word document', unit: 'ms', goal: 1500, value: mid.paintedMs,
+      return [{ metric: 'open 200k-word document', unit: 'ms', goal: 1500, value: mid.paintedMs, samples: ms,
         note: `median of ${opens.length}, max ${max(ms).toFixed(0)}; fetch ${mid.fetchMs.toFixed(0)}, build ${mid.buildMs.toFixed(0)}, show ${mid.showMs.toFixed(0)}, paint ${(mid.paintedMs - mid.markMs).toFixed(0)}` }];
     });
 
@@ -202,13 +202,13 @@ export async function runBench(): Promise<number> {
       const p95 = (f: (t: typeof nc[number]) => number): number => percentile(nc.map(f), 95);
       const missing = nc.filter((t) => !t.inDom).length;
       return [
-        { metric: m5, unit: 'ms', goal: 1000, value: mid.highlightsPaintedMs!,
+        { metric: m5, unit: 'ms', goal: 1000, value: mid.highlightsPaintedMs!, samples: hl,
           note: `median of ${run.opens.length}, max ${max(hl).toFixed(0)}; text painted +${mid.paintedMs.toFixed(0)}, listClaims sent +${(mid.claimsSentMs ?? NaN).toFixed(0)} answered +${(mid.claimsParsedMs ?? NaN).toFixed(0)}, highlights in DOM +${mid.highlightsDomMs!.toFixed(0)}; ${run.highlights.claims} claims drawn, ${run.highlights.inView} in view` },
         { metric: `page JS heap with ${CLAIMS} claims`, unit: 'MB', value: run.heapUsedMB, note: 'after GC' },
-        { metric: m6, unit: 'ms', goal: 16, value: p95((t) => t.toDomMs),
+        { metric: m6, unit: 'ms', goal: 16, value: p95((t) => t.toDomMs), samples: nc.map((t) => t.toDomMs),
           note: `${nc.length} claims made with Ctrl+Shift+H; p50 ${percentile(nc.map((t) => t.toDomMs), 50).toFixed(1)}${missing ? `; ${missing} not in DOM at the mark` : ''}` },
         { metric: 'new claim: committed → next frame painted, p95', unit: 'ms', value: p95((t) => t.toPaintMs) },
-        { metric: 'new claim: createClaim round trip, p95', unit: 'ms', value: p95((t) => t.roundTripMs), note: 'network + host, excluded above' },
+        { metric: 'new claim: createClaim round trip, p95', unit: 'ms', value: p95((t) => t.roundTripMs), samples: nc.map((t) => t.roundTripMs), note: 'network + host, excluded above' },
         { metric: 'new claim: keys → highlight painted, p95', unit: 'ms', value: p95((t) => t.keyToPaintMs), note: 'everything the user waits for' },
         { metric: 'new claim: keys → follow-up API calls answered, p50', unit: 'ms', value: percentile(nc.map((t) => t.settledMs), 50),
           note: `calls per claim: ${tally(nc[nc.length - 1]!.followUps)}` },
