@@ -49,15 +49,20 @@ export async function start(reader: ReaderBridge): Promise<void> {
     requested = id;
     session.open(id).catch((err: unknown) => status.error('Could not open the document', err));
   };
+  // The open document lives in the URL (#doc=…), so Back/Forward and reloads keep the place. A new
+  // history entry is pushed rather than `location.hash` set: setting the hash makes the browser
+  // look for a matching element and lay the page out first, which costs ~60 ms on every open.
   const navigate = (id: string): void => {
-    if (docIdFromHash(location.hash) === id) openNow(id);
-    else location.hash = hashForDoc(id);
+    if (docIdFromHash(location.hash) !== id) history.pushState(null, '', hashForDoc(id));
+    openNow(id);
   };
-  window.addEventListener('hashchange', () => {
+  const followUrl = (): void => {
     const id = docIdFromHash(location.hash);
     // other hash parameters (e.g. `&claim=…`) belong to other parts of the UI
     if (id && id !== session.current()?.model.id) openNow(id);
-  });
+  };
+  window.addEventListener('hashchange', followUrl);
+  window.addEventListener('popstate', followUrl);
 
   const library = createLibraryPanel(byId('library-panel'), {
     open: navigate,
@@ -96,6 +101,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
     reader,
     current: () => session.current(),
     onDidOpenDocument: (listener) => session.onDidOpenDocument(listener),
+    addOpenStep: (step) => session.addOpenStep(step),
     openDocument: (id) => navigate(id),
     addPanel: (panel) => panels.add(panel),
     toast: (message) => status.info(message),

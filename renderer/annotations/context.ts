@@ -3,6 +3,7 @@
  * (renderer/main.ts) builds an AnnotationContext and hands it to `install`, so the annotation
  * code never reaches into the reader's modules or globals.
  */
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { DocumentModel, DocumentSummary, ReaderBridge } from '../../core/api.ts';
 import type { TextMap } from '../editor/text-map.ts';
@@ -29,6 +30,12 @@ export interface AnnotationContext {
   current(): OpenDocument | null;
   /** Called after the reader shows a document (its EditorState already holds our plugins). */
   onDidOpenDocument(listener: (doc: OpenDocument) => void): () => void;
+  /**
+   * Work started the moment a document is asked for, alongside its fetch; the state transform
+   * it resolves to is applied before the document is first drawn (renderer/ui/document-session.ts).
+   * Optional: without it, the layer loads a document's claims after it is shown.
+   */
+  addOpenStep?(step: (id: string) => Promise<((state: EditorState, textMap: TextMap) => EditorState) | null>): () => void;
   /** Asks the reader to open a document (it tells `onDidOpenDocument` listeners when shown). */
   openDocument(id: string): void;
   /** Adds a section to `<aside id="side-panel">`; returns its removal. */

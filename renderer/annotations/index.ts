@@ -199,8 +199,9 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       }
       tooltip.hide();
       toolbar.update(doc.view);
-      void session.refresh();
+      session.opened(doc);
     });
+    ctx.addOpenStep?.((id) => session.preload(id));
     session.onDidChange(() => {
       const shown = editor.shown();
       if (!shown || session.doc()?.model.id !== shown.documentId) return;

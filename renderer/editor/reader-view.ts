@@ -34,7 +34,11 @@ export interface ReaderView {
   /** The open document, or null before the first. */
   readonly current: PreparedDoc | null;
   /** Shows a document; the caret goes to its start, the scroll position to where it was last time. */
-  show(doc: PreparedDoc): void;
+  /**
+   * Shows a document. `step`, if given, turns the fresh state into the one shown (e.g. with the
+   * document's claims already in it), so the text and its decorations are drawn in one pass.
+   */
+  show(doc: PreparedDoc, step?: (state: EditorState) => EditorState): void;
   /** Scrolls so `pos` sits at the top (block 'start') or in the middle of the reader. */
   scrollToPos(pos: number, block: 'start' | 'center'): void;
   /** Caret at `pos`, scrolled into view at the top, focus in the reader. */
@@ -101,11 +105,11 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
   return {
     view,
     get current() { return current; },
-    show(doc) {
+    show(doc, step) {
       if (current) scrollMemory.set(current.id, opts.scroller.scrollTop);
       popover.hide();
-      const state = EditorState.create({ doc: doc.doc, plugins });
-      view.updateState(state);
+      const fresh = EditorState.create({ doc: doc.doc, plugins });
+      view.updateState(step ? step(fresh) : fresh);
       current = doc;
       opts.scroller.scrollTop = scrollMemory.get(doc.id) ?? 0;
     },

@@ -20,6 +20,8 @@ import { readCachedIndex, writeCachedIndex } from './index-cache.ts';
 const REBUILD_DEBOUNCE_MS = 300;
 /** From this many claims the index is built in steps (below, a build takes under ~100 ms). */
 const STEPPED_FROM = 400;
+/** Claims indexed between two idle waits (~10 ms of work each). */
+const IDLE_BATCH = 50;
 /** From this many claims the index is cached (smaller ones build faster than a cache loads). */
 const CACHE_FROM = 2_000;
 /** Quiet time before the index is written to the cache (serialising 10,000 claims takes ~0.4 s). */
@@ -75,7 +77,7 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
       }
       if (!next) {
         next = input.claims.length < STEPPED_FROM ? buildAnnotationIndex(input)
-          : await buildAnnotationIndexInSteps(input, { pause: nextTask, isCancelled: () => mine !== generation });
+          : await buildAnnotationIndexInSteps(input, { pause: nextIdle, batch: IDLE_BATCH, isCancelled: () => mine !== generation });
         if (next && input.claims.length >= CACHE_FROM) scheduleCache();
       }
       if (!next || mine !== generation) return;
@@ -115,7 +117,14 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
   };
 }
 
-/** Yields to the event loop (a macrotask), so input and paint get their turn between batches. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Waits for an idle moment (or a macrotask where there is no requestIdleCallback), so opening a
+ * document, typing and painting always go first: a batch runs only when the page has nothing
+ * else to do, and is small enough (~10 ms) not to hold up what arrives meanwhile.
+ */
+function nextIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2_000 });
+    else setTimeout(resolve, 0);
+  });
 }

@@ -4,6 +4,7 @@
  * one reader view, and tells listeners (panels, the annotation layer) through onDid… events.
  * A slow fetch that finishes after the user moved on is dropped, never shown.
  */
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { DocumentModel, DocumentSummary, LibrarySnapshot, ReaderBridge } from '../../core/api.ts';
 import { prepareDoc, type PreparedDoc, type ReaderView } from '../editor/reader-view.ts';
@@ -19,6 +20,14 @@ export interface OpenDocument {
   prepared: PreparedDoc;
 }
 
+/**
+ * Work that belongs to opening a document and can start as soon as its id is known (the
+ * annotation layer fetches the document's claims here). It runs alongside the document's own
+ * fetch; what it resolves to is applied to the new EditorState before the first draw. A step
+ * that fails or resolves to null is skipped: its owner catches up after the open.
+ */
+export type OpenStep = (id: string) => Promise<((state: EditorState, textMap: TextMap) => EditorState) | null>;
+
 export interface DocumentSession {
   library(): LibrarySnapshot | null;
   setLibrary(snapshot: LibrarySnapshot): void;
@@ -28,6 +37,8 @@ export interface DocumentSession {
   /** The id of the document after (1) or before (-1) the open one in library order. */
   neighbour(dir: 1 | -1): string | null;
   onDidOpenDocument(listener: (doc: OpenDocument) => void): () => void;
+  /** Adds work done alongside every open (see OpenStep); returns its removal. */
+  addOpenStep(step: OpenStep): () => void;
   onDidChangeLibrary(listener: (snapshot: LibrarySnapshot) => void): () => void;
   /** How long the last open took, in ms (fetch + build + show), for the status and benchmarks. */
   lastOpenMs(): number | null;
@@ -44,6 +55,7 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
   let lastMs: number | null = null;
   const cache = new Map<string, { hash: string; model: DocumentModel; prepared: PreparedDoc }>();
   const openListeners = new Set<(doc: OpenDocument) => void>();
+  const openSteps = new Set<OpenStep>();
   const libraryListeners = new Set<(s: LibrarySnapshot) => void>();
   const summaryOf = (id: string): DocumentSummary | undefined => library?.documents.find((d) => d.id === id);
 
@@ -77,11 +89,15 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
       const mine = ++seq;
       const started = performance.now();
       const phases: Record<string, number> = {};
-      const { model, prepared } = await load(id, phases);
+      const again = current?.model.id === id;
+      // Steps start with the fetch (not after it); an already-open document keeps its state.
+      const stepsDone = again ? Promise.resolve([]) : Promise.all([...openSteps].map((step) => step(id).catch(() => null)));
+      const [{ model, prepared }, steps] = await Promise.all([load(id, phases), stepsDone]);
       if (mine !== seq) return; // the user asked for another document meanwhile
       if (current?.prepared === prepared) return; // already on screen: keep caret and scroll
       const shown = performance.now();
-      readerView.show(prepared);
+      const ready = steps.filter((s) => s !== null);
+      readerView.show(prepared, ready.length ? (state) => ready.reduce((st, s) => s(st, prepared.textMap), state) : undefined);
       phases.showMs = performance.now() - shown;
       current = { model, view: readerView.view, textMap: prepared.textMap, summary: summaryOf(id), prepared };
       lastMs = performance.now() - started;
@@ -97,6 +113,7 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
       return next ? next.id : null;
     },
     onDidOpenDocument(l) { openListeners.add(l); return () => openListeners.delete(l); },
+    addOpenStep(step) { openSteps.add(step); return () => openSteps.delete(step); },
     onDidChangeLibrary(l) { libraryListeners.add(l); return () => libraryListeners.delete(l); },
     lastOpenMs: () => lastMs,
   };

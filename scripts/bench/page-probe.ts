@@ -21,12 +21,16 @@ declare const window: any, document: any, CSS: any, performance: any, requestAni
 /** Installed with page.addInitScript: records marks, paints, API timings and key presses in `window.__bench`. */
 export const PROBE_SCRIPT = String.raw`(() => {
   const B = window.__bench = { opens: [], highlights: [], requests: [], keys: [] };
-  const afterPaint = (cb) => requestAnimationFrame(() => {
+  // Called inside a requestAnimationFrame callback: a message posted there is handled once this
+  // frame's style, layout and paint are done.
+  const thisFramePainted = (cb) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => cb(performance.now());
     ch.port2.postMessage(0);
-  });
+  };
+  const afterPaint = (cb) => requestAnimationFrame(() => thisFramePainted(cb));
   B.afterPaint = afterPaint;
+  B.thisFramePainted = thisFramePainted;
   const mark = performance.mark.bind(performance);
   performance.mark = function (name, opts) {
     const entry = mark(name, opts);
@@ -114,7 +118,8 @@ export async function openDocument(page: Page, id: string, opts: { highlights?: 
     const t0 = performance.now();
     if (highlights) {
       const poll = (): void => {
-        if (document.querySelector('#editor .claim')) { domAt = performance.now(); B.afterPaint((p: number) => { hlPaint = p; }); } else requestAnimationFrame(poll);
+        // this runs in a frame's rAF: highlights found now are painted by the end of this frame
+        if (document.querySelector('#editor .claim')) { domAt = performance.now(); B.thisFramePainted((p: number) => { hlPaint = p; }); } else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);
     }

@@ -41,9 +41,13 @@ const SETTLE_MS = 500;
 /** Something that starts a host on a fresh data folder and tells its address. */
 export type HostStarter = () => Promise<{ url: string; stop(): Promise<void> }>;
 
-/** The e2e harness's host (`node host/cli.ts serve`, fresh data folder) on `corpusDir`. */
-export function sourceHost(corpusDir: string): HostStarter {
-  return () => startHost({ corpusDir, build: false });
+/**
+ * The e2e harness's host on `corpusDir` with a fresh data folder: the built one
+ * (`node dist/host/cli.mjs serve`, as `npm run web` starts it) or, with `entry: 'source'`,
+ * `node host/cli.ts serve`.
+ */
+export function harnessHost(corpusDir: string, entry: 'bundle' | 'source' = 'bundle'): HostStarter {
+  return () => startHost({ corpusDir, build: false, entry });
 }
 
 /**
@@ -78,7 +82,7 @@ export async function measureStartup(browser: Browser, start: HostStarter, runs:
 }
 
 /** Opens the reader on `host` (document `firstId` first) and waits for it to be painted. */
-async function openReader(browser: Browser, host: HostHandle, firstId: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openReader(browser: Browser, host: HostHandle, firstId: string): Promise<{ context: BrowserContext; page: Page }> {
   const p = await probedPage(browser);
   try {
     await p.page.goto(urlForDoc(host, firstId));

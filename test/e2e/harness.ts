@@ -1,5 +1,6 @@
 /**
- * What every e2e spec needs: a real host process (`node host/cli.ts serve`) on a temporary data
+ * What every e2e spec needs: a real host process (`node dist/host/cli.mjs serve`, as `npm run web`
+ * starts it; `entry: 'source'` runs `node host/cli.ts serve` instead) on a temporary data
  * folder, a headless Chromium, and screenshots. The host runs as a child process so a spec can
  * kill it (SIGKILL) and start another on the same data folder.
  */
@@ -40,22 +41,29 @@ export interface HostHandle {
 
 /** Builds dist/ once per run if the renderer is not built yet. */
 export function ensureBuilt(): void {
-  if (existsSync(join(REPO, 'dist', 'renderer', 'index.html'))) return;
+  if (existsSync(join(REPO, 'dist', 'renderer', 'index.html')) && existsSync(HOST_BUNDLE)) return;
   const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.ts')], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stderr}${r.stdout}`);
 }
+
+/** The built host (`npm run build`), which `npm run web` starts. */
+export const HOST_BUNDLE = join(REPO, 'dist', 'host', 'cli.mjs');
 
 const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+))\/\?token=([A-Za-z0-9_-]+)/;
 /** How long a host may take to print its URL (import of the corpus included). */
 const START_TIMEOUT_MS = 20_000;
 
-/** Starts `node host/cli.ts serve --no-open --port 0` on a temp (or given) data folder. */
-export async function startHost(opts: { corpusDir?: string; dataDir?: string; build?: boolean } = {}): Promise<HostHandle> {
+/**
+ * Starts `node dist/host/cli.mjs serve --no-open --port 0` (or, with `entry: 'source'`,
+ * `node host/cli.ts …`) on a temp (or given) data folder.
+ */
+export async function startHost(opts: { corpusDir?: string; dataDir?: string; build?: boolean; entry?: 'bundle' | 'source' } = {}): Promise<HostHandle> {
   if (opts.build !== false) ensureBuilt();
   const ownData = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
   const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS;
-  const proc = spawn(process.execPath, [join(REPO, 'host', 'cli.ts'), 'serve', '--no-open', '--port', '0', '--data', dataDir, '--corpus', corpusDir], {
+  const entry = opts.entry === 'source' ? join(REPO, 'host', 'cli.ts') : HOST_BUNDLE;
+  const proc = spawn(process.execPath, [entry, 'serve', '--no-open', '--port', '0', '--data', dataDir, '--corpus', corpusDir], {
     cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

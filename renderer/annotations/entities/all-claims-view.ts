@@ -17,6 +17,9 @@ import { createInterchangeControls } from './interchange-controls.ts';
 import { RowSelection } from './row-selection.ts';
 import type { UndoToast } from './undo-toast.ts';
 
+/** Rows drawn at once in the library-wide list; "Show more" draws the next page. */
+const PAGE_ROWS = 200;
+
 /** The view, and a way for others (an entity page) to show it filtered. */
 export interface AllClaimsView {
   el: HTMLElement;
@@ -87,11 +90,15 @@ export function createAllClaimsView(deps: {
     h('div', { class: 'bulk-row' }, setKind, setKindButton, deleteButton));
 
   const list = h('ul', { class: 'all-claims-list', tabindex: 0, 'aria-label': 'Claims in the library' });
+  // Rows are drawn a page at a time: a library of 10,000 claims lists its first PAGE_ROWS at once
+  // (selection and bulk actions still cover every claim that passes the filters).
+  let drawn = 0;
+  const more = h('button', { type: 'button', class: 'link-button all-claims-more', hidden: true, onclick: () => { drawMore(); } });
   const el = h('div', { class: 'all-claims-view' },
     createInterchangeControls({ reader, filter, toast: deps.toast }),
     filterRow,
     h('div', { class: 'all-claims-head' }, count, selectAll),
-    bulk, list);
+    bulk, list, more);
 
   const syncSelection = (): void => {
     for (const cb of list.querySelectorAll<HTMLInputElement>('input.claim-select')) {
@@ -100,8 +107,9 @@ export function createAllClaimsView(deps: {
       cb.closest('li')?.classList.toggle('selected', on);
     }
     const n = selection.size;
-    count.textContent = `${plural(shown.length, 'claim')} shown${n ? ` · ${n} selected` : ''}`;
-    selectAll.textContent = selection.all ? 'Clear selection' : 'Select all shown';
+    const listed = drawn < shown.length ? ` (first ${drawn} listed)` : '';
+    count.textContent = `${plural(shown.length, 'claim')} shown${listed}${n ? ` · ${n} selected` : ''}`;
+    selectAll.textContent = selection.all ? 'Clear selection' : drawn < shown.length ? `Select all ${shown.length}` : 'Select all shown';
     selectAll.disabled = shown.length === 0;
     for (const b of [addTagButton, removeTagButton, setKindButton, deleteButton]) b.disabled = n === 0;
     const chosen = shown.filter((c) => selection.has(c.id));
@@ -154,9 +162,21 @@ export function createAllClaimsView(deps: {
       deps.toast(`Could not list the claims: ${errorMessage(err)}`);
     }
     selection.setRows(shown.map((c) => c.id));
-    list.replaceChildren(...(shown.length ? shown.map(row)
+    drawn = 0;
+    list.replaceChildren(...(shown.length ? []
       : [h('li', { class: 'panel-empty' }, Object.keys(filter()).length ? 'No claim passes these filters.' : 'No claims yet: select text in the reader to make one.')]));
     list.removeAttribute('aria-busy');
+    drawMore();
+  };
+
+  /** Draws the next page of rows and updates the "more" button. */
+  const drawMore = (): void => {
+    const next = shown.slice(drawn, drawn + PAGE_ROWS);
+    list.append(...next.map(row));
+    drawn += next.length;
+    const left = shown.length - drawn;
+    more.hidden = left <= 0;
+    more.textContent = left > 0 ? `Show ${Math.min(PAGE_ROWS, left)} more (${left} not listed yet)` : '';
     syncSelection();
   };
 
