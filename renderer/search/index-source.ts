@@ -39,6 +39,12 @@ export interface IndexSource {
   onDidChange(listener: () => void): () => void;
   /** Starts the first build if it has not started (idempotent). */
   start(): void;
+  /**
+   * Whether the search panel is on screen. After the first build, changes rebuild the index only
+   * while it is (a rebuild over 10,000 claims is seconds of idle work and a 6 MB fetch); a hidden
+   * panel marks it stale and rebuilds when shown.
+   */
+  setVisible(visible: boolean): void;
   dispose(): void;
 }
 
@@ -100,8 +106,12 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
     }, CACHE_AFTER_MS);
   };
 
+  let visible = false;
+  let stale = false;
   const changed = (): void => {
     if (!started) return;
+    if (!visible && current) { stale = true; return; }
+    stale = false;
     clearTimeout(debounce);
     debounce = setTimeout(() => void rebuild(), REBUILD_DEBOUNCE_MS);
   };
@@ -113,6 +123,7 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
     state: () => state,
     onDidChange: (l) => { listeners.add(l); return () => listeners.delete(l); },
     start: () => { if (!started) { started = true; void rebuild(); } },
+    setVisible: (v) => { visible = v; if (v && stale) changed(); },
     dispose: () => { for (const off of offs) off(); clearTimeout(debounce); clearTimeout(cacheTimer); generation++; listeners.clear(); },
   };
 }

@@ -28,6 +28,8 @@ export interface SearchHandle {
 
 /** Where the stylesheet sits beside the built renderer (scripts/build.ts copies every .css). */
 const STYLESHEET = './search/search.css';
+/** Quiet time after start-up before the first index build is scheduled, in ms. */
+const SETTLE_MS = 5_000;
 /** Longest wait for an idle moment before the first index build starts anyway, in ms. */
 const START_WITHIN_MS = 3_000;
 
@@ -38,8 +40,22 @@ export function installSearch(ctx: SearchContext): SearchHandle {
   const panel = createSearchPanel({ source, open: ctx.openClaim });
   const remove = ctx.addPanel({ id: 'search', title: 'Search', mount: (body) => { body.append(panel.el); } });
   panel.el.addEventListener('focusin', () => source.start());
-  if ('requestIdleCallback' in window) window.requestIdleCallback(() => source.start(), { timeout: START_WITHIN_MS });
-  else setTimeout(() => source.start(), 0);
+  // changes after the first build are indexed while the panel is on screen (or when it shows)
+  const section = panel.el.closest('section');
+  const syncVisible = (): void => {
+    const shown = panel.el.isConnected && !panel.el.closest('[hidden]');
+    if (shown) source.start();
+    source.setVisible(shown);
+  };
+  const watcher = new MutationObserver(syncVisible);
+  if (section) watcher.observe(section, { attributes: true, attributeFilter: ['hidden'] });
+  const firstSync = setTimeout(syncVisible, 0);
+  // The first build waits until the reader has settled (the first documents opened, their claims
+  // drawn), then runs in idle time; showing or focusing the panel starts it at once.
+  const startTimer = setTimeout(() => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => source.start(), { timeout: START_WITHIN_MS });
+    else source.start();
+  }, SETTLE_MS);
 
   return {
     focus: () => {
@@ -47,7 +63,7 @@ export function installSearch(ctx: SearchContext): SearchHandle {
       panel.el.dispatchEvent(new CustomEvent(REVEAL_PANEL_EVENT, { bubbles: true }));
       panel.focusBox();
     },
-    dispose: () => { remove(); panel.dispose(); source.dispose(); },
+    dispose: () => { clearTimeout(firstSync); clearTimeout(startTimer); watcher.disconnect(); remove(); panel.dispose(); source.dispose(); },
   };
 }
 

@@ -21,13 +21,11 @@ declare const window: any, document: any, CSS: any, performance: any, requestAni
 /** Installed with page.addInitScript: records marks, paints, API timings and key presses in `window.__bench`. */
 export const PROBE_SCRIPT = String.raw`(() => {
   const B = window.__bench = { opens: [], highlights: [], requests: [], keys: [] };
-  // Called inside a requestAnimationFrame callback: a message posted there is handled once this
-  // frame's style, layout and paint are done.
-  const thisFramePainted = (cb) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => cb(performance.now());
-    ch.port2.postMessage(0);
-  };
+  // Called inside a requestAnimationFrame callback: tells when this frame was painted, as the
+  // time the next frame began (a rAF callback's argument; a frame begins only once the one
+  // before it was painted and committed). A message posted from the rAF would say "painted" only
+  // when it is handled, which other tasks queued meanwhile can delay by a hundred ms and more.
+  const thisFramePainted = (cb) => { requestAnimationFrame((frameStart) => cb(frameStart)); };
   const afterPaint = (cb) => requestAnimationFrame(() => thisFramePainted(cb));
   B.afterPaint = afterPaint;
   B.thisFramePainted = thisFramePainted;

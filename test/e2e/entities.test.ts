@@ -290,3 +290,43 @@ test('export downloads the filtered claims as W3C JSON-LD; after a bulk delete, 
   await page.waitForFunction(() => document.querySelectorAll('.all-claims-view .all-claim').length === 2);
   assert.equal((await storedClaims(page, { entityId: e.id })).length, 2, 'the imported claims are tagged with the entity again');
 });
+
+test('a long library list draws 200 rows at a time; "Select all" and a bulk tag still cover every claim that passes the filter', async () => {
+  const lib = await api<{ documents: Array<{ id: string; title: string; wordCount: number }> }>(page, 'getLibrary');
+  const doc = lib.documents.find((d) => d.title === 'Central Asian Union');
+  assert.ok(doc, 'the wiki page is in the library');
+  for (let i = 0; i < 230; i++) await api(page, 'createClaim', { documentId: doc.id, start: i * 20, end: i * 20 + 12, kind: 'question' });
+  // with the questions earlier tests made there
+  const TOTAL = (await storedClaims(page, { documentId: doc.id, kind: 'question' })).length;
+  assert.ok(TOTAL >= 230 && TOTAL < 400, `${TOTAL} questions`);
+  await showPanel(page, 'All claims');
+  const view = page.locator('.all-claims-view');
+  for (const f of ['entity', 'tag']) await view.getByLabel(`Filter by ${f}`).selectOption('');
+  await view.getByLabel('Filter by source').selectOption(doc.id);
+  await view.getByLabel('Filter by kind').selectOption('question');
+  const count = view.locator('.all-claims-count');
+  await count.filter({ hasText: `${TOTAL} claims shown (first 200 listed)` }).waitFor({ timeout: 10_000 })
+    .catch(async (err: Error) => { throw new Error(`${err.message}\nThe count says: ${await count.innerText()}`); });
+  assert.equal(await view.locator('.all-claim').count(), 200);
+  await view.getByRole('button', { name: `Show ${TOTAL - 200} more (${TOTAL - 200} not listed yet)` }).click();
+  await view.locator('.all-claims-count', { hasText: `${TOTAL} claims shown` }).waitFor();
+  assert.equal(await view.locator('.all-claim').count(), TOTAL);
+  assert.equal(await view.locator('.all-claims-more').isHidden(), true);
+
+  // Back to the first page after a filter change; "Select all" takes the claims not drawn too.
+  await view.getByLabel('Filter by kind').selectOption('');
+  await view.getByLabel('Filter by kind').selectOption('question');
+  await view.locator('.all-claims-count', { hasText: '(first 200 listed)' }).waitFor();
+  await view.getByRole('button', { name: `Select all ${TOTAL}` }).click();
+  await view.locator('.all-claims-count', { hasText: `${TOTAL} selected` }).waitFor();
+  await view.getByLabel('Tag to add').fill('batch');
+  await view.getByRole('button', { name: 'Add tag' }).click();
+  const deadline = Date.now() + 5000;
+  let tagged: Claim[] = [];
+  while (Date.now() < deadline) {
+    tagged = await storedClaims(page, { tag: 'batch' });
+    if (tagged.length === TOTAL) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(tagged.length, TOTAL, 'every selected claim got the tag, drawn or not');
+});

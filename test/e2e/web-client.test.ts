@@ -83,7 +83,7 @@ test('events pushed by the host reach subscribers, and unsubscribing stops them'
   }
   await page.evaluate('globalThis.got.length = 0');
   for (const l of listeners.get('onDidChangeAnnotations') ?? []) l({ reason: 'claim created' });
-  await page.waitForFunction('globalThis.got.length === 1');
+  await page.waitForFunction(() => (globalThis as unknown as { got: string[] }).got.length === 1);
   assert.deepEqual(await page.evaluate('globalThis.got'), ['claim created']);
   await page.evaluate('globalThis.off()');
   for (const l of listeners.get('onDidChangeAnnotations') ?? []) l({ reason: 'after off' });

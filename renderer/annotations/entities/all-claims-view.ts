@@ -25,10 +25,12 @@ export interface AllClaimsView {
   el: HTMLElement;
   /** Replaces the filters (absent keys mean "any") and shows the result. */
   setFilter(filter: ClaimFilter): void;
+  /** Whether the view is on screen: a hidden view lists nothing, and catches up when shown. */
+  setVisible(visible: boolean): void;
   dispose(): void;
 }
 
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: string): string => `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 type FilterKey = 'documentId' | 'entityId' | 'kind' | 'tag';
 
 /** Creates the view. */
@@ -109,7 +111,7 @@ export function createAllClaimsView(deps: {
     const n = selection.size;
     const listed = drawn < shown.length ? ` (first ${drawn} listed)` : '';
     count.textContent = `${plural(shown.length, 'claim')} shown${listed}${n ? ` · ${n} selected` : ''}`;
-    selectAll.textContent = selection.all ? 'Clear selection' : drawn < shown.length ? `Select all ${shown.length}` : 'Select all shown';
+    selectAll.textContent = selection.all ? 'Clear selection' : drawn < shown.length ? `Select all ${shown.length.toLocaleString('en')}` : 'Select all shown';
     selectAll.disabled = shown.length === 0;
     for (const b of [addTagButton, removeTagButton, setKindButton, deleteButton]) b.disabled = n === 0;
     const chosen = shown.filter((c) => selection.has(c.id));
@@ -176,7 +178,7 @@ export function createAllClaimsView(deps: {
     drawn += next.length;
     const left = shown.length - drawn;
     more.hidden = left <= 0;
-    more.textContent = left > 0 ? `Show ${Math.min(PAGE_ROWS, left)} more (${left} not listed yet)` : '';
+    more.textContent = left > 0 ? `Show ${Math.min(PAGE_ROWS, left)} more (${left.toLocaleString('en')} not listed yet)` : '';
     syncSelection();
   };
 
@@ -231,8 +233,11 @@ export function createAllClaimsView(deps: {
   });
   for (const sel of Object.values(filters)) sel.addEventListener('change', () => void load());
 
-  const off = data.onDidChange(() => void load());
-  void load();
+  // A hidden view does not fetch: a change marks it stale, and it loads when shown again.
+  let visible = false;
+  let stale = true;
+  const loadIfShown = (): void => { stale = true; if (visible) { stale = false; void load(); } };
+  const off = data.onDidChange(loadIfShown);
 
   return {
     el,
@@ -243,8 +248,10 @@ export function createAllClaimsView(deps: {
         if (v && ![...filters[k].options].some((o) => o.value === v)) filters[k].append(h('option', { value: v }, v));
         filters[k].value = v;
       }
-      void load();
+      loadIfShown();
     },
+    // before the shared data's first load, its change event brings the first list
+    setVisible: (v) => { visible = v; if (v && stale && data.ready()) loadIfShown(); },
     dispose: off,
   };
 }

@@ -46,6 +46,17 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
   });
   const removeEntities = ctx.addPanel({ id: 'entities', title: 'Entities', mount: (body) => { body.append(entities.el); } });
   const removeAll = ctx.addPanel({ id: 'all-claims', title: 'All claims', mount: (body) => { body.append(allClaims.el); } });
+  // The library-wide data is fetched only while one of the two sections is on screen (the side
+  // tabs hide the others); the check waits a task so the tabs have hidden theirs first.
+  const sections = [entities.el, allClaims.el].map((el) => el.closest('section')).filter((s): s is HTMLElement => !!s);
+  const syncWanted = (): void => {
+    const onScreen = (el: HTMLElement): boolean => el.isConnected && !el.hidden && !el.closest('[hidden]');
+    data.setWanted(sections.length === 0 || sections.some(onScreen));
+    allClaims.setVisible(allClaims.el.isConnected && !allClaims.el.closest('[hidden]'));
+  };
+  const watcher = new MutationObserver(syncWanted);
+  for (const s of sections) watcher.observe(s, { attributes: true, attributeFilter: ['hidden'] });
+  const firstSync = setTimeout(syncWanted, 0);
   const showAllClaims = (filter: ClaimFilter = {}): void => {
     allClaims.setFilter(filter);
     const section = allClaims.el.closest('section') ?? allClaims.el;
@@ -64,6 +75,7 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
     },
     showAllClaims,
     dispose: () => {
+      clearTimeout(firstSync); watcher.disconnect();
       offKeys(); removeEntities(); removeAll(); entities.dispose(); allClaims.dispose(); undoToast.destroy(); data.dispose();
     },
   };
