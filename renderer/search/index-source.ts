@@ -110,7 +110,8 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
   let stale = false;
   const changed = (): void => {
     if (!started) return;
-    if (!visible && current) { stale = true; return; }
+    // hidden: remember, rebuild when shown (a build under way finishes with what it read)
+    if (!visible) { stale = true; return; }
     stale = false;
     clearTimeout(debounce);
     debounce = setTimeout(() => void rebuild(), REBUILD_DEBOUNCE_MS);

@@ -138,3 +138,12 @@ test('an edit reaches the results without a reload; the screenshot shows a searc
   await mkdir(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: join(RESULTS_DIR, 'search.png') });
 });
+
+test('a claim made while another tab is on top is found once Search comes back (the index catches up when shown)', async () => {
+  await page.getByRole('tab', { name: 'Claims', exact: true }).click();
+  assert.equal(await page.locator('.search-input').isHidden(), true);
+  await claim('pipeline', /foreign-relations|004_/, 'cut off exports of pipeline natural gas to Iran',
+    { restatement: 'Gas to Iran halted over arrears', tags: ['energy'] });
+  await page.keyboard.press('Control+Shift+F');
+  await search('arrears', [made.pipeline!.id]);
+});
