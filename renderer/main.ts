@@ -89,6 +89,11 @@ export async function start(reader: ReaderBridge): Promise<void> {
     const cur = session.current();
     if (cur) renderDocHeader(byId('doc-header'), cur.model, cur.summary);
     const has = (id: string | null | undefined): boolean => !!id && snapshot.documents.some((d) => d.id === id);
+    // The open document's file changed (re-import, re-anchor): show the new text, where the reader was.
+    if (cur?.summary && cur.summary.contentHash !== cur.contentHash) {
+      status.info('This document changed on disk: showing the new text.');
+      openNow(cur.model.id);
+    }
     if (!has(cur?.model.id) && !(cur === null && has(requested))) {
       const first = snapshot.documents[0];
       if (first) navigate(first.id);

@@ -18,6 +18,8 @@ export interface OpenDocument {
   textMap: TextMap;
   summary: DocumentSummary | undefined;
   prepared: PreparedDoc;
+  /** The content hash of the text on screen (the library's may be newer after a re-import). */
+  contentHash: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
   const libraryListeners = new Set<(s: LibrarySnapshot) => void>();
   const summaryOf = (id: string): DocumentSummary | undefined => library?.documents.find((d) => d.id === id);
 
-  const load = async (id: string, phases: Record<string, number>): Promise<{ model: DocumentModel; prepared: PreparedDoc }> => {
+  const load = async (id: string, phases: Record<string, number>): Promise<{ hash: string; model: DocumentModel; prepared: PreparedDoc }> => {
     const hash = summaryOf(id)?.contentHash ?? '';
     const hit = cache.get(id);
     if (hit && hit.hash === hash) {
@@ -74,7 +76,7 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
     phases.buildMs = performance.now() - t;
     cache.set(id, { hash, model, prepared });
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return { model, prepared };
+    return { hash, model, prepared };
   };
 
   return {
@@ -92,14 +94,14 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
       const again = current?.model.id === id;
       // Steps start with the fetch (not after it); an already-open document keeps its state.
       const stepsDone = again ? Promise.resolve([]) : Promise.all([...openSteps].map((step) => step(id).catch(() => null)));
-      const [{ model, prepared }, steps] = await Promise.all([load(id, phases), stepsDone]);
+      const [{ hash, model, prepared }, steps] = await Promise.all([load(id, phases), stepsDone]);
       if (mine !== seq) return; // the user asked for another document meanwhile
       if (current?.prepared === prepared) return; // already on screen: keep caret and scroll
       const shown = performance.now();
       const ready = steps.filter((s) => s !== null);
       readerView.show(prepared, ready.length ? (state) => ready.reduce((st, s) => s(st, prepared.textMap), state) : undefined);
       phases.showMs = performance.now() - shown;
-      current = { model, view: readerView.view, textMap: prepared.textMap, summary: summaryOf(id), prepared };
+      current = { model, view: readerView.view, textMap: prepared.textMap, summary: summaryOf(id), prepared, contentHash: hash };
       lastMs = performance.now() - started;
       performance.mark('document-open', { detail: { id, ms: lastMs, ...phases } });
       for (const l of openListeners) l(current);

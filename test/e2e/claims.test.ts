@@ -253,3 +253,32 @@ test('a claim whose text is gone shows as an orphan and re-attaches to a new sel
     await rm(corpus, { recursive: true, force: true });
   }
 });
+
+test('when the open document changes on disk and is re-read, the reader shows the new text in place, its claims moved with it', async () => {
+  const corpus = await mkdtemp(join(tmpdir(), 'marginalia-edited-'));
+  await cp(DEFAULT_CORPUS, corpus, { recursive: true });
+  const own = await startHost({ corpusDir: corpus });
+  const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    await openReader(p2, own.url);
+    await openDocument(p2, BRIEF);
+    const phrase = 'Chinese air defence systems';
+    await claimWithToolbar(p2, phrase);
+    const [before] = await storedClaims(p2);
+    const inserted = 'A sentence added to the file after the claim was made.';
+    const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('In April 2016, Turkmenistan', `${inserted} In April 2016, Turkmenistan`));
+    // another window or the command line re-reads the corpus; this page is not reloaded
+    await api(p2, 'reanchor');
+    await p2.locator('.reader-text', { hasText: inserted }).waitFor({ timeout: 10_000 });
+    const [after] = await storedClaims(p2);
+    assert.equal(after!.status, 'moved');
+    assert.equal(after!.position.start, before!.position.start + inserted.length + 1);
+    await p2.waitForFunction((id) => document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`)?.textContent?.length > 0, after!.id);
+    assert.equal(await highlightText(p2, after!.id), phrase, 'the highlight sits on the same words in the new text');
+  } finally {
+    await p2.close();
+    await own.stop();
+    await rm(corpus, { recursive: true, force: true });
+  }
+});
