@@ -91,6 +91,8 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       },
       onClose: () => { void closeEditor(); },
     });
+    // Closing the window (or reloading) sends an edit still waiting for its typing pause.
+    window.addEventListener('pagehide', () => void editor.flush());
     const panel = createClaimsPanel({
       session,
       onOpen: (c) => openClaim(c, { focus: 'restatement', scroll: true }),

@@ -20,21 +20,31 @@ export interface WebClientOptions {
   EventSource?: typeof EventSource;
 }
 
+/** Request bodies up to this many characters are sent with `keepalive` (the browser's limit is 64 KB). */
+const KEEPALIVE_MAX_CHARS = 16_000;
+
 /** A ReaderBridge over the web host's HTTP API and its Server-Sent Events stream. */
 export function createWebClient(opts: WebClientOptions = {}): ReaderBridge {
   const base = opts.baseUrl ?? '';
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   const token = opts.token ?? document.querySelector<HTMLMetaElement>('meta[name="marginalia-token"]')?.content ?? '';
   let source: EventSource | null = null;
+  let closing = false;
+  // capture, so this runs before the listeners that send their last saves
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => { closing = true; }, { capture: true });
 
   const invoke = async (method: ReaderMethod, args: unknown[]): Promise<unknown> => {
     let res: Response;
     try {
+      const body = JSON.stringify(args);
       res = await doFetch(`${base}/api/${channelFor(method)}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(args),
+        body,
+        // a save sent as the page closes (the claim editor flushes on pagehide) still reaches the
+        // host; browsers allow keepalive bodies up to 64 KB in flight, so only then
+        keepalive: closing && body.length < KEEPALIVE_MAX_CHARS,
       });
     } catch {
       throw new ApiError('store-unavailable', 'Cannot reach the reader\'s host. Is `marginalia serve` still running?');

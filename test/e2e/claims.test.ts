@@ -282,3 +282,28 @@ test('when the open document changes on disk and is re-read, the reader shows th
     await rm(corpus, { recursive: true, force: true });
   }
 });
+
+test('a note typed just before the window closes is saved: the editor sends it as the page goes', async () => {
+  const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    await openReader(p2, host.url);
+    await openDocument(p2, WIKI);
+    const phrase = 'later called the Central Asian Economic Union';
+    await claimWithToolbar(p2, phrase, 'Evidence');
+    await waitSaved(p2);
+    const made = (await storedClaims(p2)).find((c) => c.quote.exact === phrase);
+    assert.ok(made);
+    const note = 'Typed, then the window closed at once.';
+    await p2.locator('textarea.claim-note').fill(note); // no pause, no blur: the typing debounce is still waiting
+    await p2.close({ runBeforeUnload: true });
+    const deadline = Date.now() + 5_000;
+    let saved = '';
+    while (Date.now() < deadline && saved !== note) {
+      saved = (await storedClaims(page)).find((c) => c.id === made.id)?.note ?? '';
+      if (saved !== note) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(saved, note);
+  } finally {
+    if (!p2.isClosed()) await p2.close();
+  }
+});
