@@ -264,11 +264,13 @@ export interface ReaderEvents {
   onDidChangeLibrary: LibrarySnapshot;
   /** Claims or entities changed (another window, the CLI, undo/redo). */
   onDidChangeAnnotations: { reason: string };
+  /** The settings changed (theme, the claim kinds' labels and colours), in any window. */
+  onDidChangeSettings: Settings;
   /** A menu command from the desktop shell (e.g. 'theme:dark', 'find', 'open-corpus'). */
   onDidRequestCommand: { command: string; arg?: string };
 }
 export type ReaderEventName = keyof ReaderEvents;
-export const READER_EVENTS = ['onDidChangeLibrary', 'onDidChangeAnnotations', 'onDidRequestCommand'] as const satisfies readonly ReaderEventName[];
+export const READER_EVENTS = ['onDidChangeLibrary', 'onDidChangeAnnotations', 'onDidChangeSettings', 'onDidRequestCommand'] as const satisfies readonly ReaderEventName[];
 
 /** What the renderer sees as `window.reader`: the API plus event subscriptions. */
 export type ReaderBridge = ReaderApi & {

@@ -133,8 +133,14 @@ test('settings persist and a renamed kind is used for new claims', async (t) => 
   const dataDir = await tempDir(t);
   const lib = await openLibrary(t, dataDir, SAMPLE_CORPUS);
   const kinds = [...(await lib.getSettings()).kinds, { id: 'objection', label: 'Objection', color: '#E06666' }];
+  const told: unknown[] = [];
+  const off = lib.on('onDidChangeSettings', (st) => told.push(st));
   const saved = await lib.setSettings({ theme: 'dark', kinds });
   assert.equal(saved.kinds.at(-1)!.color, '#e06666');
+  assert.deepEqual(told, [saved], 'every window hears of the change');
+  await lib.setSettings({ kinds: [] }).catch(() => undefined);
+  assert.equal(told.length, 1, 'a refused change is not announced');
+  off();
   const range = await passage(lib, TURKMEN_NEUTRALITY, PHRASE);
   assert.equal((await lib.createClaim({ ...range, kind: 'objection' })).kind, 'objection');
   lib.close();

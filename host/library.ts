@@ -90,6 +90,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
       const db = writableDb(ctx);
       const next = settingsPatch(patch, readSettings(db));
       inTransaction(db, () => writeSettings(db, next));
+      ctx.events.emit('onDidChangeSettings', next);
       return next;
     }),
     getAppInfo: () => Promise.resolve({ name: 'Marginalia', version: opts.version ?? '0.0.0', transport: opts.transport, dataDir: opts.dataDir }),

@@ -138,6 +138,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
     reader.setSettings({ theme: pref }).catch((err: unknown) => status.error('Could not save the theme', err));
   };
   themeButton.addEventListener('click', () => setTheme(nextTheme(theme.preference)));
+  // another window changed it
+  reader.on('onDidChangeSettings', (s) => { if (s.theme !== theme.preference) theme.apply(s.theme); });
 
   // --- commands: keys, buttons and the host's menu all land here --------------------------------
   const goHeading = (dir: 1 | -1): void => {

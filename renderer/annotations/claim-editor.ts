@@ -185,6 +185,8 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
         if (prev.entityIds.join(' ') !== claim.entityIds.join(' ')) fields.entities.set(claim.entityIds);
       }
       const k = kindDef(session.kinds(), claim.kind);
+      // the kinds may have been renamed or recoloured meanwhile ("Kinds…")
+      for (const opt of fields.kind.options) { const d = session.kinds().find((x) => x.id === opt.value); if (d) opt.textContent = d.label; }
       fields.heading.textContent = k.label;
       fields.swatch.style.setProperty('--claim-color', k.color);
       fields.quote.replaceChildren(...quoteChildren(claim));

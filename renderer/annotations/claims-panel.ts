@@ -20,6 +20,8 @@ export function createClaimsPanel(opts: {
   onOpen(claim: Claim): void;
   /** Open an orphan's document so the user can select the new text there. */
   onOpenDocument(documentId: string): void;
+  /** Open the dialog that renames the kinds and changes their colours. */
+  onEditKinds(): void;
 }): { el: HTMLElement; render(): void; openClaimChanged(id: string | null): void; showOrphans(): void } {
   const { session } = opts;
   let view: View = 'document';
@@ -43,8 +45,14 @@ export function createClaimsPanel(opts: {
   const more = h('button', { type: 'button', class: 'link-button', hidden: true, onclick: () => { showAll = true; render(); } });
   const status = h('p', { class: 'claims-status', role: 'status' });
   const body = h('div', { id: 'claims-view', role: 'tabpanel', class: 'claims-view' }, list, more, status);
+  const kindsButton = h('button', {
+    type: 'button', class: 'link-button claims-kinds-button', title: 'Rename the claim kinds or change their colours',
+    onclick: () => opts.onEditKinds(),
+  }, 'Kinds…');
   const el = h('section', { class: 'claims-panel', 'aria-label': 'Claims' },
-    h('div', { role: 'tablist', class: 'claims-tabs', 'aria-label': 'Claims views' }, docTab, orphanTab), body);
+    h('div', { class: 'claims-head' },
+      h('div', { role: 'tablist', class: 'claims-tabs', 'aria-label': 'Claims views' }, docTab, orphanTab), kindsButton),
+    body);
 
   const docRow = (c: Claim, i: number): HTMLElement => {
     const kind = kindDef(session.kinds(), c.kind);

@@ -19,6 +19,7 @@ import { createEntityPicker } from './entities/entity-picker.ts';
 import { errorMessage, snippet } from './format.ts';
 import { installHistoryKeys } from './history-keys.ts';
 import { createHoverTooltip } from './hover-tooltip.ts';
+import { editKinds } from './kinds-dialog.ts';
 import { claimFromHash, hashForClaim } from './claim-route.ts';
 import { createSelectionToolbar } from './selection-toolbar.ts';
 
@@ -97,7 +98,22 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       session,
       onOpen: (c) => openClaim(c, { focus: 'restatement', scroll: true }),
       onOpenDocument: (id) => ctx.openDocument(id),
+      onEditKinds: () => {
+        void editKinds(kinds, async (next) => (await ctx.reader.setSettings({ kinds: next })).kinds)
+          .then((saved) => { if (saved) applyKinds(saved); });
+      },
     });
+    /** New labels or colours: highlights, lists, the toolbar and an open claim take them. */
+    const applyKinds = (next: ClaimKindDef[]): void => {
+      if (JSON.stringify(next) === JSON.stringify(kinds)) return;
+      kinds = next;
+      void session.refresh();
+      panel.render();
+      const shown = editor.shown();
+      const now = shown ? session.claim(shown.id) : null;
+      if (now) editor.refresh(now);
+    };
+    ctx.reader.on('onDidChangeSettings', (s) => applyKinds(s.kinds));
     ctx.addPanel({ id: 'claims', title: 'Claims', mount: (body) => { body.append(editor.el, panel.el); } });
 
     const openClaim = (c: Claim, o: { focus?: 'restatement' | 'heading'; scroll?: boolean; saved?: boolean }): void => {

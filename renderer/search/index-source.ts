@@ -116,7 +116,7 @@ export function createIndexSource(reader: ReaderBridge): IndexSource {
     clearTimeout(debounce);
     debounce = setTimeout(() => void rebuild(), REBUILD_DEBOUNCE_MS);
   };
-  const offs = [reader.on('onDidChangeAnnotations', changed), reader.on('onDidChangeLibrary', changed)];
+  const offs = [reader.on('onDidChangeAnnotations', changed), reader.on('onDidChangeLibrary', changed), reader.on('onDidChangeSettings', changed)];
 
   return {
     index: () => current,

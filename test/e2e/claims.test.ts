@@ -307,3 +307,48 @@ test('a note typed just before the window closes is saved: the editor sends it a
     if (!p2.isClosed()) await p2.close();
   }
 });
+
+test('"Kinds…" renames a kind and changes its colour: highlights, the claims list and the toolbar follow, in every window', async () => {
+  await openDocument(page, BRIEF);
+  const other = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    await openReader(other, host.url);
+    await openDocument(other, BRIEF);
+    const lib = await api<{ documents: Array<{ id: string; title: string }> }>(page, 'getLibrary');
+    const briefId = lib.documents.find((d) => d.title === BRIEF)?.id;
+    const evidence = (await storedClaims(page)).find((c) => c.documentId === briefId && c.kind === 'evidence' && c.status !== 'orphan');
+    assert.ok(evidence, 'an earlier test made an evidence claim in the brief');
+    await page.getByRole('button', { name: 'Kinds…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Claim kinds' });
+    await dialog.waitFor();
+    const label = dialog.locator('.kind-row[data-kind="evidence"] .kind-label');
+    // a kind needs a name: the dialog says so and stays open
+    await label.fill('  ');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.locator('.kinds-error', { hasText: 'Every kind needs a name.' }).waitFor();
+    await label.fill('Source says');
+    await dialog.locator('.kind-row[data-kind="evidence"] .kind-color').fill('#3366ff');
+    await screenshot(page, 'claims-kinds');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const settings = await api<{ kinds: Array<{ id: string; label: string; color: string }> }>(page, 'getSettings');
+    assert.deepEqual(settings.kinds.find((k) => k.id === 'evidence'), { id: 'evidence', label: 'Source says', color: '#3366ff' });
+    const colourOf = (p: Page): Promise<string> => p.locator(`.reader-text .claim[data-claim-id="${evidence.id}"]`).first()
+      .evaluate((el: any) => getComputedStyle(el).getPropertyValue('--claim-color').trim());
+    for (const p of [page, other]) {
+      await p.waitForFunction((id) => {
+        const el = document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`);
+        return !!el && getComputedStyle(el).getPropertyValue('--claim-color').trim() === '#3366ff';
+      }, evidence.id, { timeout: 5_000 }).catch(async (err: Error) => {
+        throw new Error(`${err.message}\nhighlight now: ${await p.locator(`.reader-text .claim[data-claim-id="${evidence.id}"]`).count()} element(s), colour ${await colourOf(p).catch(() => 'none')}`);
+      });
+      assert.equal(await colourOf(p), '#3366ff');
+      await p.locator(`.claims-row[data-claim-id="${evidence.id}"] .claims-row-kind`, { hasText: 'Source says' }).waitFor();
+    }
+    await dragSelect(other, 'Collective Security Treaty Organization');
+    await other.locator('.selection-toolbar').getByRole('button', { name: 'Source says' }).waitFor();
+  } finally {
+    await other.close();
+  }
+});

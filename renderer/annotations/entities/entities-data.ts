@@ -76,6 +76,7 @@ export function createEntitiesData(reader: ReaderBridge, opts: { onError(message
   const offs = [
     reader.on('onDidChangeAnnotations', () => void refresh()),
     reader.on('onDidChangeLibrary', () => void refresh()),
+    reader.on('onDidChangeSettings', () => void refresh()),
   ];
 
   return {
