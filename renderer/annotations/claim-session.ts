@@ -8,7 +8,7 @@
 import type { EditorView } from 'prosemirror-view';
 import type { Claim, ClaimKind, ClaimKindDef, ClaimPatch } from '../../core/api.ts';
 import {
-  addClaim, allClaims, claimRange, removeClaims, selectClaim, setClaims, updateClaim,
+  addClaim, allClaims, claimRange, drawAllClaims, removeClaims, selectClaim, setClaims, updateClaim,
 } from '../editor/plugins/annotations.ts';
 import { offsetToPos, plainRange } from '../editor/text-map.ts';
 import { TextSelection, type EditorState } from 'prosemirror-state';
@@ -26,6 +26,11 @@ export function trimRange(text: string, start: number, end: number): { start: nu
 }
 
 /** The open document's claims, the store calls that change them, and change notifications. */
+/** From this many claims, a document's highlights are drawn in two steps as it opens. */
+const DRAW_IN_TWO_FROM = 500;
+/** How much text (plain-text characters) gets its highlights in the first step: several screens. */
+const FIRST_DRAWN_CHARS = 30_000;
+
 export class ClaimSession {
   readonly ctx: AnnotationContext;
   #listeners = new Set<(change: SessionChange) => void>();
@@ -127,7 +132,11 @@ export class ClaimSession {
     const claims = await this.ctx.reader.listClaims({ documentId: id });
     return (state, textMap) => {
       let next = state;
-      setClaims(claims, offsetToPos(textMap))(state, (tr) => { next = state.apply(tr); });
+      const map = offsetToPos(textMap);
+      // Many claims: the first screens' highlights come with the text, the rest right after it
+      // is painted (see `opened`); a long document then opens as fast as without claims.
+      const drawUntil = claims.length >= DRAW_IN_TWO_FROM ? map.posAt(FIRST_DRAWN_CHARS, 1) ?? undefined : undefined;
+      setClaims(claims, map, { drawUntil })(state, (tr) => { next = state.apply(tr); });
       this.#preloaded = { textMap, hostChanges };
       return next;
     };
@@ -137,8 +146,13 @@ export class ClaimSession {
   opened(d: OpenDocument): void {
     const pre = this.#preloaded;
     this.#preloaded = null;
-    if (pre && pre.textMap === d.textMap && pre.hostChanges === this.#hostChanges) this.#changed();
-    else void this.refresh();
+    if (pre && pre.textMap === d.textMap && pre.hostChanges === this.#hostChanges) {
+      this.#changed();
+      // after the frame that shows the text (and the highlights on it), the rest of them
+      requestAnimationFrame(() => setTimeout(() => this.#apply(d, (view) => {
+        if (drawAllClaims()(view.state, view.dispatch)) performance.mark('claims-all-drawn', { detail: { count: allClaims(view.state).length } });
+      }), 0));
+    } else void this.refresh();
   }
 
   /** The current selection as a trimmed plain-text range, or null when nothing is selected. */

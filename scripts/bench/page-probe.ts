@@ -38,6 +38,10 @@ export const PROBE_SCRIPT = String.raw`(() => {
       const rec = { id: detail.id, t, detail, paint: null };
       B.opens.push(rec);
       afterPaint((p) => { rec.paint = p; });
+    } else if (name === 'claims-all-drawn' && detail) {
+      const rec = { t, count: detail.count, paint: null };
+      (B.allDrawn = B.allDrawn || []).push(rec);
+      afterPaint((p) => { rec.paint = p; });
     } else if (name === 'claim-highlight-visible' && detail) {
       const sel = '.reader-text .claim[data-claim-id="' + CSS.escape(detail.claimId) + '"]';
       const rec = { id: detail.claimId, t, inDom: !!document.querySelector(sel), paint: null };
@@ -105,13 +109,18 @@ export async function firstDocumentPainted(page: Page, timeoutMs = 30_000): Prom
  * paints it).
  */
 export async function openDocument(page: Page, id: string, opts: { highlights?: boolean; timeoutMs?: number } = {}):
-  Promise<OpenTiming & { highlightsDomMs?: number; highlightsPaintedMs?: number; claimsSentMs?: number; claimsParsedMs?: number }> {
+  Promise<OpenTiming & {
+    highlightsDomMs?: number; highlightsPaintedMs?: number; claimsSentMs?: number; claimsParsedMs?: number;
+    /** When the reader drew its highlights in two steps (many claims): the second step painted, and how many. */
+    allDrawnPaintedMs?: number; allDrawnCount?: number;
+  }> {
   return page.evaluate(async ({ id, highlights, timeoutMs }) => {
     const B = window.__bench;
     const li = document.querySelector(`#library-panel li[data-id="${CSS.escape(id)}"]`);
     if (!li) throw new Error(`No library entry for ${id}`);
     if (highlights && document.querySelector('#editor .claim')) throw new Error('Highlights are already on screen before the open.');
     const before = B.opens.length;
+    const drawnBefore = (B.allDrawn || []).length;
     let domAt: number | null = null, hlPaint: number | null = null;
     const t0 = performance.now();
     if (highlights) {
@@ -132,12 +141,22 @@ export async function openDocument(page: Page, id: string, opts: { highlights?: 
       };
       check();
     });
+    // with many claims the reader draws the rest of the highlights right after the first paint
+    const allDrawn = highlights ? await new Promise<any>((resolve) => {
+      const until = performance.now() + 3000;
+      const check = (): void => {
+        const d = (B.allDrawn || []).slice(drawnBefore).find((x: any) => x.paint !== null);
+        if (d || performance.now() > until) resolve(d ?? null); else setTimeout(check, 5);
+      };
+      check();
+    }) : null;
     // the open document's claims: listClaims filtered to it, sent after the click
     const claimsCall = B.requests.find((r: any) => r.start >= t0 && r.method === 'listClaims' && r.body.includes(id));
     return {
       paintedMs: open.paint - t0, markMs: open.t - t0,
       fetchMs: open.detail.fetchMs ?? 0, buildMs: open.detail.buildMs ?? 0, showMs: open.detail.showMs ?? 0,
       ...(highlights ? { highlightsDomMs: domAt! - t0, highlightsPaintedMs: hlPaint! - t0 } : {}),
+      ...(allDrawn ? { allDrawnPaintedMs: allDrawn.paint - t0, allDrawnCount: allDrawn.count } : {}),
       ...(claimsCall ? { claimsSentMs: claimsCall.start - t0, claimsParsedMs: (claimsCall.parsed ?? NaN) - t0 } : {}),
     };
   }, { id, highlights: !!opts.highlights, timeoutMs: opts.timeoutMs ?? 30_000 });

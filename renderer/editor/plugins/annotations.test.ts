@@ -10,7 +10,7 @@ import type { Claim, DocumentModel, ParagraphBlock } from '../../../core/api.ts'
 import { toProseMirror } from '../to-prosemirror.ts';
 import { buildTextMap, offsetToPos, type TextMap } from '../text-map.ts';
 import {
-  addClaim, allClaims, annotations, claimDecorations, claimRange, claimsAt, removeClaims, selectClaim,
+  addClaim, allClaims, annotations, claimDecorations, claimRange, claimsAt, drawAllClaims, removeClaims, selectClaim,
   selectedClaim, setClaims, updateClaim,
 } from './annotations.ts';
 
@@ -149,4 +149,29 @@ test('10,000 claims open in one go and one more is added in well under a frame',
   assert.ok(p95 < 16, `adding one claim: p95 ${p95.toFixed(2)} ms`);
   assert.equal(performance.getEntriesByName('claim-highlight-visible').length >= 200, true);
   console.log(`# 10,000 claims: set ${openMs.toFixed(0)} ms; add one p95 ${p95.toFixed(2)} ms (state only)`);
+});
+
+test('drawn in two steps: first the highlights before a position, then the rest; queries see every claim all along', () => {
+  const { state, map } = setup();
+  const early = claimOn(map, 'Central Asian Economic Union');
+  const lastLong = map.blocks.filter((b) => b.end - b.start > 40).at(-1)!;
+  const late = claimOn(map, map.text.slice(lastLong.start, lastLong.start + 30), {}, 0);
+  assert.ok(late.position.start > early.position.end);
+  const pos = offsetToPos(map);
+  const cut = claimRange(run(state, setClaims([early, late], pos)), late.id)!.from;
+  const drawnNow = (st: EditorState): string[] => {
+    const plugin = st.plugins[0]!;
+    const set = plugin.props.decorations!.call(plugin, st) as ReturnType<typeof claimDecorations>;
+    return set.find().map((d) => (d.spec as { claimId: string }).claimId);
+  };
+  const first = run(state, setClaims([early, late], pos, { drawUntil: cut }));
+  assert.deepEqual(drawnNow(first), [early.id], 'only the early highlight is drawn at first');
+  assert.deepEqual(allClaims(first).map((c) => c.id).sort(), [early.id, late.id].sort());
+  assert.deepEqual(claimsAt(first, cut + 1).map((c) => c.id), [late.id], 'the late claim answers queries already');
+  const all = run(first, drawAllClaims());
+  assert.deepEqual(drawnNow(all).sort(), [early.id, late.id].sort());
+  assert.equal(drawAllClaims()(all), false, 'nothing left to draw');
+  // any other change draws everything too (the new claim and the late one)
+  const added = run(first, addClaim(claimOn(map, 'Tajikistan'), pos));
+  assert.equal(drawnNow(added).length, 3);
 });

@@ -29,10 +29,17 @@ interface ClaimsState {
   claims: ReadonlyMap<string, Placed>;
   decorations: DecorationSet;
   selected: string | null;
+  /**
+   * While a large document opens, only the highlights before `until` are drawn (`set`), so its
+   * first frame is not held up by thousands of highlights far below the fold; `drawAllClaims`
+   * (or any other change) draws the rest. Queries always see every claim.
+   */
+  drawn: { until: number; set: DecorationSet } | null;
 }
 
 type Action =
-  | { type: 'set'; placed: Placed[] }
+  | { type: 'set'; placed: Placed[]; drawUntil?: number }
+  | { type: 'drawAll' }
   | { type: 'put'; placed: Placed }
   | { type: 'remove'; ids: string[] }
   | { type: 'select'; id: string | null };
@@ -72,11 +79,11 @@ export function annotations(config: { kinds: readonly ClaimKindDef[] | (() => re
   return new Plugin<ClaimsState>({
     key,
     state: {
-      init: () => ({ claims: new Map(), decorations: DecorationSet.empty, selected: null }),
+      init: () => ({ claims: new Map(), decorations: DecorationSet.empty, selected: null, drawn: null }),
       apply: (tr, prev, _old, state) => reduce(tr, prev, state, deco),
     },
     props: {
-      decorations: (state) => key.getState(state)?.decorations,
+      decorations: (state) => { const s = key.getState(state); return s?.drawn?.set ?? s?.decorations; },
     },
   });
 }
@@ -86,6 +93,8 @@ function reduce(
   deco: (p: Placed, selected: boolean) => Decoration | null,
 ): ClaimsState {
   let cur = prev;
+  // a partial drawing lasts only until the next change of any kind
+  if (cur.drawn && (tr.docChanged || tr.getMeta(key))) cur = { ...cur, drawn: null };
   if (tr.docChanged) {
     const claims = new Map<string, Placed>();
     for (const [id, p] of cur.claims) claims.set(id, { claim: p.claim, range: mapRange(p.range, tr) });
@@ -103,8 +112,15 @@ function reduce(
         if (d) decos.push(d);
       }
       const selected = cur.selected && claims.has(cur.selected) ? cur.selected : null;
-      return { claims, selected, decorations: DecorationSet.create(state.doc, decos) };
+      const until = action.drawUntil;
+      // before DecorationSet.create, which consumes the array it is given
+      const first = until === undefined ? decos : decos.filter((d) => d.from < until);
+      const decorations = DecorationSet.create(state.doc, [...decos]);
+      const drawn = until !== undefined && first.length < decos.length ? { until, set: DecorationSet.create(state.doc, first) } : null;
+      return { claims, selected, decorations, drawn };
     }
+    case 'drawAll':
+      return cur;
     case 'put': {
       const id = action.placed.claim.id;
       const claims = new Map(cur.claims);
@@ -125,7 +141,7 @@ function reduce(
         gone.push(...findDecos(cur.decorations, old, id));
       }
       const selected = cur.selected && claims.has(cur.selected) ? cur.selected : null;
-      return { claims, selected, decorations: cur.decorations.remove(gone) };
+      return { ...cur, claims, selected, decorations: cur.decorations.remove(gone) };
     }
     case 'select': {
       if (action.id === cur.selected) return cur;
@@ -179,11 +195,24 @@ function dispatchAction(state: EditorState, dispatch: ((tr: Transaction) => void
 
 // --- commands (verbs) -----------------------------------------------------------------------
 
-/** Replace every claim (opening a document, or after undo/redo changed the store). */
-export function setClaims(claims: readonly Claim[], map: OffsetToPos): Command {
+/**
+ * Replace every claim (opening a document, or after undo/redo changed the store). With
+ * `drawUntil`, only the highlights starting before that position are drawn until `drawAllClaims`
+ * (or the next change): a document opening with thousands of claims shows its first screens at
+ * once and draws the rest right after.
+ */
+export function setClaims(claims: readonly Claim[], map: OffsetToPos, opts: { drawUntil?: number } = {}): Command {
   return (state, dispatch) => {
     const size = state.doc.content.size;
-    return dispatchAction(state, dispatch, { type: 'set', placed: claims.map((c) => place(c, map, size)) });
+    return dispatchAction(state, dispatch, { type: 'set', placed: claims.map((c) => place(c, map, size)), drawUntil: opts.drawUntil });
+  };
+}
+
+/** Draws the highlights a `setClaims(…, { drawUntil })` left out; false when all are drawn. */
+export function drawAllClaims(): Command {
+  return (state, dispatch) => {
+    if (!key.getState(state)?.drawn) return false;
+    return dispatchAction(state, dispatch, { type: 'drawAll' });
   };
 }
 
