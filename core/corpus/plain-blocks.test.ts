@@ -78,3 +78,11 @@ test('a 2 MB single line is one paragraph and parses quickly', () => {
   assert.equal(doc.blocks.length, 1);
   assert.ok(performance.now() - t0 < 2000);
 });
+
+test('a title stays the title when a short line is added under it; a short line elsewhere makes no heading', () => {
+  const { doc } = parse(['Time to Revise the Policy', '', 'Updated in July.', '', prose(1), '', 'Short line', '', 'Tiny.']);
+  assert.equal(doc.title, 'Time to Revise the Policy');
+  assert.deepEqual(outline(doc.blocks), ['H1 Time to Revise the Policy', 'P Updated in July.', 'P Paragraph 1 is writt', 'P Short line', 'P Tiny.']);
+  // "Introduction" is a section name, never a title: without body after it, it stays a paragraph
+  assert.deepEqual(outline(parse(['Introduction', '', 'Tiny.']).doc.blocks), ['P Introduction', 'P Tiny.']);
+});

@@ -147,6 +147,9 @@ export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: s
     if (next.kind === 'item') chain[i] = 1;
     else if (chain[i + 1]! > 0) chain[i] = chain[i + 1]! < 3 ? chain[i + 1]! + 1 : 0;
     else if (next.text.length >= Math.max(2 * us[i]!.text.length, 60)) chain[i] = 1;
+    // The first line, shaped like a title, is the title whatever follows it: a short first
+    // paragraph (an added dateline, a one-line lead) must not turn it into body text.
+    else if (i === 0 && canBeTitle(us[0]!.text, shapes[0]!)) chain[i] = 1;
   }
   const infos: HeadingInfo[] = [];
   const headingAt: number[] = [];
