@@ -10,9 +10,8 @@ import type { Claim, ClaimKind, ClaimKindDef, ClaimPatch } from '../../core/api.
 import {
   addClaim, allClaims, claimRange, drawAllClaims, removeClaims, selectClaim, setClaims, updateClaim,
 } from '../editor/plugins/annotations.ts';
-import { offsetToPos, plainRange } from '../editor/text-map.ts';
+import { offsetToPos, plainRange, type TextMap } from '../editor/text-map.ts';
 import { TextSelection, type EditorState } from 'prosemirror-state';
-import type { TextMap } from '../editor/text-map.ts';
 import type { AnnotationContext, OpenDocument } from './context.ts';
 
 /** What changed, for listeners that redraw. */
@@ -25,12 +24,12 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   return { start, end };
 }
 
-/** The open document's claims, the store calls that change them, and change notifications. */
 /** From this many claims, a document's highlights are drawn in two steps as it opens. */
 const DRAW_IN_TWO_FROM = 500;
 /** How much text (plain-text characters) gets its highlights in the first step: several screens. */
 const FIRST_DRAWN_CHARS = 30_000;
 
+/** The open document's claims, the store calls that change them, and change notifications. */
 export class ClaimSession {
   readonly ctx: AnnotationContext;
   #listeners = new Set<(change: SessionChange) => void>();
