@@ -50,6 +50,26 @@ const onlyClaim = async (pred: (c: Claim) => boolean): Promise<Claim> => {
   return found[0]!;
 };
 
+/**
+ * Runs `body` with its own copy of the corpus (so a test may edit the files), its own host on it
+ * and a page opened on the brief; everything is removed afterwards.
+ */
+async function withOwnCorpus(body: (p: Page, corpus: string) => Promise<void>): Promise<void> {
+  const corpus = await mkdtemp(join(tmpdir(), 'marginalia-own-corpus-'));
+  await cp(DEFAULT_CORPUS, corpus, { recursive: true });
+  const own = await startHost({ corpusDir: corpus });
+  const p = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    await openReader(p, own.url);
+    await openDocument(p, BRIEF);
+    await body(p, corpus);
+  } finally {
+    await p.close();
+    await own.stop();
+    await rm(corpus, { recursive: true, force: true });
+  }
+}
+
 test('a claim made with the mouse and the toolbar, then edited, is stored and coloured by its kind', async () => {
   await dragSelect(page, FIRST);
   await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
@@ -215,73 +235,49 @@ test('after a reload every claim is still there, highlighted', async () => {
   await screenshot(page, 'claims-dark');
 });
 
-test('a claim whose text is gone shows as an orphan and re-attaches to a new selection', async () => {
-  const corpus = await mkdtemp(join(tmpdir(), 'marginalia-orphans-'));
-  await cp(DEFAULT_CORPUS, corpus, { recursive: true });
-  const own = await startHost({ corpusDir: corpus });
-  const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  try {
-    const gone = '65 billion cubic metres of Turkmen natural gas';
-    await openReader(p2, own.url);
-    await openDocument(p2, BRIEF);
-    await claimWithToolbar(p2, gone);
-    const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/, considering that China plans to import[^.]*\./, '.'));
-    const summary = await api<{ orphan: number }>(p2, 'reanchor');
-    assert.equal(summary.orphan, 1);
+test('a claim whose text is gone shows as an orphan and re-attaches to a new selection', () => withOwnCorpus(async (p2, corpus) => {
+  const gone = '65 billion cubic metres of Turkmen natural gas';
+  await claimWithToolbar(p2, gone);
+  const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/, considering that China plans to import[^.]*\./, '.'));
+  const summary = await api<{ orphan: number }>(p2, 'reanchor');
+  assert.equal(summary.orphan, 1);
 
-    await p2.reload();
-    await openDocument(p2, BRIEF);
-    await p2.locator('.claims-tab', { hasText: 'Orphans (1)' }).click();
-    const row = p2.locator('.orphan-row', { hasText: gone });
-    await row.waitFor();
-    assert.equal(await p2.locator('.reader-text .claim').count(), 0, 'an orphan has no highlight');
+  await p2.reload();
+  await openDocument(p2, BRIEF);
+  await p2.locator('.claims-tab', { hasText: 'Orphans (1)' }).click();
+  const row = p2.locator('.orphan-row', { hasText: gone });
+  await row.waitFor();
+  assert.equal(await p2.locator('.reader-text .claim').count(), 0, 'an orphan has no highlight');
 
-    const replacement = 'Chinese air defence systems';
-    await dragSelect(p2, replacement);
-    await row.getByRole('button', { name: 'Re-attach to selection' }).click();
-    await p2.locator('.reader-text .claim').first().waitFor();
-    const [claim] = await storedClaims(p2);
-    assert.equal(claim!.quote.exact, replacement);
-    assert.notEqual(claim!.status, 'orphan');
-    assert.equal(await highlightText(p2, claim!.id), replacement);
-    await p2.locator('.claims-tab[aria-selected=true]', { hasText: 'Orphans' }).waitFor();
-    await p2.locator('.claims-status', { hasText: 'No orphans' }).waitFor();
-  } finally {
-    await p2.close();
-    await own.stop();
-    await rm(corpus, { recursive: true, force: true });
-  }
-});
+  const replacement = 'Chinese air defence systems';
+  await dragSelect(p2, replacement);
+  await row.getByRole('button', { name: 'Re-attach to selection' }).click();
+  await p2.locator('.reader-text .claim').first().waitFor();
+  const [claim] = await storedClaims(p2);
+  assert.equal(claim!.quote.exact, replacement);
+  assert.notEqual(claim!.status, 'orphan');
+  assert.equal(await highlightText(p2, claim!.id), replacement);
+  await p2.locator('.claims-tab[aria-selected=true]', { hasText: 'Orphans' }).waitFor();
+  await p2.locator('.claims-status', { hasText: 'No orphans' }).waitFor();
+}));
 
-test('when the open document changes on disk and is re-read, the reader shows the new text in place, its claims moved with it', async () => {
-  const corpus = await mkdtemp(join(tmpdir(), 'marginalia-edited-'));
-  await cp(DEFAULT_CORPUS, corpus, { recursive: true });
-  const own = await startHost({ corpusDir: corpus });
-  const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  try {
-    await openReader(p2, own.url);
-    await openDocument(p2, BRIEF);
-    const phrase = 'Chinese air defence systems';
-    await claimWithToolbar(p2, phrase);
-    const [before] = await storedClaims(p2);
-    const inserted = 'A sentence added to the file after the claim was made.';
-    const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('In April 2016, Turkmenistan', `${inserted} In April 2016, Turkmenistan`));
-    // another window or the command line re-reads the corpus; this page is not reloaded
-    await api(p2, 'reanchor');
-    await p2.locator('.reader-text', { hasText: inserted }).waitFor({ timeout: 10_000 });
-    const [after] = await storedClaims(p2);
-    assert.equal(after!.status, 'moved');
-    assert.equal(after!.position.start, before!.position.start + inserted.length + 1);
-    await p2.waitForFunction((id) => document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`)?.textContent?.length > 0, after!.id);
-    assert.equal(await highlightText(p2, after!.id), phrase, 'the highlight sits on the same words in the new text');
-  } finally {
-    await p2.close();
-    await own.stop();
-    await rm(corpus, { recursive: true, force: true });
-  }
-});
+test('when the open document changes on disk and is re-read, the reader shows the new text in place, its claims moved with it', () => withOwnCorpus(async (p2, corpus) => {
+  const phrase = 'Chinese air defence systems';
+  await claimWithToolbar(p2, phrase);
+  const [before] = await storedClaims(p2);
+  const inserted = 'A sentence added to the file after the claim was made.';
+  const file = join(corpus, 'turkmenistan-time-to-revise-neutrality-policy-2016.txt');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('In April 2016, Turkmenistan', `${inserted} In April 2016, Turkmenistan`));
+  // another window or the command line re-reads the corpus; this page is not reloaded
+  await api(p2, 'reanchor');
+  await p2.locator('.reader-text', { hasText: inserted }).waitFor({ timeout: 10_000 });
+  const [after] = await storedClaims(p2);
+  assert.equal(after!.status, 'moved');
+  assert.equal(after!.position.start, before!.position.start + inserted.length + 1);
+  await p2.waitForFunction((id) => document.querySelector(`.reader-text .claim[data-claim-id="${id}"]`)?.textContent?.length > 0, after!.id);
+  assert.equal(await highlightText(p2, after!.id), phrase, 'the highlight sits on the same words in the new text');
+}));
 
 test('a note typed just before the window closes is saved: the editor sends it as the page goes', async () => {
   const p2 = await browser.newPage({ viewport: { width: 1360, height: 860 } });
