@@ -45,9 +45,12 @@ export async function start(reader: ReaderBridge): Promise<void> {
 
   // --- opening documents: the hash is the source of truth, so back/forward work ---------------
   let requested: string | null = null;
+  let opening: string | null = null;
   const openNow = (id: string): void => {
     requested = id;
-    session.open(id).catch((err: unknown) => status.error('Could not open the document', err));
+    opening = id;
+    session.open(id).catch((err: unknown) => status.error('Could not open the document', err))
+      .finally(() => { if (opening === id) opening = null; });
   };
   // The open document lives in the URL (#doc=…), so Back/Forward and reloads keep the place. A new
   // history entry is pushed rather than `location.hash` set: setting the hash makes the browser
@@ -59,7 +62,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
   const followUrl = (): void => {
     const id = docIdFromHash(location.hash);
     // other hash parameters (e.g. `&claim=…`) belong to other parts of the UI
-    if (id && id !== session.current()?.model.id) openNow(id);
+    // (Back/Forward fires both popstate and hashchange: the second finds the open under way)
+    if (id && id !== session.current()?.model.id && id !== opening) openNow(id);
   };
   window.addEventListener('hashchange', followUrl);
   window.addEventListener('popstate', followUrl);

@@ -250,4 +250,20 @@ describe('the reader', () => {
     assert.ok(await error.isVisible());
     assert.equal(await page.locator('.library-list > li[role=option]').count(), 5, 'the library is unchanged');
   });
+
+  test('Back and Forward go between the documents opened, and a reload keeps the open one', async () => {
+    const titles = ['Foreign relations of Turkmenistan', 'Turkmenistan russia relations report'];
+    const shown = () => page.locator('#top-title').innerText();
+    for (const t of titles) {
+      await page.locator('.library-list > li', { hasText: t }).click();
+      await page.waitForFunction((want) => document.getElementById('top-title')?.textContent === want, t);
+    }
+    await page.goBack();
+    await page.waitForFunction((want) => document.getElementById('top-title')?.textContent === want, titles[0]);
+    await page.goForward();
+    await page.waitForFunction((want) => document.getElementById('top-title')?.textContent === want, titles[1]);
+    await page.reload();
+    await page.locator('.ProseMirror .para').first().waitFor();
+    assert.equal(await shown(), titles[1]);
+  });
 });
