@@ -13,18 +13,14 @@ import lunr from 'lunr';
 import type { Claim, ClaimKindDef, Entity } from '../api.ts';
 import { FIELD_BOOSTS, fieldTexts, type IndexedClaim } from './fields.ts';
 import { spellingKey, termOf, words } from './terms.ts';
+import type { AnnotationIndex } from './built-index.ts';
+
+export type { AnnotationIndex } from './built-index.ts';
 
 export { searchClaims, type SearchHit, type SearchResult, type MatchRange } from './search-claims.ts';
 export { FIELD_BOOSTS, TEXT_FIELDS, type IndexField, type IndexedClaim } from './fields.ts';
 export { parseQuery, type ParsedQuery, type QueryPart, type QueryField } from './query-syntax.ts';
 
-/** A built or loaded index. */
-export interface AnnotationIndex {
-  readonly lunr: lunr.Index;
-  readonly claims: ReadonlyMap<string, IndexedClaim>;
-  /** Fingerprint of what it was built from (`indexStamp`): a cached index is fresh when it matches. */
-  readonly stamp: string;
-}
 
 /** What an index is built from: the host's claims and entities and the library's titles. */
 export interface IndexInput {
@@ -127,7 +123,7 @@ export const INDEX_FORMAT = 'marginalia-annotation-index';
  * Version of the serialised format. Bump it when the fields, the boosts or the term rules of
  * terms.ts change: a cached index made under other rules would answer differently.
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 interface SerializedIndex {
   format: typeof INDEX_FORMAT;

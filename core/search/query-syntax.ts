@@ -8,7 +8,8 @@
  *   "permanent neutrality"   a phrase: the words in this order (punctuation and case aside)
  *   tag:neutrality           a field filter: only claims whose tags have the word
  *   entity:"serdar berdimuhamedow", kind:evidence, source:foreign, note:…, quote:…, restatement:…
- *   -russia, -tag:draft      leave out claims that have it
+ *   -russia, -tag:draft      leave out claims that have it (`--verbose` is the word "--verbose")
+ *   russia OR china          either word; a claim with one of them counts as having the pair
  *
  * Curly quotes count as quotes; an unclosed quote runs to the end; an unknown `word:` is read as
  * words; a field with nothing after it (`tag:` while typing) is left out.
@@ -36,6 +37,8 @@ export interface QueryPart {
   field: QueryField | null;
   /** Leading minus: leave out claims that match it. */
   negated: boolean;
+  /** Joined to the part before it by `OR`: either of them will do (they count as one). */
+  orWithPrevious?: boolean;
 }
 
 export interface ParsedQuery {
@@ -45,6 +48,8 @@ export interface ParsedQuery {
    * typed, so it is searched as a prefix too ("turkmeni" finds Turkmenistan as you type).
    */
   typing: boolean;
+  /** Fields named with nothing after them (`tag:`): a UI lists what the field can hold. */
+  emptyFields: QueryField[];
 }
 
 const OPEN_QUOTES = new Set(['"', '“', '„', '”']);
@@ -53,14 +58,19 @@ const CLOSE_QUOTES = new Set(['"', '”', '“']);
 /** Reads a query. Never throws; an empty or blank query has no parts. */
 export function parseQuery(input: string): ParsedQuery {
   const parts: QueryPart[] = [];
+  const emptyFields: QueryField[] = [];
+  let pendingOr = false;
   let i = 0;
   const n = input.length;
   const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
   while (i < n) {
     while (i < n && isSpace(input[i])) i++;
     if (i >= n) break;
+    // `OR` between two parts: either will do. Only in capitals, as people write it in search boxes.
+    if (input.startsWith('OR', i) && (i + 2 >= n || isSpace(input[i + 2])) && parts.length > 0) { pendingOr = true; i += 2; continue; }
     let negated = false;
-    if (input[i] === '-' && i + 1 < n && !isSpace(input[i + 1])) { negated = true; i++; }
+    // One minus is an exclusion; two (`--verbose`) are the word as written on a command line.
+    if (input[i] === '-' && i + 1 < n && !isSpace(input[i + 1]) && input[i + 1] !== '-') { negated = true; i++; }
     let field: QueryField | null = null;
     const named = /^([A-Za-z]+):/.exec(input.slice(i, i + 16));
     if (named && FIELD_NAMES[named[1]!.toLowerCase()]) { field = FIELD_NAMES[named[1]!.toLowerCase()]!; i += named[0].length; }
@@ -79,11 +89,17 @@ export function parseQuery(input: string): ParsedQuery {
       i = j;
     }
     const ws = words(text).map((w) => w.word);
-    if (!ws.length) continue; // `tag:` still being typed, or only punctuation
+    if (!ws.length) { // `tag:` still being typed, or only punctuation
+      if (field && text === '' && !emptyFields.includes(field)) emptyFields.push(field);
+      continue;
+    }
     // A single quoted word is a word that must be there, spelled so: still a phrase (of one).
-    parts.push({ text, words: ws, phrase, field, negated });
+    const part: QueryPart = { text, words: ws, phrase, field, negated };
+    if (pendingOr && !negated) part.orWithPrevious = true;
+    pendingOr = false;
+    parts.push(part);
   }
   const last = parts[parts.length - 1];
   const typing = !!last && !last.phrase && !last.negated && input.length > 0 && !isSpace(input[input.length - 1]);
-  return { parts, typing };
+  return { parts, typing, emptyFields };
 }

@@ -16,7 +16,7 @@
  *   - as a prefix, if it is the word still being typed (`ParsedQuery.typing`).
  */
 import lunr from 'lunr';
-import type { AnnotationIndex } from './annotation-index.ts';
+import type { AnnotationIndex } from './built-index.ts';
 import { TEXT_FIELDS, fieldTexts, type IndexField, type IndexedClaim } from './fields.ts';
 import { parseQuery, type ParsedQuery, type QueryField, type QueryPart } from './query-syntax.ts';
 import { foldWord, isNameLike, spellingKey, termOf, words } from './terms.ts';
@@ -247,7 +247,7 @@ export function phraseRanges(text: string, phrase: readonly string[]): MatchRang
 }
 
 /** Where the matched terms (and phrases) sit in the claim's shown texts; which tags and entities matched. */
-function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>, phrases: string[][]): SearchHit['positions'] {
+export function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>, phrases: string[][]): SearchHit['positions'] {
   const keys = terms.get('spelling');
   const out: SearchHit['positions'] = { quote: [], restatement: [], note: [], tags: [], entities: [] };
   for (const field of SHOWN_FIELDS) {

@@ -3,8 +3,10 @@
  * fields into index terms and a person's query into query terms, so the two always agree.
  *
  * A word is a run of letters, digits and combining marks, possibly joined by an inner apostrophe
- * or full stop ("Berdimuhamedow’s", "U.S", "1.5"). Everything else separates words: spaces,
- * hyphens and dashes, slashes, the full-width colon of the journal article ("Turkmenistan：The").
+ * or full stop ("Berdimuhamedow’s", "U.S", "1.5") or by invisible characters (a soft hyphen, a
+ * zero-width space: "mainte\u00ADnance" is one word). Everything else separates words: spaces,
+ * hyphens and dashes, slashes, the full-width colon of the journal article ("Turkmenistan：The"),
+ * superscript note digits ("ahead¹"). Short words may end in `++` or `#` (C++, C#).
  *
  * A word's term: folded (core/annotations/names.ts `foldName`: lower case, diacritics off, so
  * "Türkmenistan" and "turkmenistan" are one term), possessive "'s" dropped, English stop words
@@ -22,12 +24,35 @@ import { foldName } from '../annotations/names.ts';
 /** A word of a text and where it sits: `text.slice(start, end) === word`. */
 export interface WordSpan { word: string; start: number; end: number }
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:['’ʼ.][\p{L}\p{N}\p{M}]+)*/gu;
+/**
+ * A word character: a letter, digit or combining mark, but not a superscript or subscript digit
+ * (U+00B2, U+00B3, U+00B9, U+2070–U+209F): a note number glued to a word ("ahead¹", "2016.²")
+ * is not part of it.
+ */
+const W = '(?:(?![\\u00B2\\u00B3\\u00B9\\u2070-\\u209F])[\\p{L}\\p{N}\\p{M}])';
+/**
+ * Invisible characters that sit inside words without separating them: soft hyphen (a line-break
+ * hint), zero-width space / non-joiner / joiner, word joiner, BOM. `foldWord` drops them.
+ */
+const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
+/**
+ * A word: word characters, joined by invisibles or by one inner apostrophe or full stop, with an
+ * optional `++` or `#` suffix (C++, C#, F#: the names of languages, which are words of their own).
+ */
+const WORD_RE = new RegExp(`${W}+(?:(?:[${INVISIBLE}]+|['’ʼ.])${W}+)*(?:\\+\\+|#)?(?![\\p{L}\\p{N}])|${W}+(?:(?:[${INVISIBLE}]+|['’ʼ.])${W}+)*`, 'gu');
+/** Longest word that keeps a `++`/`#` suffix: language names are short; "issue#" is not one. */
+const SYMBOL_WORD_MAX = 3;
 
 /** The words of a text with their offsets in it. */
 export function words(text: string): WordSpan[] {
   const out: WordSpan[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD_RE)) {
+    let word = m[0];
+    const suffix = word.endsWith('++') ? 2 : word.endsWith('#') ? 1 : 0;
+    if (suffix && word.length - suffix > SYMBOL_WORD_MAX) word = word.slice(0, -suffix);
+    out.push({ word, start: m.index, end: m.index + word.length });
+  }
   return out;
 }
 
@@ -38,7 +63,8 @@ const TERM_CACHE_MAX = 200_000;
 
 /** The folded form of one word: what phrases compare and prefixes extend. */
 export function foldWord(word: string): string {
-  return foldName(word).replace(/'s$/, '').replace(/'/g, '');
+  // NFKC first: a ligature ("ﬁ") or a full-width letter becomes the letters it stands for.
+  return foldName(word.replace(INVISIBLE_RE, '').normalize('NFKC')).replace(/'s$/, '').replace(/'/g, '');
 }
 
 /** The index term of one word, or '' for a stop word (nothing to search for). */
