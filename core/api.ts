@@ -95,8 +95,31 @@ export type StoreState =
   /** The store could not be opened (unreadable, corrupt, newer schema). Nothing was written. */
   | { ok: false; path: string; reason: string };
 
+/**
+ * One corpus folder of the library (issue 10, item 13). The library holds several side by side,
+ * like Zotero's collections; one is open at a time. Claims of a corpus that is not open keep
+ * their status: they are never orphans for that reason.
+ */
+export interface CorpusSummary {
+  /** Stable id in the store (kept when the folder goes missing). */
+  id: string;
+  /** Absolute path of the folder as last opened. */
+  dir: string;
+  /** What the library panel shows: the folder's name. */
+  name: string;
+  /** Documents present in it the last time it was read (tombstones not counted). */
+  documentCount: number;
+  /** The folder cannot be found now (an unplugged drive, renamed): shown as missing, never emptied. */
+  missing: boolean;
+}
+
 export interface LibrarySnapshot {
+  /** Folder of the open corpus (null: none yet). */
   corpusDir: string | null;
+  /** Id of the open corpus in `corpora` (null: none yet). */
+  corpusId: string | null;
+  /** Every corpus of the library, in the order they were added. */
+  corpora: CorpusSummary[];
   documents: DocumentSummary[];
   problems: ImportProblem[];
   store: StoreState;
@@ -131,6 +154,15 @@ export interface Claim {
   status: AnchorStatus;
   /** Paragraph number of the block where the claim starts (null for orphans / headings). */
   paragraph: number | null;
+  /**
+   * Paragraph number of the block where it ends: equal to `paragraph` for a claim inside one
+   * paragraph, 4 for a claim over ¶ 3–4 (null for orphans / headings).
+   */
+  paragraphEnd: number | null;
+  /** The id of the annotation it was imported from (another tool's), exported again as `via`. */
+  via?: string;
+  /** Who made the imported annotation (e.g. Hypothesis `acct:name@hypothes.is`). */
+  creator?: string;
   restatement: string;
   note: string;
   kind: ClaimKind;
@@ -155,6 +187,8 @@ export interface NewClaim {
 export type ClaimPatch = Partial<Pick<Claim, 'restatement' | 'note' | 'kind' | 'tags' | 'entityIds'>> & {
   /** Re-attach (orphans) or move: a new range over the plain text. */
   range?: { start: number; end: number };
+  /** A fuzzy claim: its stored quote becomes the text it covers now (undoable); status exact. */
+  acceptText?: boolean;
 };
 
 export type LinkRelation = 'supports' | 'contradicts' | 'elaborates';
@@ -175,6 +209,8 @@ export type NewEntity = Omit<Entity, 'id' | 'aliases' | 'description' | 'wikidat
 
 export interface ClaimFilter {
   documentId?: string;
+  /** Claims of the documents of one corpus (CorpusSummary.id); absent: every corpus. */
+  corpusId?: string;
   entityId?: string;
   kind?: ClaimKind;
   tag?: string;
@@ -193,7 +229,23 @@ export interface Mention {
   paragraph: number | null;
 }
 
-export interface ReanchorSummary { exact: number; moved: number; fuzzy: number; orphan: number }
+export interface ReanchorSummary {
+  exact: number; moved: number; fuzzy: number; orphan: number;
+  /**
+   * `reanchor` only: each claim whose place differs from where the store last had it before
+   * this run of the app (a first automatic pass at start-up included), in document order.
+   */
+  changes?: ReanchorChange[];
+}
+
+/** One claim that moved, went fuzzy or orphan (or came back) since the store last saw its file. */
+export interface ReanchorChange {
+  claimId: string;
+  documentId: string;
+  quote: string;
+  before: { status: AnchorStatus; start: number; end: number; paragraph: number | null };
+  after: { status: AnchorStatus; start: number; end: number; paragraph: number | null };
+}
 
 /** What the host did for one user action; undo/redo report the action they reverted. */
 export interface ActionResult { action: string; undoable: boolean }
@@ -205,7 +257,11 @@ export interface ActionResult { action: string; undoable: boolean }
 export interface ReaderApi {
   // library (issue: the reader)
   getLibrary(): Promise<LibrarySnapshot>;
-  /** Import a folder (the corpus is re-read from disk; originals are never modified). */
+  /**
+   * Open a corpus folder: add it to the library, or switch to it if it is there already (it is
+   * re-read from disk; originals are never modified). The other corpora and their claims stay
+   * as they are. A known folder that is missing opens from the store, marked missing.
+   */
   openCorpus(dir: string): Promise<LibrarySnapshot>;
   getDocument(id: string): Promise<DocumentModel>;
   getSettings(): Promise<Settings>;

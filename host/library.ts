@@ -17,7 +17,9 @@ import { openStore } from './store/open-store.ts';
 import { inTransaction } from './store/transaction.ts';
 import * as claims from './library/claims.ts';
 import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
-import { openCorpusInto } from './library/corpus.ts';
+import { corpusSummaries, openCorpusInto } from './library/corpus.ts';
+import { reportSinceLastSeen } from './library/reanchor-report.ts';
+import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
 import { exportAnnotations, importAnnotations } from './library/interchange.ts';
 import { readSettings, rememberedCorpusDir, writeSettings } from './library/settings.ts';
@@ -41,10 +43,15 @@ export interface LibraryOptions {
 /** Open the store, import the corpus and return the library. Never rejects for a bad store or folder. */
 export async function createLibrary(opts: LibraryOptions): Promise<Library> {
   const store = openStore(opts.dataDir);
-  const ctx: LibraryContext = { store, documents: new DocumentSet(() => ctx.store.db), events: new Emitter(), corpusDir: null };
+  const ctx: LibraryContext = {
+    store, documents: new DocumentSet(() => ctx.store.db), events: new Emitter(), corpusDir: null,
+    corpusId: null, corpusMissing: false, unreported: new Map(),
+  };
   if (store.db) {
-    ctx.documents.loadFromStore(listImportProblems(store.db));
     ctx.corpusDir = rememberedCorpusDir(store.db);
+    const open = ctx.corpusDir ? corpusByDir(store.db, ctx.corpusDir) : null;
+    ctx.corpusId = open?.id ?? null;
+    ctx.documents.loadFromStore(listImportProblems(store.db), open ? documentIdsOfCorpus(store.db, open.id) : undefined);
   }
   const dir = opts.corpusDir ?? rememberedCorpusDir(store.db);
   if (dir) {
@@ -61,7 +68,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     return run;
   };
   const snapshot = (): LibrarySnapshot => ({
-    corpusDir: ctx.corpusDir, documents: [...ctx.documents.summaries], problems: [...ctx.documents.problems], store: ctx.store.state,
+    corpusDir: ctx.corpusDir, corpusId: ctx.corpusId, corpora: corpusSummaries(ctx),
+    documents: [...ctx.documents.summaries], problems: [...ctx.documents.problems], store: ctx.store.state,
   });
   const changed = (reason: string): void => ctx.events.emit('onDidChangeAnnotations', { reason });
   /** Run a change and tell listeners once it has committed. */
@@ -83,7 +91,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
       const doc = typeof id === 'string' ? ctx.documents.get(id) : null;
       if (doc) return doc.model;
       const gone = typeof id === 'string' ? ctx.documents.removed.get(id) : undefined;
-      throw new ApiError('not-found', gone ? `"${gone.title}" is no longer in the corpus folder.` : `There is no document with id "${String(id)}" in the library.`);
+      if (gone) throw new ApiError('not-found', `"${gone.title}" is no longer in the corpus folder.`);
+      const elsewhere = typeof id === 'string' && ctx.store.db ? corpusOfDocument(ctx.store.db, id) : null;
+      if (elsewhere) throw new ApiError('not-found', `That document is in the corpus "${elsewhere.name}" (${elsewhere.dir}); open that corpus to read it.`);
+      throw new ApiError('not-found', `There is no document with id "${String(id)}" in the library.`);
     }),
     getSettings: () => serial(() => readSettings(ctx.store.db)),
     setSettings: (patch) => serial((): Settings => {
@@ -122,7 +133,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
       const opened = await openCorpusInto(ctx, ctx.corpusDir, true);
       ctx.events.emit('onDidChangeLibrary', snapshot());
       changed('reanchor');
-      return opened.summary;
+      return reportSinceLastSeen(writableDb(ctx), opened.summary, ctx.unreported);
     }),
 
     on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),

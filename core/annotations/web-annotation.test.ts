@@ -20,7 +20,7 @@ function claim(id: string, phrase: string, extra: Partial<Claim> = {}): Claim {
   assert.ok(at >= 0, `fixture phrase not in the text: ${phrase}`);
   const { quote, position } = describeRange(text, at, at + phrase.length);
   return {
-    id, documentId: 'doc-3', quote, position, status: 'exact', paragraph: 3, restatement: '', note: '',
+    id, documentId: 'doc-3', quote, position, status: 'exact', paragraph: 3, paragraphEnd: 3, restatement: '', note: '',
     kind: 'claim', tags: [], entityIds: [], created: '2025-01-02T03:04:05.000Z', modified: '2025-01-03T03:04:05.000Z', ...extra,
   };
 }

@@ -101,7 +101,10 @@ describe('verbs over the real library and the sample corpus', () => {
 
     const listed = await cli('claims', '--json', '--corpus', CORPUS, '--data', data);
     assert.equal(listed.code, 0, listed.err);
-    assert.deepEqual(JSON.parse(listed.out), [{ id: claim.id, document: doc.id, status: 'exact', start, end: start + phrase.length, quote: phrase, entities: [] }]);
+    assert.deepEqual(JSON.parse(listed.out), [{
+      id: claim.id, document: doc.id, status: 'exact', start, end: start + phrase.length, paragraphs: [claim.paragraph, claim.paragraph],
+      quote: phrase, text: phrase, entities: [],
+    }]);
 
     const out = join(data, 'export.jsonld');
     assert.equal((await cli('export', '--format', 'jsonld', '--out', out, '--corpus', CORPUS, '--data', data)).code, 0);
@@ -112,7 +115,7 @@ describe('verbs over the real library and the sample corpus', () => {
     assert.deepEqual(again.map((c) => [c.quote, c.start]), [[phrase, start]]);
 
     const re = await cli('reanchor', '--json', '--corpus', CORPUS, '--data', data2);
-    assert.deepEqual(JSON.parse(re.out), { exact: 1, moved: 0, fuzzy: 0, orphan: 0 });
+    assert.deepEqual(JSON.parse(re.out), { exact: 1, moved: 0, fuzzy: 0, orphan: 0, changes: [] });
   });
 
   test('importing a file that is not JSON-LD is bad input (1)', async () => {

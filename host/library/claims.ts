@@ -9,7 +9,7 @@ import { describeRange } from '../../core/annotations/selectors.ts';
 import { getClaim, getClaims, listLinks, removeClaim, writeClaim, writeLink } from '../store/claims-repo.ts';
 import { inAction } from '../store/transaction.ts';
 import { writableDb, type LibraryContext } from './context.ts';
-import { paragraphAt, type LoadedDocument } from './loaded-document.ts';
+import { paragraphSpan, type LoadedDocument } from './loaded-document.ts';
 import { readSettings } from './settings.ts';
 import * as check from './validate.ts';
 
@@ -30,7 +30,7 @@ function knownEntityIds(db: DatabaseSync, value: unknown): string[] {
 }
 
 /** Selectors, status and paragraph for a range the user selected (whitespace at either end trimmed). */
-function placeRange(doc: LoadedDocument, range: { start: unknown; end: unknown }): Pick<Claim, 'quote' | 'position' | 'status' | 'paragraph'> {
+function placeRange(doc: LoadedDocument, range: { start: unknown; end: unknown }): Pick<Claim, 'quote' | 'position' | 'status' | 'paragraph' | 'paragraphEnd'> {
   const { start, end } = range;
   const len = doc.text.length;
   if (!Number.isInteger(start) || !Number.isInteger(end)) check.badInput('The selection must be given as whole-number start and end offsets.');
@@ -41,7 +41,7 @@ function placeRange(doc: LoadedDocument, range: { start: unknown; end: unknown }
   while (e > s && /\s/.test(doc.text[e - 1]!)) e--;
   if (s === e) check.badInput('The selection is empty: select some text to make a claim.');
   const { quote, position } = describeRange(doc.text, s, e);
-  return { quote, position, status: 'exact', paragraph: paragraphAt(doc, s) };
+  return { quote, position, status: 'exact', ...paragraphSpan(doc, s, e) };
 }
 
 function documentOrThrow(ctx: LibraryContext, id: unknown): LoadedDocument {

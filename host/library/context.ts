@@ -3,7 +3,7 @@
  * corpus in memory, and the event emitter. Parts take a context rather than reaching for globals.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { ApiError, type DocumentSummary, type ImportProblem, type ReaderEventName, type ReaderEvents } from '../../core/api.ts';
+import { ApiError, type DocumentSummary, type ImportProblem, type ReanchorChange, type ReaderEventName, type ReaderEvents } from '../../core/api.ts';
 import type { OpenedStore } from '../store/open-store.ts';
 import { listStoredDocuments, readDocumentModel } from '../store/documents-repo.ts';
 import { loadDocument, type LoadedDocument } from './loaded-document.ts';
@@ -29,11 +29,11 @@ export class DocumentSet {
     for (const d of docs) this.#loaded.set(d.summary.id, d);
   }
 
-  /** Fill from the store's rows (models load on first use). */
-  loadFromStore(problems: ImportProblem[]): void {
+  /** Fill from the store's rows (models load on first use); `only`: the document ids of one corpus. */
+  loadFromStore(problems: ImportProblem[], only?: Set<string>): void {
     const db = this.#db();
     if (!db) return;
-    const rows = listStoredDocuments(db);
+    const rows = listStoredDocuments(db).filter((r) => !only || only.has(r.summary.id));
     this.summaries = rows.filter((r) => !r.removed).map((r) => r.summary);
     this.removed = new Map(rows.filter((r) => r.removed).map((r) => [r.summary.id, r.summary]));
     this.problems = problems;
@@ -91,6 +91,15 @@ export interface LibraryContext {
   documents: DocumentSet;
   events: Emitter;
   corpusDir: string | null;
+  /** The open corpus's id in the store (null: none, or no store). */
+  corpusId: string | null;
+  /** The open corpus's folder cannot be found: its documents come from the store, read-only on disk. */
+  corpusMissing: boolean;
+  /**
+   * Where the store had each claim before this run of the app moved it (a start-up pass
+   * included), until `reanchor` reports it (issue 10, item 3). Claim id → its earlier place.
+   */
+  unreported: Map<string, ReanchorChange>;
 }
 
 /** The store's database, or the reason every change is refused. */

@@ -1,13 +1,16 @@
 /**
- * Opening a corpus folder: import every file, store the documents, tombstone the ones that left
- * the folder (their claims stay, as orphans under the old id), and re-anchor the claims of every
- * document whose text changed. Originals on disk are only read.
+ * Opening a corpus folder: import every file, store the documents in that folder's corpus,
+ * tombstone the ones that left the folder (their claims stay, as orphans under the old id), and
+ * re-anchor the claims of every document whose text changed. Other corpora of the library are
+ * left as they are. Originals on disk are only read.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ApiError, type DocumentSummary, type ReanchorSummary } from '../../core/api.ts';
+import { ApiError, type CorpusSummary, type DocumentSummary, type ReanchorSummary } from '../../core/api.ts';
 import { importFolder, type ImportedDocument } from '../corpus/import-folder.ts';
 import { listClaims } from '../store/claims-repo.ts';
+import { addCorpus, assignDocuments, corpusByDir, corpusDocumentId, documentIdsOfCorpus, listCorpora, touchCorpus } from '../store/corpora-repo.ts';
 import { listStoredDocuments, replaceImportProblems, tombstoneDocument, upsertDocument, authorOf, yearOf } from '../store/documents-repo.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { LibraryContext } from './context.ts';
@@ -32,14 +35,32 @@ export interface CorpusOpened {
 }
 
 /**
- * Import `dir` into the library. With `everyClaim`, every claim is re-anchored (the reanchor
- * command); otherwise only claims of documents whose plain text changed or that left the folder.
+ * Open `dir`: add it to the library as a corpus or switch to it (issue 10, item 13). Only this
+ * corpus's documents are compared with the folder: a document of another corpus is never
+ * tombstoned and its claims are never re-anchored here. With `everyClaim`, every claim of this
+ * corpus is re-anchored (the reanchor command); otherwise only claims of documents whose plain
+ * text changed or that left the folder. A known folder that cannot be found opens from the
+ * store, marked missing: nothing is emptied and no claim changes. Throws ApiError('bad-input')
+ * for an unknown folder that cannot be found or read, and for `everyClaim` on a missing one.
  */
 export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClaim: boolean): Promise<CorpusOpened> {
   const abs = resolve(dir);
+  const db = ctx.store.db;
+  const known = db ? corpusByDir(db, abs) : null;
   // A folder that is not there (an unplugged drive) must not read as "every file was removed".
   const isFolder = await stat(abs).then((s) => s.isDirectory(), () => false);
-  if (!isFolder) throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found.`);
+  if (!isFolder) {
+    if (!known || !db) throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found.`);
+    if (everyClaim) {
+      throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found (is the drive connected?). Its ${known.documentCount} document(s) and their claims are kept as they were.`);
+    }
+    inTransaction(db, () => { rememberCorpusDir(db, abs); touchCorpus(db, known.id, new Date().toISOString()); });
+    ctx.documents.loadFromStore([{ path: '.', reason: `The folder ${abs} cannot be found (is the drive connected?). Its documents are shown as last read; claims are kept.` }], documentIdsOfCorpus(db, known.id));
+    ctx.corpusDir = abs;
+    ctx.corpusId = known.id;
+    ctx.corpusMissing = true;
+    return { summary: emptySummary(), changedClaims: 0 };
+  }
   let imported;
   try {
     imported = await importFolder(abs);
@@ -48,22 +69,29 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
   }
   const folderProblem = imported.problems.find((p) => p.path === '.');
   if (folderProblem && imported.documents.length === 0) throw new ApiError('bad-input', folderProblem.reason);
-  const loaded: LoadedDocument[] = imported.documents.map((d) => loadDocument(summaryOf(d), d.doc));
   const summary = emptySummary();
   let changedClaims = 0;
   let removed: DocumentSummary[] = [];
-  const db = ctx.store.db;
+  let loaded: LoadedDocument[];
   if (db) {
     const now = new Date().toISOString();
-    removed = inTransaction(db, () => {
-      const stored = new Map(listStoredDocuments(db).map((s) => [s.summary.id, s]));
-      const present = new Set(loaded.map((d) => d.summary.id));
+    let corpusId = '';
+    [loaded, removed] = inTransaction(db, () => {
+      const corpus = known ?? addCorpus(db, abs, now);
+      corpusId = corpus.id;
+      touchCorpus(db, corpus.id, now);
+      for (const d of imported.documents) d.doc.id = corpusDocumentId(corpus, d.doc.id, d.path);
+      const docs = imported.documents.map((d) => loadDocument(summaryOf(d), d.doc));
+      const mine = documentIdsOfCorpus(db, corpus.id);
+      const stored = new Map(listStoredDocuments(db).filter((s) => mine.has(s.summary.id)).map((s) => [s.summary.id, s]));
+      const present = new Set(docs.map((d) => d.summary.id));
       const toAnchor: Array<{ id: string; doc: LoadedDocument | null }> = [];
-      for (const d of loaded) {
+      for (const d of docs) {
         const before = stored.get(d.summary.id);
         if (everyClaim || !before || before.removed || before.textHash !== d.textHash) toAnchor.push({ id: d.summary.id, doc: d });
         upsertDocument(db, { summary: d.summary, model: d.model, textHash: d.textHash }, now);
       }
+      assignDocuments(db, corpus.id, [...present]);
       for (const s of stored.values()) {
         if (present.has(s.summary.id)) continue;
         if (!s.removed) tombstoneDocument(db, s.summary.id, now);
@@ -73,13 +101,38 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
         const out = reanchorClaims(db, doc, listClaims(db, { documentId: id }));
         addSummary(summary, out.summary);
         changedClaims += out.changed;
+        for (const c of out.changes) if (!ctx.unreported.has(c.claimId)) ctx.unreported.set(c.claimId, c);
       }
       replaceImportProblems(db, imported.problems);
       rememberCorpusDir(db, abs);
-      return listStoredDocuments(db).filter((s) => s.removed).map((s) => s.summary);
+      return [docs, listStoredDocuments(db).filter((s) => s.removed && mine.has(s.summary.id)).map((s) => s.summary)] as const;
     });
+    ctx.corpusId = corpusId;
+  } else {
+    loaded = imported.documents.map((d) => loadDocument(summaryOf(d), d.doc));
+    ctx.corpusId = null;
   }
   ctx.documents.replace(loaded, removed, imported.problems);
   ctx.corpusDir = abs;
+  ctx.corpusMissing = false;
   return { summary, changedClaims };
+}
+
+/** Whether `dir` is a folder now (a synchronous stat: the library has a handful of corpora). */
+function folderExists(dir: string): boolean {
+  try { return statSync(dir).isDirectory(); } catch { return false; }
+}
+
+/**
+ * The library's corpora for a snapshot, each checked on disk now (a folder on an unplugged drive
+ * reads as missing). Without a store: the open folder alone, if any.
+ */
+export function corpusSummaries(ctx: LibraryContext): CorpusSummary[] {
+  const db = ctx.store.db;
+  if (!db) {
+    return ctx.corpusDir
+      ? [{ id: 'open', dir: ctx.corpusDir, name: ctx.corpusDir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || ctx.corpusDir, documentCount: ctx.documents.summaries.length, missing: ctx.corpusMissing }]
+      : [];
+  }
+  return listCorpora(db).map((c) => ({ id: c.id, dir: c.dir, name: c.name, documentCount: c.documentCount, missing: !folderExists(c.dir) }));
 }

@@ -51,6 +51,18 @@ export function blockIndexAt(spans: TextSpan[], pos: number): number {
   return found;
 }
 
+/**
+ * The first and last paragraph numbers (citation locators) of the range [start, end): a claim
+ * inside ¶ 3 gives 3–3, one over the end of ¶ 3 and the start of ¶ 4 gives 3–4. A range that
+ * starts in a heading has no first paragraph (null, as `paragraphAt`); one that ends in a
+ * heading ends at the paragraph where it started.
+ */
+export function paragraphSpan(doc: LoadedDocument, start: number, end: number): { paragraph: number | null; paragraphEnd: number | null } {
+  const paragraph = paragraphAt(doc, start);
+  const last = end > start ? paragraphAt(doc, end - 1) : paragraph;
+  return { paragraph, paragraphEnd: last !== null && (paragraph === null || last >= paragraph) ? last : paragraph };
+}
+
 /** The paragraph number (citation locator) of the block where `pos` falls; null in headings and footnotes. */
 export function paragraphAt(doc: LoadedDocument, pos: number): number | null {
   const i = blockIndexAt(doc.spans, pos);

@@ -4,13 +4,13 @@
  * an orphan keeps its last position, so it can still be shown and re-attached. Never deletes.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Claim, ReanchorSummary } from '../../core/api.ts';
+import type { Claim, ReanchorChange, ReanchorSummary } from '../../core/api.ts';
 import { anchorAll, type AnchorTarget } from '../../core/annotations/anchor.ts';
 import { writeAnchor } from '../store/claims-repo.ts';
-import { paragraphAt, type LoadedDocument } from './loaded-document.ts';
+import { paragraphSpan, type LoadedDocument } from './loaded-document.ts';
 
 /** Where a claim landed, in the claim's own fields. */
-export type Placement = Pick<Claim, 'status' | 'position' | 'paragraph'>;
+export type Placement = Pick<Claim, 'status' | 'position' | 'paragraph' | 'paragraphEnd'>;
 
 /** An empty tally. */
 export function emptySummary(): ReanchorSummary {
@@ -32,27 +32,34 @@ export function placeClaims(doc: LoadedDocument | null, targets: AnchorTarget[])
   return targets.map((t, i): Placement => {
     const hit = results[i];
     if (doc && hit && hit.status !== 'orphan') {
-      return { status: hit.status, position: { type: 'TextPositionSelector', start: hit.start, end: hit.end }, paragraph: paragraphAt(doc, hit.start) };
+      return { status: hit.status, position: { type: 'TextPositionSelector', start: hit.start, end: hit.end }, ...paragraphSpan(doc, hit.start, hit.end) };
     }
-    return { status: 'orphan', position: t.position ?? { type: 'TextPositionSelector', start: 0, end: 0 }, paragraph: null };
+    return { status: 'orphan', position: t.position ?? { type: 'TextPositionSelector', start: 0, end: 0 }, paragraph: null, paragraphEnd: null };
   });
 }
 
 /**
  * Re-anchor `claims` (all of one document) against `doc` and store where they landed, inside
- * the caller's transaction. Returns how many landed how; `changed` counts rows that moved.
+ * the caller's transaction. Returns how many landed how; `changed` counts rows that moved and
+ * `changes` says from where to where.
  */
-export function reanchorClaims(db: DatabaseSync, doc: LoadedDocument | null, claims: Claim[]): { summary: ReanchorSummary; changed: number } {
+export function reanchorClaims(db: DatabaseSync, doc: LoadedDocument | null, claims: Claim[]): { summary: ReanchorSummary; changed: number; changes: ReanchorChange[] } {
   const summary = emptySummary();
   let changed = 0;
+  const changes: ReanchorChange[] = [];
   const placed = placeClaims(doc, claims);
   claims.forEach((c, i) => {
     const p = placed[i]!;
     summary[p.status] += 1;
-    if (p.status !== c.status || p.position.start !== c.position.start || p.position.end !== c.position.end || p.paragraph !== c.paragraph) {
-      writeAnchor(db, c.id, p.status, p.position.start, p.position.end, p.paragraph);
+    if (p.status !== c.status || p.position.start !== c.position.start || p.position.end !== c.position.end || p.paragraph !== c.paragraph || p.paragraphEnd !== c.paragraphEnd) {
+      writeAnchor(db, c.id, p.status, p.position.start, p.position.end, p.paragraph, p.paragraphEnd);
       changed += 1;
+      changes.push({
+        claimId: c.id, documentId: c.documentId, quote: c.quote.exact,
+        before: { status: c.status, start: c.position.start, end: c.position.end, paragraph: c.paragraph },
+        after: { status: p.status, start: p.position.start, end: p.position.end, paragraph: p.paragraph },
+      });
     }
   });
-  return { summary, changed };
+  return { summary, changed, changes };
 }

@@ -10,6 +10,7 @@ interface ClaimRow {
   id: string; document_id: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
   pos_start: number; pos_end: number; status: string; paragraph: number | null; restatement: string;
   note: string; kind: string; tags: string; created: string; modified: string;
+  paragraph_end: number | null; via: string | null; creator: string | null;
 }
 
 function parseTags(text: string): string[] {
@@ -24,6 +25,7 @@ function toClaim(row: ClaimRow, entityIds: string[]): Claim {
     position: { type: 'TextPositionSelector', start: row.pos_start, end: row.pos_end },
     status: row.status as AnchorStatus,
     paragraph: row.paragraph,
+    paragraphEnd: row.paragraph_end ?? row.paragraph,
     restatement: row.restatement,
     note: row.note,
     kind: row.kind,
@@ -31,6 +33,8 @@ function toClaim(row: ClaimRow, entityIds: string[]): Claim {
     entityIds,
     created: row.created,
     modified: row.modified,
+    ...(row.via ? { via: row.via } : {}),
+    ...(row.creator ? { creator: row.creator } : {}),
   };
 }
 
@@ -41,6 +45,7 @@ export function claimRow(c: Claim): Row {
     quote_suffix: c.quote.suffix, pos_start: c.position.start, pos_end: c.position.end, status: c.status,
     paragraph: c.paragraph, restatement: c.restatement, note: c.note, kind: c.kind,
     tags: JSON.stringify(c.tags), created: c.created, modified: c.modified,
+    paragraph_end: c.paragraphEnd, via: c.via ?? null, creator: c.creator ?? null,
   };
 }
 
@@ -62,6 +67,10 @@ export function listClaims(db: DatabaseSync, filter: ClaimFilter = {}): Claim[] 
   const where: string[] = [];
   const args: SQLInputValue[] = [];
   if (filter.documentId !== undefined) { where.push('c.document_id = ?'); args.push(filter.documentId); }
+  if (filter.corpusId !== undefined) {
+    where.push('c.document_id IN (SELECT d.id FROM documents d WHERE d.corpus_id = ?)');
+    args.push(filter.corpusId);
+  }
   if (filter.kind !== undefined) { where.push('c.kind = ?'); args.push(filter.kind); }
   if (filter.status !== undefined) { where.push('c.status = ?'); args.push(filter.status); }
   if (filter.tag !== undefined) { where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ?)'); args.push(filter.tag); }
@@ -108,8 +117,8 @@ export function removeClaim(db: DatabaseSync, rec: RowRecorder, id: string): voi
 }
 
 /** Update where the anchoring layer last placed a claim. Not a user action: no history. */
-export function writeAnchor(db: DatabaseSync, id: string, status: AnchorStatus, start: number, end: number, paragraph: number | null): void {
-  db.prepare('UPDATE claims SET status = ?, pos_start = ?, pos_end = ?, paragraph = ? WHERE id = ?').run(status, start, end, paragraph, id);
+export function writeAnchor(db: DatabaseSync, id: string, status: AnchorStatus, start: number, end: number, paragraph: number | null, paragraphEnd: number | null = paragraph): void {
+  db.prepare('UPDATE claims SET status = ?, pos_start = ?, pos_end = ?, paragraph = ?, paragraph_end = ? WHERE id = ?').run(status, start, end, paragraph, paragraphEnd, id);
 }
 
 interface LinkRow { id: string; from_id: string; to_id: string; relation: string }

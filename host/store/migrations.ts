@@ -88,6 +88,41 @@ export const MIGRATIONS: readonly Migration[] = [
     ALTER TABLE documents ADD COLUMN removed_at TEXT;
     ALTER TABLE documents ADD COLUMN text_hash TEXT NOT NULL DEFAULT '';
   `),
+  // N (issue 10, items 13, 4, 6): a library of several corpora. Each document belongs to one corpus
+  // folder; opening another folder no longer tombstones the documents of the first. The corpus
+  // a store already had (the remembered folder) becomes the first corpus and keeps its document
+  // ids (`scoped` 0: ids from the path alone); corpora added later get ids scoped by corpus id,
+  // so two folders that both hold "notes.txt" never share a document. Claims get the number of
+  // the paragraph where they end (a claim over ¶ 3–4) and, when imported, the annotation's id
+  // (`via`) and creator.
+  (db) => {
+    db.exec(`
+      CREATE TABLE corpora (
+        id TEXT PRIMARY KEY,
+        dir TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        scoped INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        opened_at TEXT
+      );
+      ALTER TABLE documents ADD COLUMN corpus_id TEXT;
+      CREATE INDEX documents_corpus ON documents(corpus_id);
+      ALTER TABLE claims ADD COLUMN paragraph_end INTEGER;
+      ALTER TABLE claims ADD COLUMN via TEXT;
+      ALTER TABLE claims ADD COLUMN creator TEXT;
+    `);
+    // A claim's last paragraph (item 4): the first one until the next re-anchoring computes it.
+    db.exec('UPDATE claims SET paragraph_end = paragraph');
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'corpusDir'").get() as { value: string } | undefined;
+    let dir: unknown = null;
+    try { dir = row ? JSON.parse(row.value) : null; } catch { dir = null; }
+    if (typeof dir === 'string' && dir !== '') {
+      const now = new Date().toISOString();
+      const name = dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || dir;
+      db.prepare('INSERT INTO corpora (id, dir, name, scoped, added_at, opened_at) VALUES (?, ?, ?, 0, ?, ?)').run('corpus-1', dir, name, now, now);
+      db.prepare("UPDATE documents SET corpus_id = 'corpus-1'").run();
+    }
+  },
 ];
 
 /** The schema version this code writes and the newest it can read. */

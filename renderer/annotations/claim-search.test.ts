@@ -15,7 +15,7 @@ function claimsFromText(): Claim[] {
   for (let i = 0, n = 0; i + 12 < words.length && n < 200; i += 12, n++) {
     const exact = words.slice(i, i + 12).join(' ');
     out.push({
-      id: `c${n}`, documentId: 'd', status: 'exact', paragraph: n + 1,
+      id: `c${n}`, documentId: 'd', status: 'exact', paragraph: n + 1, paragraphEnd: n + 1,
       quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start: 0, end: exact.length },
       restatement: '', note: '', kind: 'claim', tags: [], entityIds: [],

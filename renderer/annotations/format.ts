@@ -16,9 +16,14 @@ export function snippet(text: string, max = SNIPPET_CHARS): string {
   return `«${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…»`;
 }
 
-/** The citation locator of a claim: "¶ 4", or "" when it does not start in a paragraph. */
-export function locator(claim: Pick<Claim, 'paragraph'>): string {
-  return claim.paragraph === null ? '' : `¶ ${claim.paragraph}`;
+/**
+ * The citation locator of a claim: "¶ 4", "¶ 3–4" (en dash) for one that ends in a later
+ * paragraph, or "" when it does not start in a paragraph.
+ */
+export function locator(claim: Pick<Claim, 'paragraph'> & { paragraphEnd?: number | null }): string {
+  if (claim.paragraph === null) return '';
+  const last = claim.paragraphEnd ?? claim.paragraph;
+  return last > claim.paragraph ? `¶ ${claim.paragraph}–${last}` : `¶ ${claim.paragraph}`;
 }
 
 /** Words for a relation, seen from the claim that holds the link (→) or the one it points at (←). */

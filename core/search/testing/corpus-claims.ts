@@ -36,6 +36,7 @@ export function claimOn(doc: CorpusDoc, phrase: string, extra: Partial<Pick<Clai
     position: { type: 'TextPositionSelector', start: at, end },
     status: 'exact',
     paragraph: null,
+    paragraphEnd: null,
     restatement: extra.restatement ?? '',
     note: extra.note ?? '',
     kind: extra.kind ?? 'claim',

@@ -41,7 +41,7 @@ function claimOn(map: TextMap, exact: string, over: Partial<Claim> = {}, nth = 0
   for (let i = 0; i <= nth; i++) start = map.text.indexOf(exact, start + 1);
   assert.ok(start >= 0, `fixture text contains "${exact}"`);
   return {
-    id: `c${++seq}`, documentId: 'doc', status: 'exact', paragraph: null,
+    id: `c${++seq}`, documentId: 'doc', status: 'exact', paragraph: null, paragraphEnd: null,
     quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
     position: { type: 'TextPositionSelector', start, end: start + exact.length },
     restatement: '', note: '', kind: 'claim', tags: [], entityIds: [], created: '', modified: '',
