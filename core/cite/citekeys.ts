@@ -49,7 +49,8 @@ function significantWords(phrase: string): string[] {
 /** The words of the source's title, or of its file name (its id) when it has no title. */
 function titleWords(item: CslItem): string[] {
   const title = text(item, 'title');
-  if (title) {
+  // A bracketed title is exportableItem's description of an untitled source, not a title.
+  if (title && !/^\[.*\]$/.test(title)) {
     const words = significantWords(title);
     if (words.length) return words;
   }
@@ -68,7 +69,9 @@ function authorPart(item: CslItem): string {
  * A source's key before clashes are settled: author + year (or "nd") + first significant title
  * word ("yapici2018neutrality", "international2016central"). Without an author usable in ASCII
  * (none, or a Chinese name), the title's first two significant words take the author's and the
- * word's places ("turkmenistan2016time"); without a title, the file name's words do.
+ * word's places ("turkmenistan2016time"); without a title (or with exportableItem's bracketed
+ * description of an untitled source), the file name's words do, so the key is the same before
+ * and after export.
  */
 export function citekeyBase(item: CslItem): string {
   const issued = dateOf(item);

@@ -78,7 +78,7 @@ export function untitledDescription(item: CslItem, ctx: ExportContext = {}): str
   return subject ? `[Untitled ${noun} on ${subject}]` : `[Untitled ${noun}]`;
 }
 
-function cleanDate(v: unknown): CslDate | undefined {
+function cleanDate(v: unknown): { 'date-parts': number[][] } | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const parts = (v as CslDate)['date-parts'];
   if (!Array.isArray(parts)) return undefined;
