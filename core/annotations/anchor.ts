@@ -6,10 +6,19 @@
  * approx-string-match and score candidates on quote, context and position. Unlike Hypothesis,
  * which takes the best candidate whatever its score, this layer would rather leave a claim
  * orphaned (shown, never deleted) than attach it to the wrong passage: a candidate must clear
- * ACCEPT_SCORE and, for quotes too short to speak for themselves, its context must agree.
+ * ACCEPT_SCORE and, for quotes too short to speak for themselves, its context must agree; a
+ * match whose words differ from the quote's must differ as an edit of that passage would
+ * (edit-check.ts: never a different number, name or negation), and a short quote placed by its
+ * context must not sit in a context that differs so (a parallel sentence).
+ *
+ * Matching compares folded text (fold.ts): soft hyphens, zero-width characters, ligatures and
+ * glued superscript digits do not stop a quote from anchoring. Offsets in and out are offsets of
+ * the original text; the text shown keeps those characters.
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../api.ts';
+import { meaningChange } from './edit-check.ts';
+import { fold, type Folded } from './fold.ts';
 import { contextSimilarity, isSpace } from './similarity.ts';
 import { GRAM, TextIndex } from './text-index.ts';
 
@@ -78,13 +87,18 @@ interface Scored extends Candidate { score: number; prefix: number; suffix: numb
  * one cache of verbatim occurrences per distinct quote. Create one per text version.
  */
 export class Anchorer {
+  /** The text claims are anchored in, as given (offsets in and out are offsets of it). */
   readonly text: string;
+  /** The text folded for matching, and the way back to offsets of `text`. */
+  private readonly f: Folded;
   private readonly index: TextIndex;
   private readonly occurrenceCache = new Map<string, number[]>();
+  private readonly wordCache = new Map<string, boolean>();
 
   constructor(text: string) {
     this.text = text;
-    this.index = new TextIndex(text);
+    this.f = fold(text);
+    this.index = new TextIndex(this.f.folded);
   }
 
   /**
@@ -93,39 +107,49 @@ export class Anchorer {
    * `position + delta` first turns most searches into one comparison.
    */
   anchor(target: AnchorTarget, delta = 0): AnchorResult {
-    const text = this.text;
-    const q = target.quote;
-    const exact = typeof q?.exact === 'string' ? q.exact : '';
+    const raw = target.quote;
+    if (typeof raw?.exact !== 'string' || raw.exact.length === 0) return { status: 'orphan', score: 0 };
+    const oldOriginal = validPosition(target.position);
+    // (a0) The stored position holds the quote verbatim: exact, however short, unless stored
+    // context says otherwise (both sides stored and neither agrees: the words moved away and
+    // others took their place).
+    if (oldOriginal !== null && this.text.startsWith(raw.exact, oldOriginal)) {
+      const c = this.score({ start: oldOriginal, end: oldOriginal + raw.exact.length, errors: 0 }, raw, null, this.text);
+      if (this.agreesInPlace(c, raw)) return { status: 'exact', start: oldOriginal, end: oldOriginal + raw.exact.length, score: 1 };
+    }
+    const q = foldQuote(raw);
+    const text = this.f.folded;
+    const exact = q.exact;
     const m = exact.length;
     if (m === 0 || m > text.length) return { status: 'orphan', score: 0 };
-    const old = validPosition(target.position);
+    const old = oldOriginal === null ? null : this.f.toFolded(oldOriginal);
 
-    // (a) The stored position still holds the quote. Re-wrapped lines (the same characters,
-    // some spaces now line breaks) are checked here too: cheap, and common.
+    // (a) The stored position still holds the (folded) quote. Re-wrapped lines (the same
+    // characters, some spaces now line breaks) are checked here too: cheap, and common.
     if (old !== null) {
       const c = this.at(old, exact, q, old);
-      if (c && this.agrees(c, m)) return c.loose ? this.result(c, old, q) : { status: 'exact', start: old, end: old + m, score: 1 };
+      if (c && this.agreesInPlace(c, q)) return this.result(c, oldOriginal, raw, q);
     }
-    const expected = old === null ? null : clamp(old + delta, 0, text.length);
+    const expected = oldOriginal === null ? null : this.f.toFolded(clamp(oldOriginal + delta, 0, this.text.length));
     // (b1) Where the neighbours moved to.
     if (expected !== null && expected !== old) {
       const c = this.at(expected, exact, q, expected);
-      if (c && this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, old, q);
+      if (c && this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, oldOriginal, raw, q);
     }
     // (b2) Anywhere verbatim: best context agreement, then nearest. Taken at once only when the
     // context agrees on both sides; otherwise an edited copy near the expected place may be the
     // real one (parallel sentences share words and half their context), so it competes below.
     const verbatim = this.exactCandidates(exact, expected).map((c) => this.score(c, q, expected));
     let best = pick(verbatim);
-    if (best && this.agrees(best, m) && best.score >= EARLY_ACCEPT) return this.result(best, old, q);
+    if (best && this.agrees(best, m) && best.score >= EARLY_ACCEPT && this.trusted(best, q)) return this.result(best, oldOriginal, raw, q);
     // A long quote found verbatim once is its own evidence, even if both neighbourhoods changed.
-    if (best && verbatim.length === 1 && m >= LONG_QUOTE) return this.result(best, old, q);
+    if (best && verbatim.length === 1 && m >= LONG_QUOTE && this.trusted(best, q)) return this.result(best, oldOriginal, raw, q);
 
     // (c) Fuzzy: first where the claim is expected, then the whole text.
     const maxErrors = Math.min(MAX_ERRORS, Math.floor(m * MAX_ERROR_RATE));
     if (maxErrors === 0) {
-      best = pickAccepted(verbatim, m, this);
-      return best ? this.result(best, old, q) : orphan(pick(verbatim));
+      best = this.pickAccepted(verbatim, q);
+      return best ? this.result(best, oldOriginal, raw, q) : orphan(pick(verbatim));
     }
     const scored: Scored[] = [...verbatim];
     const add = (from: number, to: number): void => {
@@ -135,8 +159,8 @@ export class Anchorer {
       // Edited in place (the common case): only the quote's own span needs searching.
       const reach = NEAR_REACH + maxErrors;
       add(Math.max(0, expected - reach), Math.min(text.length, expected + m + reach));
-      best = pickAccepted(scored, m, this);
-      if (best) return this.result(best, old, q);
+      best = this.pickAccepted(scored, q);
+      if (best) return this.result(best, oldOriginal, raw, q);
     }
     if (text.length <= DIRECT_SCAN_LIMIT) {
       add(0, text.length); // a short text is scanned whole: about a millisecond
@@ -154,8 +178,82 @@ export class Anchorer {
       }
       for (const [from, to] of regions) add(from, to);
     }
-    best = pickAccepted(scored, m, this);
-    return best ? this.result(best, old, q) : orphan(pick(scored));
+    best = this.pickAccepted(scored, q);
+    return best ? this.result(best, oldOriginal, raw, q) : orphan(pick(scored));
+  }
+
+  /**
+   * The best candidate that clears ACCEPT_SCORE, has enough context for its length and is
+   * trusted (below); null when none is.
+   */
+  private pickAccepted(cands: Scored[], q: TextQuoteSelector): Scored | null {
+    const m = q.exact.length;
+    const sorted = cands.filter((c) => c.score >= ACCEPT_SCORE && this.agrees(c, m)).sort((a, b) => b.score - a.score);
+    for (const c of sorted) {
+      const r = this.refine(c, q.exact, q);
+      if (this.trusted(r, q)) return r;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a candidate away from the stored position, or not verbatim, may be taken: its text
+   * differs from the quote only as an edit of the passage would (edit-check.ts), and the rest
+   * of its sentence (within the stored prefix and suffix) does not differ in a number, name or
+   * negation: the same words in a parallel sentence state another fact.
+   */
+  private trusted(c: Scored, q: TextQuoteSelector): boolean {
+    const text = this.f.folded;
+    const found = text.slice(c.start, c.end);
+    const prefix = q.prefix ?? '', suffix = q.suffix ?? '';
+    const edit = {
+      oldStartsSentence: opensSentence(prefix, prefix === ''),
+      newStartsSentence: opensSentence(text.slice(Math.max(0, c.start - 8), c.start), c.start === 0),
+      contextsAgree: c.prefix >= STRONG_SIDE && c.suffix >= STRONG_SIDE,
+      occursInNewText: (w: string) => this.hasWord(w),
+    };
+    if (found !== q.exact && meaningChange(q.exact, found, edit) !== null) return false;
+    // Only the quote's own sentence speaks for it: context across a sentence end or a
+    // paragraph break is a neighbour, which edits replace freely. Its words are compared
+    // whether or not that side scored as agreeing: a short quote relies on its sentence.
+    // Words only one side has at the far end are where the two windows were cut, not edits.
+    const side = { ...edit, contextsAgree: true, oldStartsSentence: false, newStartsSentence: false };
+    if (prefix) {
+      const window = text.slice(Math.max(0, c.start - prefix.length), c.start);
+      const was = sentenceTail(prefix), now = sentenceTail(window);
+      if (meaningChange(dropFirstWord(was, was === prefix), dropFirstWord(now, now === window), { ...side, farEnd: 'start' }) !== null) return false;
+    }
+    if (suffix) {
+      const window = text.slice(c.end, c.end + suffix.length);
+      const was = sentenceHead(suffix), now = sentenceHead(window);
+      if (meaningChange(dropLastWord(was, was === suffix), dropLastWord(now, now === window), { ...side, farEnd: 'end' }) !== null) return false;
+    }
+    return true;
+  }
+
+  /** Whether `word` occurs in the (folded) text as a whole word. */
+  private hasWord(word: string): boolean {
+    let hit = this.wordCache.get(word);
+    if (hit === undefined) {
+      const text = this.f.folded;
+      hit = false;
+      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+        if (!isWordChar(text[i - 1]) && !isWordChar(text[i + word.length])) { hit = true; break; }
+      }
+      this.wordCache.set(word, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Context test for a quote found at its stored position: a side with no stored context cannot
+   * disagree (Recogito exports quotes without prefix or suffix); otherwise as `agrees`.
+   */
+  private agreesInPlace(c: Scored, q: TextQuoteSelector): boolean {
+    const hasPrefix = typeof q.prefix === 'string' && q.prefix !== '';
+    const hasSuffix = typeof q.suffix === 'string' && q.suffix !== '';
+    if (!hasPrefix && !hasSuffix) return true;
+    return this.agrees({ ...c, prefix: hasPrefix ? c.prefix : 1, suffix: hasSuffix ? c.suffix : 1 }, q.exact.length);
   }
 
   /**
@@ -168,7 +266,7 @@ export class Anchorer {
     const m = exact.length;
     const h = Math.min(16, m >> 2);
     if (c.errors === 0 || h < GRAM) return c;
-    const text = this.text;
+    const text = this.f.folded;
     let { start, end } = c;
     const head = exact.slice(0, h), tail = exact.slice(m - h);
     if (!text.startsWith(head, start) && q.prefix) {
@@ -189,16 +287,24 @@ export class Anchorer {
     return m >= SHORT_QUOTE && (c.prefix + c.suffix) / 2 >= CONTEXT_AGREES;
   }
 
-  private result(c0: Scored, old: number | null, q: TextQuoteSelector): AnchorResult {
+  /**
+   * The answer for a chosen candidate (folded offsets) in offsets of the original text. `old`:
+   * the stored start (original offsets); `raw`: the stored quote as it was (not folded).
+   */
+  private result(c0: Scored, old: number | null, raw: TextQuoteSelector, q: TextQuoteSelector): AnchorResult {
     const c = this.refine(c0, q.exact, q);
+    const start = this.f.start(c.start), end = this.f.end(c.end);
+    // Verbatim in the original text: exact or moved. Otherwise the text differs from the
+    // quote (edited, re-wrapped, or only in folded characters): fuzzy.
     // Without a stored position, finding the quote verbatim is as exact as it gets.
-    const status = c.errors > 0 || c.loose ? 'fuzzy' : old === null || c.start === old ? 'exact' : 'moved';
-    return { status, start: c.start, end: c.end, score: round(c.score) };
+    const verbatim = c.errors === 0 && !c.loose && this.text.slice(start, end) === raw.exact;
+    const status = !verbatim ? 'fuzzy' : old === null || start === old ? 'exact' : 'moved';
+    return { status, start, end, score: round(c.score) };
   }
 
   /** The quote at `at`, verbatim or differing only in the kind of whitespace, scored; else null. */
   private at(at: number, exact: string, q: TextQuoteSelector, expected: number): Scored | null {
-    const text = this.text;
+    const text = this.f.folded;
     if (text.startsWith(exact, at)) return this.score({ start: at, end: at + exact.length, errors: 0 }, q, expected);
     if (at + exact.length > text.length) return null;
     for (let i = 0; i < exact.length; i++) {
@@ -219,8 +325,7 @@ export class Anchorer {
     return starts.map((s) => ({ start: s, end: s + exact.length, errors: 0 }));
   }
 
-  private score(c: Candidate, q: TextQuoteSelector, expected: number | null): Scored {
-    const text = this.text;
+  private score(c: Candidate, q: TextQuoteSelector, expected: number | null, text = this.f.folded): Scored {
     const prefix = typeof q.prefix === 'string' && q.prefix
       ? contextSimilarity(q.prefix, text, c.start, 'before')
       : (c.start === 0 ? 1 : 0.5); // no stored prefix: only a quote at the very start is known to fit
@@ -303,13 +408,43 @@ function pick(cands: Scored[]): Scored | null {
   return best;
 }
 
-function pickAccepted(cands: Scored[], m: number, a: Anchorer): Scored | null {
-  let best: Scored | null = null;
-  for (const c of cands) {
-    if (c.score < ACCEPT_SCORE || !a.agrees(c, m)) continue;
-    if (!best || c.score > best.score) best = c;
-  }
-  return best;
+/** The quote with quote, prefix and suffix folded together (a superscript glued to the quote's last word folds in the suffix too). */
+function foldQuote(q: TextQuoteSelector): TextQuoteSelector {
+  const prefix = typeof q.prefix === 'string' ? q.prefix : '';
+  const suffix = typeof q.suffix === 'string' ? q.suffix : '';
+  const all = prefix + q.exact + suffix;
+  const f = fold(all);
+  if (!f.changed) return q;
+  const a = f.toFolded(prefix.length), b = f.toFolded(prefix.length + q.exact.length);
+  return { ...q, prefix: f.folded.slice(0, a), exact: f.folded.slice(a, b), suffix: f.folded.slice(b) };
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/** Whether text ending with `before` is at the start of a sentence (or of a paragraph). */
+function opensSentence(before: string, atStart: boolean): boolean {
+  if (atStart) return true;
+  return /(?:[.!?…:]["'”’»)\]]*\s+|\n\s*)["'“‘«(\[]*$/u.test(before);
+}
+
+/** Context windows are cut at a fixed length: when `cut`, their outermost word may be a fragment. */
+function dropFirstWord(s: string, cut: boolean): string {
+  return cut ? s.replace(/^[\p{L}\p{N}]+(?=[^\p{L}\p{N}])/u, '') : s;
+}
+function dropLastWord(s: string, cut: boolean): string {
+  return cut ? s.replace(/(?<=[^\p{L}\p{N}])[\p{L}\p{N}]+$/u, '') : s;
+}
+
+/** The end of `prefix` that belongs to the quote's sentence: after its last sentence end or paragraph break. */
+function sentenceTail(prefix: string): string {
+  const m = /(?:[.!?…]["'”’»)\]]*\s|\n\s*\n)(?![^]*(?:[.!?…]["'”’»)\]]*\s|\n\s*\n))/u.exec(prefix);
+  return m ? prefix.slice(m.index + m[0].length) : prefix;
+}
+
+/** The start of `suffix` that belongs to the quote's sentence: up to its first sentence end or paragraph break. */
+function sentenceHead(suffix: string): string {
+  const m = /[.!?…]["'”’»)\]]*(?:\s|$)|\n\s*\n/u.exec(suffix);
+  return m ? suffix.slice(0, m.index) : suffix;
 }
 
 function orphan(best: Scored | null): AnchorResult {
