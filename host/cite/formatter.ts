@@ -104,12 +104,18 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
   let worker: Worker | null = null;
   let closed = false;
   let seq = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** Requests waiting for an answer, with the worker that has them. */
+  const pending = new Map<number, { worker: Worker; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  const failAll = (message: string): void => {
-    for (const p of pending.values()) p.reject(new ApiError('internal', message));
-    pending.clear();
+  /** Rejects the requests that `w` had (every request when `w` is null). */
+  const failAll = (w: Worker | null, message: string): void => {
+    for (const [id, p] of pending) {
+      if (w && p.worker !== w) continue;
+      pending.delete(id);
+      p.reject(new ApiError('internal', message));
+    }
   };
+  const hasPending = (w: Worker): boolean => [...pending.values()].some((p) => p.worker === w);
 
   const start = (): Worker => {
     const w = new Worker(workerUrl, { workerData: data });
@@ -118,17 +124,17 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
       const p = pending.get(reply.seq);
       if (!p) return;
       pending.delete(reply.seq);
-      if (!pending.size) w.unref();
+      if (!hasPending(w)) w.unref();
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new ApiError(reply.error.code, reply.error.message));
     });
     w.on('error', (err) => {
       if (worker === w) worker = null;
-      failAll(`The citation formatter stopped: ${err.message}. It restarts on the next request.`);
+      failAll(w, `The citation formatter stopped: ${err.message}. It restarts on the next request.`);
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
-      if (pending.size) failAll(`The citation formatter stopped (exit code ${code}). It restarts on the next request.`);
+      failAll(w, `The citation formatter stopped (exit code ${code}). It restarts on the next request.`);
     });
     return w;
   };
@@ -139,13 +145,13 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
     const w = worker;
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      pending.set(id, { worker: w, resolve: resolve as (v: unknown) => void, reject });
       w.ref();
       try {
         w.postMessage({ ...req, seq: id });
       } catch (err) {
         pending.delete(id);
-        if (!pending.size) w.unref();
+        if (!hasPending(w)) w.unref();
         reject(new ApiError('bad-input', `The sources cannot be sent to the citation formatter: ${(err as Error).message}`));
       }
     });
@@ -169,7 +175,7 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
       closed = true;
       const w = worker;
       worker = null;
-      failAll('The citation formatter was closed.');
+      failAll(null, 'The citation formatter was closed.');
       if (w) await w.terminate();
     },
   };

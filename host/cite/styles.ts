@@ -146,14 +146,40 @@ export function checkCslText(text: string, path: string): string {
     throw new StyleError(`${notCsl}: its <style> element lacks the CSL namespace (xmlns="http://purl.org/net/xbiblio/csl").`);
   }
   if (!/<\/style>\s*$/.test(body)) throw new StyleError(`${notCsl}: the file is cut short (no closing </style>).`);
+  const xmlProblem = tagBalanceProblem(text.replace(/^\uFEFF/, ''));
+  if (xmlProblem) throw new StyleError(`${notCsl}: the XML is broken (${xmlProblem}).`);
   const parent = /<link\b[^>]*rel=["']independent-parent["'][^>]*>/.exec(body);
   if (parent && !/<citation\b/.test(body)) {
     const href = /href=["']([^"']+)["']/.exec(parent[0])?.[1] ?? 'another style';
     throw new StyleError(`${path} is a dependent CSL style: it only points to ${href}. Add that style's .csl file instead.`);
   }
   if (!/<citation\b/.test(body)) throw new StyleError(`${notCsl}: it has no <citation> layout.`);
+  const defined = new Set([...body.matchAll(/<macro\b[^>]*\bname=["']([^"']+)["']/g)].map((m) => m[1]));
+  const missing = [...body.matchAll(/\bmacro=["']([^"']+)["']/g)].map((m) => m[1]!).find((name) => !defined.has(name));
+  if (missing) throw new StyleError(`${notCsl} that can be used: it calls the macro "${missing}", which it does not define.`);
   const title = /<info\b[\s\S]*?<title>([^<]+)<\/title>/.exec(body)?.[1]?.trim();
   return title ? decodeXmlText(title) : path.split(/[\\/]/).pop()!;
+}
+
+/**
+ * The first nesting error in `xml` ("<group> at line 12 is closed by </layout>"), or null when
+ * every element is closed in order. Comments, CDATA and processing instructions are skipped.
+ */
+export function tagBalanceProblem(xml: string): string | null {
+  const stack: Array<{ name: string; line: number }> = [];
+  const lineAt = (i: number): number => xml.slice(0, i).split('\n').length;
+  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  for (const m of xml.matchAll(tags)) {
+    if (!m[2]) continue;
+    const [, close, name, , selfClose] = m;
+    if (selfClose) continue;
+    if (!close) { stack.push({ name: name!, line: lineAt(m.index!) }); continue; }
+    const open = stack.pop();
+    if (!open) return `</${name}> at line ${lineAt(m.index!)} closes nothing`;
+    if (open.name !== name) return `<${open.name}> at line ${open.line} is closed by </${name}> at line ${lineAt(m.index!)}`;
+  }
+  const left = stack.pop();
+  return left ? `<${left.name}> at line ${left.line} is never closed` : null;
 }
 
 function decodeXmlText(s: string): string {
