@@ -77,6 +77,9 @@ export interface CiteFormatterOptions {
   cwd?: string;
 }
 
+/** A request without its sequence number (Omit applied to each member of the union). */
+type RequestBody = CiteRequest extends infer R ? (R extends unknown ? Omit<R, 'seq'> : never) : never;
+
 /** Engines kept by default: the style in use and one more (issue 6: "keep one or two engines"). */
 export const DEFAULT_MAX_ENGINES = 2;
 
@@ -139,7 +142,7 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
     return w;
   };
 
-  const call = <T>(req: Omit<CiteRequest, 'seq'>): Promise<T> => {
+  const call = <T>(req: RequestBody): Promise<T> => {
     if (closed) return Promise.reject(new ApiError('internal', 'The citation formatter was closed.'));
     worker ??= start();
     const w = worker;
