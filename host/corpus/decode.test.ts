@@ -39,3 +39,46 @@ test('binary and unsupported files are refused with a reason', () => {
     assert.match((d as { reason: string }).reason, reason);
   }
 });
+
+/** Strings as UTF-8, numbers as raw bytes, concatenated. */
+function utf8With(...parts: Array<string | number>): Buffer {
+  return Buffer.concat(parts.map((p) => (typeof p === 'number' ? Buffer.from([p]) : Buffer.from(p, 'utf8'))));
+}
+
+test('issue example: a UTF-8 file with a stray Windows-1252 apostrophe keeps its UTF-8 and is flagged with how many bytes', () => {
+  const d = decodeBytes(utf8With('From Zürich, José said it', 0x92, 's a fair deal.'));
+  assert.ok(d.ok);
+  assert.equal(d.text, 'From Zürich, José said it’s a fair deal.');
+  assert.equal(d.encoding, 'utf-8');
+  assert.equal(d.problems.length, 1);
+  assert.match(d.problems[0]!, /^1 byte is not valid UTF-8; it was read as Windows-1252 \(0x92 → "’"\)/);
+});
+
+test('several stray bytes of different kinds among UTF-8 text: each read as Windows-1252, counted', () => {
+  // Curly quotes, an en dash, a euro sign and a Latin-1 é (0xE9 before a space: not a UTF-8 lead).
+  const d = decodeBytes(utf8With('Ašgabat ', 0x93, 'neutrality', 0x94, ' ', 0x96, ' 5 ', 0x80, ' caf', 0xe9, ' – 中立'));
+  assert.ok(d.ok);
+  assert.equal(d.text, 'Ašgabat “neutrality” – 5 € café – 中立');
+  assert.match(d.problems[0]!, /^5 bytes are not valid UTF-8; they were read as Windows-1252/);
+  // A truncated UTF-8 sequence at the very end is a stray byte too, not a lost character.
+  const t = decodeBytes(utf8With('Türkmenbaşy ', 0xc3));
+  assert.ok(t.ok);
+  assert.equal(t.text, 'Türkmenbaşy Ã');
+});
+
+test('a file without any valid multi-byte UTF-8 is Windows-1252 as a whole', () => {
+  const d = decodeBytes(utf8With('Caf', 0xe9, ' ', 0x93, 'Z', 0xfc, 'rich', 0x94));
+  assert.ok(d.ok);
+  assert.equal(d.encoding, 'windows-1252');
+  assert.equal(d.text, 'Café “Zürich”');
+});
+
+test('C1 control characters are read as Windows-1252 would, or removed, and reported', () => {
+  // U+0092 and U+0096 are what a Windows-1252 apostrophe and dash become after a Latin-1 conversion.
+  const d = decodeBytes(Buffer.from('It\u0092s done \u0096 at last\u0081.', 'utf8'));
+  assert.ok(d.ok);
+  assert.equal(d.text, 'It’s done – at last.');
+  assert.equal(d.problems.length, 2);
+  assert.match(d.problems[0]!, /^2 control characters .* were read as the Windows-1252 character/);
+  assert.match(d.problems[1]!, /^1 control character .* removed/);
+});

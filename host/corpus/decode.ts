@@ -6,9 +6,16 @@
  * - Without one: text with a NUL or with more than 5 % control characters in its first 64 KiB
  *   is binary and skipped, unless its NULs fall on every other byte, which is UTF-16 written
  *   without a BOM (decoded, and reported).
- * - Otherwise UTF-8 is tried strictly; if the bytes are not valid UTF-8 the file is read as
- *   Windows-1252 (the usual encoding of older Western texts; a superset of Latin-1 for printable
- *   text) and that is reported, so a person can check accented letters.
+ * - Otherwise UTF-8 is tried strictly. If some bytes are not valid UTF-8, every valid UTF-8
+ *   sequence is still read as UTF-8 ("Zürich", "José" stay right) and only the stray bytes are
+ *   read as Windows-1252 (a 0x92 pasted from an old word processor is an apostrophe); the file
+ *   is flagged with how many bytes that was. A file with no valid multi-byte UTF-8 sequence at
+ *   all is a Windows-1252 file (the usual encoding of older Western texts; a superset of Latin-1
+ *   for printable text): read so, and reported, so a person can check accented letters.
+ * - C1 control characters (U+0080–U+009F) in the decoded text are almost always Windows-1252
+ *   bytes that went through a Latin-1 conversion: they become the character Windows-1252 gives
+ *   that byte (U+0092 → ’); the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
+ *   removed. Both are counted and reported.
  * Invalid sequences in a BOM-marked file are replaced by U+FFFD and reported.
  */
 
@@ -71,10 +78,89 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return { ok: true, text: decodeWith(utf16, bytes, problems), encoding: utf16, problems };
   }
   if (control > sample.length * CONTROL_SHARE) return { ok: false, reason: 'The file looks binary (many control characters), not text.' };
+  let text: string;
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', problems };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    problems.push('The file is not valid UTF-8; it was read as Windows-1252 (Western European). Check accented letters and quotes.');
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', problems };
+    const mixed = decodeMixed(bytes);
+    text = mixed.text;
+    if (mixed.multiByte === 0) {
+      encoding = 'windows-1252';
+      problems.push('The file is not valid UTF-8; it was read as Windows-1252 (Western European). Check accented letters and quotes.');
+    } else {
+      problems.push(`${plural(mixed.stray, 'byte is', 'bytes are')} not valid UTF-8; ${mixed.stray === 1 ? 'it was' : 'they were'} read as Windows-1252 (${mixed.examples.join(' ')}). The rest of the file is UTF-8.`);
+    }
   }
+  return { ok: true, text: mapC1(text, problems), encoding, problems };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * UTF-8 with stray bytes: valid UTF-8 sequences (RFC 3629: no overlongs, no surrogates, nothing
+ * above U+10FFFF) decode as UTF-8, every other byte as Windows-1252. `multiByte` counts the valid
+ * sequences of two or more bytes, `stray` the bytes read as Windows-1252, `examples` the first
+ * few characters they gave (byte → character), for the report.
+ */
+export function decodeMixed(bytes: Uint8Array): { text: string; multiByte: number; stray: number; examples: string[] } {
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const examples: string[] = [];
+  let multiByte = 0, stray = 0;
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    const len = sequenceLength(bytes, i);
+    if (len > 0) { multiByte++; i += len; continue; }
+    if (i > runStart) parts.push(utf8.decode(bytes.subarray(runStart, i)));
+    const ch = cp1252.decode(bytes.subarray(i, i + 1));
+    parts.push(ch);
+    stray++;
+    if (examples.length < 3) examples.push(`0x${b.toString(16).toUpperCase()} → ${JSON.stringify(ch)}`);
+    i++;
+    runStart = i;
+  }
+  if (runStart < bytes.length) parts.push(utf8.decode(bytes.subarray(runStart)));
+  return { text: parts.join(''), multiByte, stray, examples };
+}
+
+/** Length of the valid UTF-8 multi-byte sequence starting at `i`, or 0 when the byte there starts none. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80, hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80, hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * C1 controls → what Windows-1252 gives their byte (U+0092 → ’), or removed where it gives
+ * nothing; reported with their count.
+ */
+export function mapC1(text: string, problems: string[]): string {
+  if (!/[\u0080-\u009F]/.test(text)) return text;
+  let mapped = 0, removed = 0;
+  const out = text.replace(/[\u0080-\u009F]/g, (c) => {
+    const ch = cp1252.decode(Uint8Array.of(c.charCodeAt(0)));
+    if (ch.charCodeAt(0) >= 0xa0 || ch.charCodeAt(0) < 0x80) { mapped++; return ch; }
+    removed++;
+    return '';
+  });
+  if (mapped) problems.push(`${plural(mapped, 'control character (U+0080–U+009F) was', 'control characters (U+0080–U+009F) were')} read as the Windows-1252 character of the same byte (e.g. U+0092 → ’).`);
+  if (removed) problems.push(`${plural(removed, 'control character (U+0080–U+009F) that Windows-1252 leaves undefined was', 'control characters (U+0080–U+009F) that Windows-1252 leaves undefined were')} removed.`);
+  return out;
 }
