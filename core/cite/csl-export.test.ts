@@ -24,7 +24,9 @@ test('an untitled source gets a bracketed description and a warning that says so
   assert.deepEqual(r.missing, ['title', 'author', 'date']);
   assert.deepEqual(r.warnings, ['turkmenistan-russia-relations-report.txt: no title (exported as “[Untitled report on Turkmenistan Russia Relations]”), no author, no date (styles print “n.d.”).']);
   const paper = source('x/turkmenistan-neutrality-central-asian-integration.txt');
-  assert.equal(untitledDescription(paper, { headings: ['Abstract', 'Introduction', 'Neutrality and integration, 1991–2005'] }), '[Untitled paper on Neutrality and integration, 1991–2005]');
+  assert.equal(untitledDescription(paper, { headings: ['Neutrality and integration in Central Asia', 'Introduction'] }), '[Untitled paper on Neutrality and integration in Central Asia]');
+  // A generic first heading says nothing; later headings name sections, not the text.
+  assert.equal(untitledDescription(paper, { headings: ['Introduction', 'Energy and economy'] }), '[Untitled paper on Turkmenistan Neutrality Central Asian Integration]');
   assert.equal(untitledDescription(paper), '[Untitled paper on Turkmenistan Neutrality Central Asian Integration]');
   assert.equal(untitledDescription(source('2020.txt', { type: 'webpage' })), '[Untitled web page on 2020]');
   assert.equal(untitledDescription(source('report.txt', { type: 'report' })), '[Untitled report]');

@@ -15,7 +15,7 @@ import { dateOf, names, NAME_FIELDS, text, type CslDate } from './csl.ts';
 export interface ExportContext {
   /** The document's path in the corpus; its file name describes an untitled source. */
   path?: string;
-  /** The document's headings in reading order; the first specific one describes an untitled source. */
+  /** The document's headings in reading order; the first, unless generic, describes an untitled source. */
   headings?: readonly string[];
   /** CSL variables the person set (the store's edits). `note` is exported only when listed. */
   userFields?: readonly string[];
@@ -61,14 +61,15 @@ function titleCaseWords(words: string[]): string {
 
 /**
  * APA's bracketed description for a source without a title (APA 7, 9.29): "[Untitled report on
- * Turkmenistan Russia Relations]". The subject is the first heading that is not a generic one
- * ("Introduction", "Abstract"), else the file name read as words without the type's own noun
+ * Turkmenistan Russia Relations]". The subject is the document's first heading unless it is a
+ * generic one ("Introduction", "Abstract") or longer than 12 words, else the file name read as words without the type's own noun
  * ("report") and its extension; without either, "[Untitled report]".
  */
 export function untitledDescription(item: CslItem, ctx: ExportContext = {}): string {
   const noun = TYPE_NOUNS[item.type] ?? 'document';
-  const heading = ctx.headings?.map((h) => h.trim().replace(/\s+/g, ' ')).find((h) => h && !GENERIC_HEADINGS.test(h) && h.split(' ').length <= 12);
-  let subject = heading ?? '';
+  // Only the first heading can name the whole text; later ones name its sections.
+  const first = ctx.headings?.[0]?.trim().replace(/\s+/g, ' ') ?? '';
+  let subject = first && !GENERIC_HEADINGS.test(first) && first.split(' ').length <= 12 ? first : '';
   if (!subject) {
     const file = (ctx.path ?? item.id).split('/').pop() ?? '';
     const nounWords = new Set(noun.split(' ').concat(['untitled', 'excerpts', 'text', 'draft', 'final', 'copy']));
