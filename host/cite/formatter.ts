@@ -71,7 +71,7 @@ export interface CiteFormatterOptions {
   stylesDirs?: string[];
   /** A style to build as soon as the worker starts (e.g. 'apa' at host start); default none. */
   warm?: string;
-  /** The worker script; default worker.ts beside this file, or dist/cite/worker.mjs in a bundle. */
+  /** The worker script; default worker.ts beside this file, or dist/cite/worker.cjs in a bundle. */
   workerUrl?: URL;
   /** Directory relative .csl paths are resolved against; default process.cwd(). */
   cwd?: string;
@@ -88,7 +88,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 /** Where the worker script is: beside this file from sources; dist/cite/ from a bundle (dist/host/, dist/electron/). */
 export function defaultWorkerUrl(): URL {
-  return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('../cite/worker.mjs', import.meta.url);
+  return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('../cite/worker.cjs', import.meta.url);
 }
 
 /** Where the build puts the styles it ships: dist/cite/styles. */

@@ -100,7 +100,8 @@ export async function loadStyle(style: string, shippedDirs: readonly string[] = 
   try {
     return { id, title: builtIn.title, source: fixStyle(id, await loadCiteprocPlusStyle(builtIn.cslId!)) };
   } catch (err) {
-    throw new StyleError(`The ${builtIn.title} style could not be loaded: ${(err as Error).message}`);
+    // Not the caller's fault: the app's own files are missing (reported as an internal error).
+    throw new Error(`The ${builtIn.title} style could not be loaded: ${(err as Error).message}`);
   }
 }
 
