@@ -250,6 +250,9 @@ export interface ReanchorChange {
 /** What the host did for one user action; undo/redo report the action they reverted. */
 export interface ActionResult { action: string; undoable: boolean }
 
+import type { SearchOptions, SearchPage } from './search-wire.ts';
+export type { ClaimSearchHit, PassageSearchHit, SearchHit, SearchOptions, SearchPage, SearchSnippet, TextRange } from './search-wire.ts';
+
 // ---------------------------------------------------------------------------------------------
 // The contract
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +303,10 @@ export interface ReaderApi {
   importAnnotations(jsonld: string): Promise<{ imported: number; summary: ReanchorSummary; problems: string[] }>;
   /** Re-read the corpus from disk and re-anchor every claim. */
   reanchor(): Promise<ReanchorSummary>;
+
+  // search (issue 11): one index in the host; pages of ranked hits (core/search-wire.ts)
+  /** Ranked claims or passages for a query (core/search/query-syntax.ts). Never rejects for odd input: a `message` says what was wrong. */
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
 }
 
 /** Names of the methods of ReaderApi, for generic transports. */
@@ -312,6 +319,7 @@ export const READER_METHODS = [
   'listEntities', 'createEntity', 'updateEntity', 'mergeEntities', 'deleteEntity', 'findMentions',
   'undo', 'redo',
   'exportAnnotations', 'importAnnotations', 'reanchor',
+  'search',
 ] as const satisfies readonly ReaderMethod[];
 
 /** Events the host pushes to the renderer. */

@@ -25,9 +25,13 @@ import { exportAnnotations, importAnnotations } from './library/interchange.ts';
 import { readSettings, rememberedCorpusDir, writeSettings } from './library/settings.ts';
 import { redo, undo } from './library/undo.ts';
 import { settingsPatch } from './library/validate.ts';
+import { createSearchService } from './search/service.ts';
 
-/** The ReaderApi with events, plus `close()` for the process that owns it. */
-export type Library = ReaderBridge & { close(): void };
+/**
+ * The ReaderApi with events, plus `close()` for the process that owns it and `flushSearch()`
+ * (the search index compacted and saved now: before quitting, in tests and the bench).
+ */
+export type Library = ReaderBridge & { close(): void; flushSearch(): Promise<void> };
 
 /** How to make a library. */
 export interface LibraryOptions {
@@ -76,6 +80,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
   const change = <T>(reason: string, work: () => T): Promise<T> => serial(() => { const out = work(); changed(reason); return out; });
   const reads = <T>(fallback: T, work: (db: NonNullable<LibraryContext['store']['db']>) => T): Promise<T> =>
     serial(() => (ctx.store.db ? work(ctx.store.db) : fallback));
+  // The one search index (host/search/): a worker started on the first query.
+  const searchService = createSearchService(ctx, { dataDir: opts.dataDir });
 
   const library: Library = {
     getLibrary: () => serial(snapshot),
@@ -125,6 +131,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     undo: () => serial(() => { const r = undo(ctx); if (r) changed('undo'); return r; }),
     redo: () => serial(() => { const r = redo(ctx); if (r) changed('redo'); return r; }),
 
+    search: (query, options) => searchService.search(query, options),
     exportAnnotations: (filter) => serial(() => exportAnnotations(ctx, filter ?? {})),
     importAnnotations: (jsonld) => change('import', () => importAnnotations(ctx, jsonld)),
     reanchor: () => serial(async () => {
@@ -137,7 +144,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     }),
 
     on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),
+    flushSearch: () => searchService.flush(),
     close: () => {
+      searchService.close();
       const db = ctx.store.db;
       ctx.store = { state: { ok: false, path: ctx.store.state.path, reason: 'The library is closed.' }, db: null };
       db?.close();

@@ -1,0 +1,91 @@
+/**
+ * What `ReaderApi.search` takes and returns (beside core/api.ts, which re-exports it): a page of
+ * ranked hits from the host's one search index (host/search/), over claims or over the corpus's
+ * paragraphs. Offsets are UTF-16 code units, ranges are [start, end).
+ */
+
+/** A range [start, end) of a text to emphasise. */
+export type TextRange = [number, number];
+
+/** What to search and which page of the ranked results to return. */
+export interface SearchOptions {
+  /** Hits to return (1–500; default 50). */
+  limit?: number;
+  /** Hits to skip (default 0): the page starts at this rank. */
+  offset?: number;
+  /** 'claims' (default): what the reader marked. 'passages': every paragraph of every document. */
+  scope?: 'claims' | 'passages';
+  /**
+   * Return the ids of EVERY matching claim (in rank order) as `SearchPage.allIds`, for "select all
+   * N" and bulk actions; hits are still paged. Ignored for passages.
+   */
+  allIds?: boolean;
+}
+
+/** A text cut to a window around its matches, with the matches moved to the cut text. */
+export interface SearchSnippet { text: string; ranges: TextRange[] }
+
+/** One claim that matched. */
+export interface ClaimSearchHit {
+  type: 'claim';
+  claimId: string;
+  documentId: string;
+  /** The source's title (as the library shows it), '' when the document is unknown. */
+  title: string;
+  /** Paragraph number where the claim starts (its locator), null in headings or for orphans. */
+  paragraph: number | null;
+  /** Where the quote starts in the document's plain text (to open it). */
+  start: number;
+  end: number;
+  kind: string;
+  /** BM25 over the claim's fields with the field boosts of core/search/fields.ts (higher is better). */
+  score: number;
+  /** How many of the query's words (an `A OR B` pair counts once) the claim has; see SearchPage.wanted. */
+  matched: number;
+  restatement: string;
+  tags: string[];
+  /** Names of its entities, in the claim's order. */
+  entities: string[];
+  /** The whole texts' matched ranges (quote: over the quote's exact text). */
+  ranges: { quote: TextRange[]; restatement: TextRange[]; note: TextRange[]; tags: number[]; entities: number[] };
+  /** The quote cut around its first match (about 180 characters). */
+  snippet: SearchSnippet;
+  /** The note cut around its first match, or null when the note has none (or is empty). */
+  noteSnippet: SearchSnippet | null;
+}
+
+/** One paragraph (or list item) of the corpus that matched. */
+export interface PassageSearchHit {
+  type: 'passage';
+  documentId: string;
+  title: string;
+  /** Paragraph number (locator); null for a heading. */
+  paragraph: number | null;
+  blockId: string;
+  /** The block's span in the document's plain text: a claim can be made on it as it is. */
+  start: number;
+  end: number;
+  score: number;
+  matched: number;
+  snippet: SearchSnippet;
+}
+
+export type SearchHit = ClaimSearchHit | PassageSearchHit;
+
+/** One page of results. */
+export interface SearchPage {
+  scope: 'claims' | 'passages';
+  /** Every hit there is (the pages together), not just this page's. */
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+  /** How many words and phrases the query asks for: a hit with `matched < wanted` has only some. */
+  wanted: number;
+  /** Ids of every matching claim in rank order, when `allIds` was asked for. */
+  allIds?: string[];
+  /**
+   * Something to tell the person, or null: the valid kinds after `kind:nonsense`, the tags after
+   * `tag:`, "only the first 32 words were searched", "the index is being built".
+   */
+  message: string | null;
+}

@@ -1,0 +1,536 @@
+/**
+ * The search engine behind `ReaderApi.search`: one index of every claim (and one of every
+ * paragraph) held by the host's search worker (worker.ts). Lunr stays the engine's vocabulary:
+ * its tokenizer rules, stop words and Porter stemmer (core/search/terms.ts), its BM25 scoring
+ * (k1 = 1.2, b = 0.75, Lunr's idf), its term automaton for fuzzy matching (term-expander.ts).
+ * What is not Lunr's is the storage and the query loop, for the reasons measured in issue 11
+ * (Lunr at 100,000 claims: 33 s build, 112 MB serialized, 5.7 s load, 1.5 GB heap, 100–330 ms
+ * queries, and an immutable index that must be rebuilt whole for one new claim).
+ *
+ * ## Freshness: segments, tombstones, global statistics
+ * Lunr's indexes are immutable, and so are this engine's persisted ones. The index is a list of
+ * segments (segment.ts): a large base (persisted next to the store, persist.ts) and a small live
+ * segment at the end that takes every created or edited claim. An edited claim is appended to
+ * the live segment and its old entry marked dead (a tombstone, one byte); a deleted claim only
+ * gets the tombstone. So a change costs one claim's indexing (~50 µs) and is in the next query.
+ *
+ * Scores stay comparable across segments because BM25's statistics are global: the number of
+ * live claims, each term's document frequency and each field's average length are summed over
+ * all segments at query time (a handful of additions), never taken from one segment alone as
+ * separate Lunr indexes would. Trade-off: a dead entry still counts in its term's document
+ * frequency until compaction (a few edits of a 100,000-claim library move idf by < 0.1%).
+ *
+ * Entities, kinds and sources are indexed by id and matched by name at query time
+ * (side-tables.ts): renames cost nothing. Trade-off: those fields have no length normalisation
+ * and an entity's words are matched against its name in full (fine for names of a few words).
+ *
+ * ## Compaction
+ * When the live segment passes `LIVE_MAX` claims, or dead entries pass a quarter of the index,
+ * `compact()` merges every segment but the newest into one, copying postings without re-reading
+ * claims (varint gaps renumbered, dead entries dropped). It runs in slices between requests;
+ * changes made meanwhile go to a fresh live segment and their tombstones are applied to the
+ * merged segment before it replaces the old ones. The worker then persists the new base.
+ *
+ * ## Bounded query work
+ * Every posting of every query term is scored (so `total` is exact), into flat typed arrays, and
+ * the page is picked with a bounded heap (top `offset + limit`), not a sort of every match.
+ * Expansions are bounded: fuzzy (one edit, terms ≥ 6 letters) to the 24 most frequent terms,
+ * prefixes of the word being typed to the `PREFIX_MAX_TERMS` most frequent. A query has at most
+ * `MAX_UNITS` words; longer input is cut with a message. Nothing here throws on odd input.
+ */
+import type { Entity, ClaimKindDef } from '../../core/api.ts';
+import { FIELD_BOOSTS } from '../../core/search/fields.ts';
+import type { ParsedQuery, QueryField, QueryPart } from '../../core/search/query-syntax.ts';
+import { foldWord, spellingKey, termOf } from '../../core/search/terms.ts';
+import { phraseRanges } from '../../core/search/search-claims.ts';
+import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, kindTerm } from './index-docs.ts';
+import { F, NF, Segment, type IndexDoc } from './segment.ts';
+import { SideTables, type WordProbe } from './side-tables.ts';
+import { TermExpander } from './term-expander.ts';
+
+/** Claims in the live segment before compaction is due (indexing 5,000 claims takes ~0.3 s). */
+export const LIVE_MAX = 5_000;
+/** Share of dead entries that makes compaction due. */
+const DEAD_SHARE = 0.25;
+/** Most words a query searches (an "A OR B" pair is one). */
+export const MAX_UNITS = 32;
+/** Most terms a prefix expands to, by document frequency. */
+export const PREFIX_MAX_TERMS = 48;
+/** Shortest word that is also matched one edit away; longest matched loosely (see search-claims.ts). */
+const FUZZY_MIN_LENGTH = 6;
+const LOOSE_MAX_LENGTH = 32;
+const FUZZY_WEIGHT = 0.25;
+const PREFIX_WEIGHT = 0.5;
+const K1 = 1.2, B = 0.75;
+
+/** Boost per segment field (FIELD_BOOSTS of core/search/fields.ts; side terms carry their own). */
+const BOOST = [FIELD_BOOSTS.restatement, FIELD_BOOSTS.tags, FIELD_BOOSTS.note, FIELD_BOOSTS.quote, FIELD_BOOSTS.spelling, 1];
+/** Field bits. */
+const OWN = (1 << F.restatement) | (1 << F.tags) | (1 << F.note) | (1 << F.quote);
+const BIT = (f: number): number => 1 << f;
+
+/** The texts a phrase is checked in: the caller reads them (the store, or passages in memory). */
+export interface DocTexts { restatement: string; note: string; quote: string; tags: string[]; entities: string[]; title: string }
+
+/** What a ranked query gives the caller, who turns it into hits. */
+export interface Ranked {
+  /** Ids of this page's documents, best first. */
+  page: string[];
+  /** Scores and matched counts of the page, parallel to `page`. */
+  scores: number[];
+  matched: number[];
+  total: number;
+  wanted: number;
+  /** Every match in rank order, when asked. */
+  all?: string[];
+  /** Every index term the query matched (for lighting up words), and the spelling keys. */
+  terms: Set<string>;
+  keys: Set<string>;
+  /** Folded words of the phrases that light up. */
+  phrases: string[][];
+  message: string | null;
+}
+
+/** One unit of scoring: words that together count as one ("A OR B" is one unit). */
+interface Unit { words: string[]; prefixLast: boolean }
+
+/** The engine: segments, side tables and the query loop. */
+export class Engine {
+  segments: Segment[] = [new Segment()];
+  readonly documents = new DocumentTable();
+  readonly surfaces = new SurfaceWords();
+  readonly side = new SideTables();
+  readonly expander = new TermExpander();
+  #compacting = false;
+  /** Ids changed while a compaction runs: killed in its result. */
+  #changedDuring: string[] | null = null;
+
+  /** Replaces everything with these documents (one base segment). */
+  replaceAll(docs: Iterable<IndexDoc>): void {
+    const base = new Segment();
+    for (const d of docs) base.add(d);
+    this.segments = [base, new Segment()];
+    this.settle();
+  }
+
+  /** Sorts the vocabulary after a build, a load or a compaction. */
+  settle(): void {
+    this.surfaces.settle();
+    const terms = new Set<string>();
+    for (const s of this.segments) for (const t of s.terms()) if (!t.startsWith(SIDE)) terms.add(t);
+    this.expander.reset(terms);
+  }
+
+  get live(): Segment { return this.segments[this.segments.length - 1]!; }
+  /** Live documents over all segments. */
+  get count(): number { return this.segments.reduce((n, s) => n + s.liveCount, 0); }
+
+  /** Adds or replaces a document. */
+  upsert(d: IndexDoc): void {
+    for (const s of this.segments) s.killId(d.id);
+    this.live.add(d);
+    for (const t of d.terms.keys()) if (!t.startsWith(SIDE)) this.expander.addRecent(t);
+    this.#changedDuring?.push(d.id);
+  }
+
+  /** Removes a document (tombstone). */
+  remove(id: string): void {
+    for (const s of this.segments) s.killId(id);
+    this.#changedDuring?.push(id);
+  }
+
+  /** Stamps of every live document (what a persisted base is checked against). */
+  stamps(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const s of this.segments) for (const [id, n] of s.byId) out.set(id, s.stamps[n]!);
+    return out;
+  }
+
+  /** Whether compaction is due. */
+  needsCompaction(): boolean {
+    if (this.#compacting) return false;
+    const size = this.segments.reduce((n, s) => n + s.size, 0);
+    const dead = this.segments.reduce((n, s) => n + s.deadCount, 0);
+    return this.live.size > LIVE_MAX || this.segments.length > 2 || (size > 1000 && dead / size > DEAD_SHARE);
+  }
+
+  /**
+   * Merges every segment but a fresh live one into one base, `yieldEvery` terms at a time
+   * (awaiting `pause()` between slices so requests are served). Resolves when the merged base is
+   * in place.
+   */
+  async compact(pause: () => Promise<void>, yieldEvery = 2_000): Promise<void> {
+    if (this.#compacting) return;
+    this.#compacting = true;
+    this.#changedDuring = [];
+    const old = this.segments;
+    this.segments = [...old, new Segment()];
+    try {
+      const merged = new Segment();
+      const remap: Int32Array[] = [];
+      for (const s of old) {
+        const m = new Int32Array(s.size).fill(-1);
+        for (let i = 0; i < s.size; i++) {
+          if (s.dead[i]) continue;
+          m[i] = merged.size;
+          merged.ids.push(s.ids[i]!); merged.stamps.push(s.stamps[i]!); merged.docRefs.push(s.docRefs[i]!); merged.starts.push(s.starts[i]!);
+          for (let f = 0; f < NF; f++) { const l = s.lengths[i * NF + f]!; merged.lengths.push(l); merged.lengthSums[f]! += l; }
+        }
+        remap.push(m);
+      }
+      if (merged.dead.length < merged.size) merged.dead = new Uint8Array(merged.size);
+      merged.ids.forEach((id, i) => merged.byId.set(id, i));
+      const terms = new Set<string>();
+      for (const s of old) for (const t of s.terms()) terms.add(t);
+      let n = 0;
+      const tf = new Array<number>(NF);
+      for (const t of terms) {
+        old.forEach((s, si) => s.forEach(t, (doc, _mask, f) => {
+          const to = remap[si]![doc]!;
+          if (to < 0) return;
+          for (let k = 0; k < NF; k++) tf[k] = f[k]!;
+          merged.appendPosting(t, to, tf);
+        }));
+        if (++n % yieldEvery === 0) await pause();
+      }
+      for (const id of this.#changedDuring) merged.killId(id);
+      this.segments = [merged, ...this.segments.slice(old.length)];
+      this.settle();
+    } finally {
+      this.#compacting = false;
+      this.#changedDuring = null;
+    }
+  }
+
+  setEntities(list: readonly Entity[]): void { this.side.setEntities(list); }
+  setKinds(list: readonly ClaimKindDef[]): void { this.side.setKinds(list); }
+  setTitles(list: ReadonlyArray<readonly [string, string]>): void { this.side.setTitles(list); }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Ranks the documents for a parsed query: claims with more of the words first, then BM25, then
+   * source title and position. `texts` reads documents' texts for phrase checks; `tags` lists
+   * the library's tags (for `tag:` alone).
+   */
+  rank(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[]; passages?: boolean }): Ranked {
+    const q = new QueryRun(this, opts.passages ?? false);
+    return q.run(query, opts);
+  }
+
+  /** Document frequency over all segments. */
+  df(term: string): number {
+    let n = 0;
+    for (const s of this.segments) n += s.df(term);
+    return n;
+  }
+}
+
+/** One query's work: flat arrays over every document of every segment. */
+class QueryRun {
+  readonly e: Engine;
+  readonly offsets: number[] = [];
+  readonly size: number;
+  readonly score: Float64Array;
+  readonly matched: Uint16Array;
+  /** Last unit counted per document (a unit counts once however many of its terms match). */
+  readonly seen: Int32Array;
+  /** 1 once a document has any score (it is then in `touched`). */
+  readonly hit: Uint8Array;
+  readonly touched: number[] = [];
+  readonly n: number;
+  readonly avg: number[];
+  readonly terms = new Set<string>();
+  readonly keys = new Set<string>();
+  readonly passages: boolean;
+  message: string[] = [];
+
+  constructor(e: Engine, passages: boolean) {
+    this.e = e;
+    this.passages = passages;
+    let size = 0;
+    const sums = new Array<number>(NF).fill(0);
+    for (const s of e.segments) { this.offsets.push(size); size += s.size; for (let f = 0; f < NF; f++) sums[f]! += s.lengthSums[f]!; }
+    this.size = size;
+    this.score = new Float64Array(size);
+    this.matched = new Uint16Array(size);
+    this.seen = new Int32Array(size).fill(-1);
+    this.hit = new Uint8Array(size);
+    this.n = Math.max(1, e.count);
+    this.avg = sums.map((v) => (size ? v / size : 1) || 1);
+  }
+
+  idf(term: string): number {
+    const df = this.e.df(term);
+    return Math.log(1 + Math.abs((this.n - df + 0.5) / (df + 0.5)));
+  }
+
+  /** Scores a term's postings in the allowed fields; `unit` >= 0 counts a match for that unit. */
+  scoreTerm(term: string, weight: number, allowed: number, unit: number, sideBoost = 0): void {
+    const idf = this.idf(term);
+    this.e.segments.forEach((s, si) => {
+      const off = this.offsets[si]!;
+      s.forEach(term, (doc, mask, tf) => {
+        const m = mask & allowed;
+        if (!m) return;
+        let sc = 0;
+        for (let f = 0; f < NF; f++) {
+          if (!(m & BIT(f))) continue;
+          if (f === F.side) { sc += sideBoost; continue; }
+          const len = s.lengths[doc * NF + f]!;
+          sc += BOOST[f]! * (tf[f]! * (K1 + 1)) / (tf[f]! + K1 * (1 - B + B * len / this.avg[f]!));
+        }
+        const key = off + doc;
+        if (!this.hit[key]) { this.hit[key] = 1; this.touched.push(key); }
+        this.score[key]! += weight * idf * sc;
+        if (unit >= 0 && this.seen[key] !== unit) { this.seen[key] = unit; this.matched[key]!++; }
+      });
+    });
+  }
+
+  /** Keys of documents with the term in the allowed fields, marked into `into`. */
+  mark(term: string, allowed: number, into: Uint8Array): void {
+    this.e.segments.forEach((s, si) => {
+      const off = this.offsets[si]!;
+      s.forEach(term, (doc, mask) => { if (mask & allowed) into[off + doc] = 1; });
+    });
+  }
+
+  probe(word: string, prefix: boolean): WordProbe {
+    const term = termOf(word);
+    const folded = foldWord(word);
+    const fuzzy = term.length >= FUZZY_MIN_LENGTH && term.length <= LOOSE_MAX_LENGTH ? this.e.expander.fuzzy(term, (t) => this.e.df(t)) : [];
+    return { term, folded, key: spellingKey(word), prefix: prefix && folded.length >= 2 && folded.length <= LOOSE_MAX_LENGTH, fuzzy };
+  }
+
+  prefixTerms(folded: string, exclude: string): string[] {
+    const found = new Set<string>();
+    this.e.surfaces.termsWithPrefix(folded, found);
+    found.delete(exclude);
+    const list = [...found];
+    if (list.length <= PREFIX_MAX_TERMS) return list;
+    return list.map((t) => [t, this.e.df(t)] as const).sort((a, b) => b[1] - a[1]).slice(0, PREFIX_MAX_TERMS).map(([t]) => t);
+  }
+
+  /** Scores one unit (its words are alternatives). */
+  scoreUnit(u: Unit, unit: number): void {
+    u.words.forEach((word, i) => {
+      const p = this.probe(word, u.prefixLast && i === u.words.length - 1);
+      if (p.term) { this.scoreTerm(p.term, 1, OWN, unit); this.terms.add(p.term); }
+      for (const t of p.fuzzy) { this.scoreTerm(t, FUZZY_WEIGHT, OWN, unit); this.terms.add(t); }
+      if (p.prefix) for (const t of this.prefixTerms(p.folded, p.term)) { this.scoreTerm(t, PREFIX_WEIGHT, OWN, unit); this.terms.add(t); }
+      if (p.key) { this.scoreTerm(p.key, 1, BIT(F.spelling), unit); this.keys.add(p.key); }
+      if (this.passages) { for (const d of this.e.side.documentsMatching(p)) this.scoreTerm(documentTerm(d), 1, BIT(F.side), -1, FIELD_BOOSTS.title); return; }
+      for (const id of this.e.side.entitiesMatching(p)) this.scoreTerm(entityTerm(id), 1, BIT(F.side), unit, FIELD_BOOSTS.entities);
+      for (const id of this.e.side.kindsMatching(p)) this.scoreTerm(kindTerm(id), 1, BIT(F.side), unit, FIELD_BOOSTS.kind);
+      for (const d of this.e.side.documentsMatching(p)) this.scoreTerm(documentTerm(d), 1, BIT(F.side), -1, FIELD_BOOSTS.title);
+    });
+  }
+
+  /** Documents passing a field filter (every word of it), or null with a message when it names nothing. */
+  filter(p: QueryPart): Uint8Array {
+    let acc: Uint8Array | null = null;
+    for (const word of p.words) {
+      const set = new Uint8Array(this.size);
+      const pr = this.probe(word, ['tag', 'entity', 'kind', 'source'].includes(p.field!));
+      const loose = { ...pr, fuzzy: [] };
+      const field = p.field!;
+      if (field === 'entity' || field === 'kind' || field === 'source') {
+        const ids = field === 'entity' ? this.e.side.entitiesMatching(loose) : field === 'kind' ? this.e.side.kindsMatching(loose) : this.e.side.documentsMatching(loose);
+        const make = field === 'entity' ? entityTerm : field === 'kind' ? kindTerm : documentTerm;
+        for (const id of ids) this.mark(make(id), BIT(F.side), set);
+        if (!ids.length) this.message.push(noneNamed(field, word, this.e.side.kinds()));
+      } else {
+        const bit = BIT(FIELD_OF[field]);
+        if (pr.term) { this.mark(pr.term, bit, set); this.terms.add(pr.term); }
+        if (pr.prefix) for (const t of this.prefixTerms(pr.folded, pr.term)) { this.mark(t, bit, set); this.terms.add(t); }
+      }
+      acc = acc ? and(acc, set) : set;
+    }
+    return acc ?? new Uint8Array(this.size);
+  }
+
+  /** Documents having a phrase (checked in the texts) among `within` (or among those with its words). */
+  phrase(p: QueryPart, within: Uint8Array | null, texts: (ids: string[]) => Map<string, DocTexts>): Uint8Array {
+    let pool: Uint8Array | null = within ? within.slice() : null;
+    const fieldBits = p.field ? (p.field === 'entity' || p.field === 'kind' || p.field === 'source' ? -1 : BIT(FIELD_OF[p.field])) : OWN;
+    if (fieldBits !== -1) {
+      for (const word of p.words) {
+        const term = termOf(word);
+        if (!term) continue;
+        const set = new Uint8Array(this.size);
+        this.mark(term, fieldBits, set);
+        pool = pool ? and(pool, set) : set;
+      }
+    }
+    if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); }
+    const ids: string[] = [];
+    const keyOf = new Map<string, number>();
+    this.forMarked(pool, (key, id) => { ids.push(id); keyOf.set(id, key); });
+    const folded = p.words.map(foldWord);
+    const out = new Uint8Array(this.size);
+    const got = texts(ids);
+    for (const id of ids) {
+      const t = got.get(id);
+      if (!t) continue;
+      const fields = !p.field ? [t.restatement, t.note, t.quote, ...t.tags, ...t.entities]
+        : p.field === 'tag' ? t.tags : p.field === 'entity' ? t.entities : p.field === 'source' ? [t.title]
+        : p.field === 'kind' ? [] : [t[p.field]];
+      if (fields.some((text) => phraseRanges(text, folded).length > 0)) out[keyOf.get(id)!] = 1;
+    }
+    return out;
+  }
+
+  /** Documents with a word in the claim's own fields (not the title): what `-word` removes. */
+  exclusion(p: QueryPart, within: Uint8Array, texts: (ids: string[]) => Map<string, DocTexts>): Uint8Array {
+    if (p.phrase) return this.phrase(p, within, texts);
+    if (p.field) return this.filter(p);
+    const out = new Uint8Array(this.size);
+    for (const word of p.words) {
+      const pr = this.probe(word, false);
+      if (pr.term) this.mark(pr.term, OWN, out);
+      if (this.passages) continue;
+      const strict = { ...pr, fuzzy: [], key: '' };
+      for (const id of this.e.side.entitiesMatching(strict)) this.mark(entityTerm(id), BIT(F.side), out);
+      for (const id of this.e.side.kindsMatching(strict)) this.mark(kindTerm(id), BIT(F.side), out);
+    }
+    return out;
+  }
+
+  everyLive(into: Uint8Array): void {
+    this.e.segments.forEach((s, si) => { const off = this.offsets[si]!; for (let i = 0; i < s.size; i++) if (!s.dead[i]) into[off + i] = 1; });
+  }
+
+  idOf(key: number): { id: string; seg: Segment; doc: number } {
+    let si = this.offsets.length - 1;
+    while (this.offsets[si]! > key) si--;
+    const seg = this.e.segments[si]!;
+    return { id: seg.ids[key - this.offsets[si]!]!, seg, doc: key - this.offsets[si]! };
+  }
+
+  forMarked(set: Uint8Array, visit: (key: number, id: string) => void): void {
+    for (let k = 0; k < set.length; k++) if (set[k]) visit(k, this.idOf(k).id);
+  }
+
+  run(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[] }): Ranked {
+    const { units, filters, phrases, negated, cut } = plan(query);
+    if (cut) this.message.push(`Only the first ${MAX_UNITS} words were searched.`);
+    if (query.emptyFields.includes('kind') && !this.passages) this.message.push(`Kinds: ${this.e.side.kinds().map((k) => k.id === k.label.toLowerCase() ? k.label : `${k.label} (${k.id})`).join(', ')}.`);
+    if (query.emptyFields.includes('tag') && !this.passages) {
+      const tags = opts.tags?.() ?? [];
+      this.message.push(tags.length ? `Tags: ${tags.join(', ')}.` : 'No claim has a tag yet.');
+    }
+    units.forEach((u, i) => this.scoreUnit(u, i));
+    let cand: Uint8Array | null = null;
+    if (units.length) { cand = new Uint8Array(this.size); for (const k of this.touched) cand[k] = 1; }
+    for (const group of filters) {
+      let union: Uint8Array | null = null;
+      for (const p of group) { const f = this.filter(p); union = union ? or(union, f) : f; }
+      cand = cand ? and(cand, union!) : union!;
+    }
+    const phraseWords: string[][] = [];
+    for (const p of phrases) {
+      const set = this.phrase(p, cand, opts.texts);
+      cand = set;
+      for (let k = 0; k < set.length; k++) if (set[k]) this.matched[k]!++;
+      if (!p.field || p.field === 'quote' || p.field === 'note' || p.field === 'restatement') phraseWords.push(p.words.map(foldWord));
+    }
+    if (!cand && negated.length) { cand = new Uint8Array(this.size); this.everyLive(cand); }
+    for (const p of negated) { const ex = this.exclusion(p, cand!, opts.texts); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }
+    const keys: number[] = [];
+    if (cand) for (let k = 0; k < cand.length; k++) if (cand[k]) keys.push(k);
+    const titleRank = this.titleRanks();
+    const cmp = (a: number, b: number): number => {
+      const d = this.matched[b]! - this.matched[a]! || this.score[b]! - this.score[a]!;
+      if (d) return d;
+      const A = this.idOf(a), Bb = this.idOf(b);
+      return (titleRank[A.seg.docRefs[A.doc]!] ?? 0) - (titleRank[Bb.seg.docRefs[Bb.doc]!] ?? 0) || A.seg.starts[A.doc]! - Bb.seg.starts[Bb.doc]!;
+    };
+    const want = opts.offset + opts.limit;
+    const top = opts.all || keys.length <= want * 4 ? keys.sort(cmp) : topK(keys, want, cmp);
+    const page = top.slice(opts.offset, want);
+    const wanted = units.length + phrases.length;
+    return {
+      page: page.map((k) => this.idOf(k).id), scores: page.map((k) => this.score[k]!), matched: page.map((k) => this.matched[k]!),
+      total: keys.length, wanted, all: opts.all ? top.map((k) => this.idOf(k).id) : undefined,
+      terms: this.terms, keys: this.keys, phrases: phraseWords, message: this.message.length ? this.message.join(' ') : null,
+    };
+  }
+
+  /** Rank of each document ref by its source's title (ties between claims break by title, then position). */
+  titleRanks(): number[] {
+    const ids = this.e.documents.ids;
+    const order = ids.map((id, i) => [this.e.side.title(id), i] as const).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+    const out = new Array<number>(ids.length);
+    order.forEach(([, i], r) => { out[i] = r; });
+    return out;
+  }
+}
+
+const FIELD_OF: Record<Exclude<QueryField, 'entity' | 'kind' | 'source'>, number> = { tag: F.tags, note: F.note, quote: F.quote, restatement: F.restatement };
+
+/** The query's parts sorted into scoring units, filter groups (OR-joined filters are one group), phrases and exclusions. */
+function plan(query: ParsedQuery): { units: Unit[]; filters: QueryPart[][]; phrases: QueryPart[]; negated: QueryPart[]; cut: boolean } {
+  const units: Unit[] = [];
+  const filters: QueryPart[][] = [];
+  const phrases: QueryPart[] = [];
+  const negated: QueryPart[] = [];
+  const last = query.parts[query.parts.length - 1];
+  let cut = false;
+  query.parts.forEach((p, i) => {
+    const prefix = query.typing && p === last;
+    if (p.negated) { negated.push(p); return; }
+    if (p.phrase) { phrases.push(p); return; }
+    if (p.field) {
+      if (p.orWithPrevious && filters.length && query.parts[i - 1]?.field) filters[filters.length - 1]!.push(p);
+      else filters.push([p]);
+      return;
+    }
+    const prev = query.parts[i - 1];
+    if (p.orWithPrevious && prev && !prev.field && !prev.phrase && !prev.negated && units.length) {
+      const u = units[units.length - 1]!;
+      u.words.push(...p.words);
+      u.prefixLast = prefix;
+      return;
+    }
+    for (const [j, w] of p.words.entries()) {
+      if (units.length >= MAX_UNITS) { cut = true; return; }
+      units.push({ words: [w], prefixLast: prefix && j === p.words.length - 1 });
+    }
+  });
+  return { units, filters, phrases: phrases.slice(0, MAX_UNITS), negated: negated.slice(0, MAX_UNITS), cut: cut || phrases.length > MAX_UNITS || negated.length > MAX_UNITS };
+}
+
+function noneNamed(field: QueryField, word: string, kinds: Array<{ id: string; label: string }>): string {
+  if (field === 'kind') return `“${word}” is not a kind. Kinds: ${kinds.map((k) => k.label).join(', ')}.`;
+  if (field === 'entity') return `No entity is called “${word}”.`;
+  return `No source title has “${word}”.`;
+}
+
+function and(a: Uint8Array, b: Uint8Array): Uint8Array { for (let i = 0; i < a.length; i++) a[i] = a[i]! & b[i]!; return a; }
+function or(a: Uint8Array, b: Uint8Array): Uint8Array { for (let i = 0; i < a.length; i++) a[i] = a[i]! | b[i]!; return a; }
+
+/** The `k` best keys in order, with a bounded binary heap (worst of the best at the top). */
+function topK(keys: number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => cmp(a, b) > 0;
+  const up = (i: number): void => { while (i > 0) { const p = (i - 1) >> 1; if (!worse(heap[i]!, heap[p]!)) break; [heap[i], heap[p]] = [heap[p]!, heap[i]!]; i = p; } };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const key of keys) {
+    if (heap.length < k) { heap.push(key); up(heap.length - 1); }
+    else if (k > 0 && cmp(key, heap[0]!) < 0) { heap[0] = key; down(0); }
+  }
+  return heap.sort(cmp);
+}

@@ -1,0 +1,121 @@
+/**
+ * What the index makes of a claim or a paragraph: its terms per field (segment.ts), with the same
+ * word rules as every other search surface (core/search/terms.ts: folding, stop words, Lunr's
+ * Porter stemmer, spelling keys of names).
+ *
+ * A claim's entities, kind and source are indexed by id only (`SIDE` terms), not by their names:
+ * the names live in small tables the engine consults at query time (side-tables.ts), so renaming
+ * an entity, a kind or a source touches no posting and shows in the very next query.
+ */
+import type { Claim } from '../../core/api.ts';
+import { foldWord, isNameLike, spellingKey, termOf, words } from '../../core/search/terms.ts';
+import { F, NF, type IndexDoc } from './segment.ts';
+
+/** Prefix of side terms (never produced by `termOf`: it has no control characters). */
+export const SIDE = '\u0001';
+export const entityTerm = (id: string): string => `${SIDE}e${id}`;
+export const kindTerm = (id: string): string => `${SIDE}k${id}`;
+export const documentTerm = (id: string): string => `${SIDE}d${id}`;
+
+/** Document ids numbered, so a segment stores a small number per claim. */
+export class DocumentTable {
+  readonly ids: string[] = [];
+  readonly #index = new Map<string, number>();
+  constructor(ids: readonly string[] = []) { for (const id of ids) this.ref(id); }
+  /** The number of a document id (given one on first sight). */
+  ref(id: string): number {
+    let n = this.#index.get(id);
+    if (n === undefined) { n = this.ids.length; this.ids.push(id); this.#index.set(id, n); }
+    return n;
+  }
+}
+
+/**
+ * Folded words seen in the index and the term each stands for. Prefixes are matched against these
+ * surface words, not against stems: "generaliz" is not a prefix of the stem "gener" but is one of
+ * the word "generalization", so as-you-type prefixes longer than the stem still find the word.
+ * A sorted base (from the persisted index or the last compaction) plus recent words (scanned).
+ */
+export class SurfaceWords {
+  #sorted: string[] = [];
+  readonly #term = new Map<string, string>();
+  readonly #recent: string[] = [];
+
+  /** Remembers a word and its term. */
+  add(surface: string, term: string): void {
+    if (this.#term.has(surface)) return;
+    this.#term.set(surface, term);
+    this.#recent.push(surface);
+  }
+
+  /** Sorts everything into the base (after a build or a load). */
+  settle(): void {
+    this.#sorted = [...this.#term.keys()].sort();
+    this.#recent.length = 0;
+  }
+
+  /** Terms of the words starting with `prefix`. */
+  termsWithPrefix(prefix: string, into: Set<string>): void {
+    const s = this.#sorted;
+    let lo = 0, hi = s.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (s[mid]! < prefix) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < s.length && s[i]!.startsWith(prefix); i++) into.add(this.#term.get(s[i]!)!);
+    for (const w of this.#recent) if (w.startsWith(prefix)) into.add(this.#term.get(w)!);
+  }
+
+  /** [surface, term] pairs, for persisting. */
+  entries(): IterableIterator<[string, string]> { return this.#term.entries(); }
+  get size(): number { return this.#term.size; }
+}
+
+function addText(text: string, field: number, terms: Map<string, number[]>, lengths: number[], surfaces: SurfaceWords, keys: boolean): void {
+  for (const { word } of words(text)) {
+    const term = termOf(word);
+    if (term) {
+      bump(terms, term, field);
+      lengths[field]!++;
+      surfaces.add(foldWord(word), term);
+    }
+    if (keys && isNameLike(word)) {
+      const key = spellingKey(word);
+      if (key) { bump(terms, key, F.spelling); lengths[F.spelling]!++; }
+    }
+  }
+}
+
+function bump(terms: Map<string, number[]>, term: string, field: number): void {
+  let tf = terms.get(term);
+  if (!tf) { tf = new Array<number>(NF).fill(0); terms.set(term, tf); }
+  tf[field]!++;
+}
+
+/** The stamp of a claim: a persisted index entry is current when its stamp equals the store's. */
+export function claimStamp(modified: string, start: number): string {
+  return `${modified}|${start}`;
+}
+
+/** A claim as the index keeps it. */
+export function claimDoc(c: Claim, documents: DocumentTable, surfaces: SurfaceWords): IndexDoc {
+  const terms = new Map<string, number[]>();
+  const lengths = new Array<number>(NF).fill(0);
+  addText(c.restatement, F.restatement, terms, lengths, surfaces, true);
+  addText(c.tags.join('\n'), F.tags, terms, lengths, surfaces, false);
+  addText(c.note, F.note, terms, lengths, surfaces, true);
+  addText(c.quote.exact, F.quote, terms, lengths, surfaces, true);
+  for (const id of c.entityIds) bump(terms, entityTerm(id), F.side);
+  bump(terms, kindTerm(c.kind), F.side);
+  bump(terms, documentTerm(c.documentId), F.side);
+  return { id: c.id, stamp: claimStamp(c.modified, c.position.start), docRef: documents.ref(c.documentId), start: c.position.start, terms, lengths };
+}
+
+/** One paragraph (or list item, or heading) of a document, for passage search. */
+export interface PassageInput { key: string; documentId: string; text: string; start: number }
+
+/** A passage as the index keeps it: its words in the quote field. */
+export function passageDoc(p: PassageInput, documents: DocumentTable, surfaces: SurfaceWords): IndexDoc {
+  const terms = new Map<string, number[]>();
+  const lengths = new Array<number>(NF).fill(0);
+  addText(p.text, F.quote, terms, lengths, surfaces, true);
+  bump(terms, documentTerm(p.documentId), F.side);
+  return { id: p.key, stamp: '', docRef: documents.ref(p.documentId), start: p.start, terms, lengths };
+}

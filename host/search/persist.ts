@@ -1,0 +1,118 @@
+/**
+ * The claim index on disk, next to the store (`search-index.bin` in the data folder), so a
+ * restart loads it instead of re-indexing every claim.
+ *
+ * Layout: the 8 bytes "MGSIDX01", a little-endian u32 header length, the header (JSON: format,
+ * version, the term rules it was made under, a sha256 of the body, the body's sections), then
+ * the body: each section's bytes one after another (string lists as UTF-8 joined by "\n",
+ * numbers as little-endian typed arrays). Written to a temporary file and renamed, so a crash
+ * leaves the old file or the new one, never half of one.
+ *
+ * Nothing read is trusted: a file of another format or version, made under other term rules or
+ * another Lunr, or whose body does not match its checksum, is refused with a reason (the caller
+ * rebuilds). A file that passes is then checked claim by claim against the store (worker.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import lunr from 'lunr';
+import { INDEX_FORMAT_VERSION } from '../../core/search/annotation-index.ts';
+import type { SegmentParts } from './segment.ts';
+
+/** File name in the data folder. */
+export const INDEX_FILE = 'search-index.bin';
+const MAGIC = 'MGSIDX01';
+const FORMAT = 'marginalia-search-index';
+/** Version of this file's layout; bump when the sections or the posting encoding change. */
+export const FILE_VERSION = 1;
+/** The rules the terms were made under: core's term rules (terms.ts) and Lunr's stemmer. */
+const RULES = `terms-${INDEX_FORMAT_VERSION}/lunr-${lunr.version}`;
+
+/** What is persisted: the base segment and the tables its numbers point into. */
+export interface PersistedIndex {
+  documents: string[];
+  surfaces: Array<[string, string]>;
+  segment: SegmentParts;
+}
+
+type Kind = 'strings' | 'u32' | 'u16' | 'u8';
+interface Section { name: string; kind: Kind; length: number }
+interface Header { format: string; version: number; rules: string; sha256: string; sections: Section[] }
+
+function bytesOf(kind: Kind, value: unknown): Uint8Array {
+  if (kind === 'strings') return Buffer.from((value as string[]).join('\n'), 'utf8');
+  const a = value as Uint32Array | Uint16Array | Uint8Array;
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** Writes the index (temporary file, then rename). */
+export function writeIndexFile(path: string, index: PersistedIndex): void {
+  const s = index.segment;
+  const parts: Array<[string, Kind, unknown]> = [
+    ['documents', 'strings', index.documents], ['surfaces', 'strings', index.surfaces.map(([a, b]) => `${a}\t${b}`)],
+    ['ids', 'strings', s.ids], ['stamps', 'strings', s.stamps], ['docRefs', 'u32', s.docRefs], ['starts', 'u32', s.starts],
+    ['lengths', 'u16', s.lengths], ['dead', 'u8', s.dead], ['terms', 'strings', s.terms], ['sizes', 'u32', s.sizes],
+    ['dfs', 'u32', s.dfs], ['bytes', 'u8', s.bytes],
+  ];
+  const chunks = parts.map(([, kind, v]) => bytesOf(kind, v));
+  const body = Buffer.concat(chunks);
+  const header: Header = {
+    format: FORMAT, version: FILE_VERSION, rules: RULES, sha256: createHash('sha256').update(body).digest('hex'),
+    sections: parts.map(([name, kind], i) => ({ name, kind, length: chunks[i]!.byteLength })),
+  };
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.byteLength);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, head, body]));
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A read index, or why the file cannot be used. */
+export type ReadIndexResult = { ok: true; index: PersistedIndex; bytes: number } | { ok: false; reason: string };
+
+/** Reads and checks an index file; never throws. */
+export function readIndexFile(path: string): ReadIndexResult {
+  let file: Buffer;
+  try { file = readFileSync(path); } catch (err) {
+    return { ok: false, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'There is no search index yet.' : `The search index cannot be read (${(err as Error).message}).` };
+  }
+  if (file.byteLength < 12 || file.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'The search index file is not one this version reads.' };
+  const headLen = file.readUInt32LE(8);
+  let header: Header;
+  try { header = JSON.parse(file.toString('utf8', 12, 12 + headLen)) as Header; } catch {
+    return { ok: false, reason: 'The search index file has a damaged header.' };
+  }
+  if (header.format !== FORMAT || header.version !== FILE_VERSION) return { ok: false, reason: `The search index has format version ${String(header.version)}; this version reads ${FILE_VERSION}.` };
+  if (header.rules !== RULES) return { ok: false, reason: `The search index was made under other word rules (${String(header.rules)}).` };
+  const body = file.subarray(12 + headLen);
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { ok: false, reason: 'The search index file is damaged (its checksum does not match).' };
+  try {
+    const got = new Map<string, unknown>();
+    let at = 0;
+    for (const sec of header.sections) {
+      const raw = body.subarray(at, at + sec.length);
+      at += sec.length;
+      const copy = (): ArrayBuffer => raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+      got.set(sec.name, sec.kind === 'strings' ? (raw.byteLength ? raw.toString('utf8').split('\n') : [])
+        : sec.kind === 'u32' ? new Uint32Array(copy()) : sec.kind === 'u16' ? new Uint16Array(copy()) : new Uint8Array(copy()));
+    }
+    const g = <T>(name: string): T => { const v = got.get(name); if (v === undefined) throw new Error(`missing section ${name}`); return v as T; };
+    const segment: SegmentParts = {
+      ids: g('ids'), stamps: g('stamps'), docRefs: g('docRefs'), starts: g('starts'), lengths: g('lengths'), dead: g('dead'),
+      terms: g('terms'), sizes: g('sizes'), dfs: g('dfs'), bytes: g('bytes'),
+    };
+    const n = segment.ids.length;
+    if (segment.stamps.length !== n || segment.docRefs.length !== n || segment.lengths.length % n !== 0 && n > 0 || segment.terms.length !== segment.sizes.length) {
+      return { ok: false, reason: 'The search index file is inconsistent.' };
+    }
+    const surfaces = g<string[]>('surfaces').map((line) => line.split('\t') as [string, string]);
+    return { ok: true, index: { documents: g('documents'), surfaces, segment }, bytes: file.byteLength };
+  } catch (err) {
+    return { ok: false, reason: `The search index file cannot be read (${(err as Error).message}).` };
+  }
+}

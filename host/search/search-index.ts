@@ -1,0 +1,274 @@
+/**
+ * The search index of one library: the claim engine (fed from the store through a read-only
+ * connection of its own) and the passage engine (every paragraph of every present document),
+ * with persistence of the claim index and the assembly of result pages. The worker (worker.ts)
+ * runs one of these; tests and the CLI may run one in-process. Never throws on a query.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import type { Claim, ClaimKindDef, ClaimSearchHit, PassageSearchHit, SearchOptions, SearchPage } from '../../core/api.ts';
+import { plainTextWithSpans, textBlocks } from '../../core/corpus/plain-text.ts';
+import { positionsOf } from '../../core/search/search-claims.ts';
+import { parseQuery } from '../../core/search/query-syntax.ts';
+import { snippetAround } from '../../core/search/snippet.ts';
+import { getClaims, listClaims } from '../store/claims-repo.ts';
+import { readDocumentModel } from '../store/documents-repo.ts';
+import { listEntities } from '../store/entities-repo.ts';
+import { Engine, type DocTexts, type Ranked } from './engine.ts';
+import { claimDoc, claimStamp, passageDoc, type PassageInput } from './index-docs.ts';
+import { INDEX_FILE, readIndexFile, writeIndexFile } from './persist.ts';
+import { Segment } from './segment.ts';
+
+/** Longest query read, in characters: a longer paste is cut (with a message), so junk stays fast. */
+export const MAX_QUERY_CHARS = 1_000;
+/** Largest page. */
+export const MAX_LIMIT = 500;
+/** Changed claims above which a persisted index is rebuilt rather than patched. */
+const PATCH_MAX = 20_000;
+
+/** How the index came to be, for logs and the bench. */
+export interface OpenReport { source: 'file' | 'built' | 'empty'; claims: number; patched: number; reason: string | null; ms: number }
+
+/** See the module comment. */
+export class SearchIndex {
+  readonly claims = new Engine();
+  readonly passages = new Engine();
+  readonly #db: DatabaseSync | null;
+  readonly #file: string | null;
+  #passageTexts = new Map<string, { documentId: string; blockId: string; paragraph: number | null; text: string; start: number; end: number }>();
+  #tags: string[] | null = null;
+  /** Changes since the index was last written. */
+  dirty = false;
+
+  /** `dbPath`: the store (null: no store, nothing to index); `dataDir`: where the index file lives (null: not persisted). */
+  constructor(opts: { dbPath: string | null; dataDir: string | null }) {
+    let db: DatabaseSync | null = null;
+    if (opts.dbPath) {
+      try { db = new DatabaseSync(opts.dbPath, { readOnly: true }); db.exec('PRAGMA busy_timeout = 5000'); } catch { db = null; }
+    }
+    this.#db = db;
+    this.#file = opts.dataDir ? join(opts.dataDir, INDEX_FILE) : null;
+  }
+
+  /** Loads the persisted index (checked against the store, changes patched in) or builds one. */
+  open(): OpenReport {
+    const t0 = performance.now();
+    const db = this.#db;
+    if (!db) { this.claims.replaceAll([]); return { source: 'empty', claims: 0, patched: 0, reason: 'no store', ms: performance.now() - t0 }; }
+    this.claims.setEntities(listEntities(db));
+    let reason: string | null = null;
+    if (this.#file) {
+      const read = readIndexFile(this.#file);
+      if (read.ok) {
+        const current = new Map<string, string>();
+        for (const r of db.prepare('SELECT id, modified, pos_start FROM claims').iterate() as Iterable<{ id: string; modified: string; pos_start: number }>) current.set(r.id, claimStamp(r.modified, r.pos_start));
+        const base = Segment.fromParts(read.index.segment);
+        const changed: string[] = [];
+        for (const [id, n] of base.byId) { const now = current.get(id); if (now === undefined) base.kill(n); else if (now !== base.stamps[n]) changed.push(id); }
+        for (const id of current.keys()) if (!base.byId.has(id)) changed.push(id);
+        if (changed.length <= PATCH_MAX) {
+          for (const id of read.index.documents) this.claims.documents.ref(id);
+          for (const [s, t] of read.index.surfaces) this.claims.surfaces.add(s, t);
+          this.claims.segments = [base, new Segment()];
+          this.claims.settle();
+          this.update(changed);
+          this.dirty = changed.length > 0;
+          return { source: 'file', claims: this.claims.count, patched: changed.length, reason: null, ms: performance.now() - t0 };
+        }
+        reason = `${changed.length} claims changed since the index was saved`;
+      } else reason = read.reason;
+    }
+    this.rebuild();
+    return { source: 'built', claims: this.claims.count, patched: 0, reason, ms: performance.now() - t0 };
+  }
+
+  /** Indexes every claim of the store afresh and saves the index. */
+  rebuild(): void {
+    const db = this.#db;
+    if (!db) return;
+    const claims = listClaims(db);
+    this.claims.replaceAll(claims.map((c) => claimDoc(c, this.claims.documents, this.claims.surfaces)));
+    this.#tags = null;
+    this.save();
+  }
+
+  /** Re-reads these claims from the store: changed ones re-indexed, deleted ones tombstoned. */
+  update(ids: readonly string[]): void {
+    const db = this.#db;
+    if (!db || ids.length === 0) return;
+    const found = new Map(getClaims(db, [...new Set(ids)]).map((c) => [c.id, c]));
+    for (const id of new Set(ids)) {
+      const c = found.get(id);
+      if (c) this.claims.upsert(claimDoc(c, this.claims.documents, this.claims.surfaces));
+      else this.claims.remove(id);
+    }
+    this.#tags = null;
+    this.dirty = true;
+  }
+
+  /** Re-reads the entities (names and aliases are matched at query time: no claim is re-indexed). */
+  refreshEntities(): void { if (this.#db) this.claims.setEntities(listEntities(this.#db)); }
+  setKinds(kinds: readonly ClaimKindDef[]): void { this.claims.setKinds(kinds); }
+  setTitles(titles: ReadonlyArray<readonly [string, string]>): void { this.claims.setTitles(titles); this.passages.setTitles(titles); }
+
+  /** Indexes every paragraph, list item and heading of these documents (read from the store). */
+  setPassages(documentIds: readonly string[]): void {
+    const db = this.#db;
+    const inputs: PassageInput[] = [];
+    this.#passageTexts = new Map();
+    for (const documentId of db ? documentIds : []) {
+      const model = readDocumentModel(db!, documentId);
+      if (!model) continue;
+      const { text, spans } = plainTextWithSpans(model);
+      const blocks = textBlocks(model);
+      spans.forEach((span, i) => {
+        const block = blocks[i];
+        const key = `${documentId}#${span.id}`;
+        const paragraph = block && 'n' in block ? block.n : null;
+        const t = text.slice(span.start, span.end);
+        if (!t.trim()) return;
+        this.#passageTexts.set(key, { documentId, blockId: span.id, paragraph, text: t, start: span.start, end: span.end });
+        inputs.push({ key, documentId, text: t, start: span.start });
+      });
+    }
+    this.passages.replaceAll(inputs.map((p) => passageDoc(p, this.passages.documents, this.passages.surfaces)));
+  }
+
+  /** Writes the claim index (compacted first when it has more than its base). */
+  save(): void {
+    if (!this.#file) return;
+    const [base, ...rest] = this.claims.segments;
+    if (!base || rest.some((s) => s.size > 0)) return; // only a compacted index is written
+    writeIndexFile(this.#file, {
+      documents: this.claims.documents.ids, surfaces: [...this.claims.surfaces.entries()], segment: base.toParts(),
+    });
+    this.dirty = false;
+  }
+
+  /**
+   * Compacts the claim index when due (or, when `idle`, whenever it has changes), then saves it;
+   * `pause` lets requests in between slices. Resolves to whether anything was done.
+   */
+  async maintain(pause: () => Promise<void>): Promise<boolean> {
+    const due = this.claims.needsCompaction() || (this.#idle && this.dirty);
+    if (!due) return false;
+    const [base, ...rest] = this.claims.segments;
+    if ((base?.deadCount ?? 0) > 0 || rest.some((s) => s.size > 0)) await this.claims.compact(pause);
+    if (this.claims.segments.slice(1).every((s) => s.size === 0)) this.save();
+    return true;
+  }
+  /** Set by the worker when no request came for a while: compaction may then run for a small live segment too. */
+  #idle = false;
+  set idle(v: boolean) { this.#idle = v; }
+
+  /** A page of results. Never throws: odd input gives a message. */
+  search(query: string, options: SearchOptions = {}): SearchPage {
+    const scope = options.scope === 'passages' ? 'passages' : 'claims';
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(Number(options.limit ?? 50)) || 50));
+    const offset = Math.max(0, Math.floor(Number(options.offset ?? 0)) || 0);
+    const empty = (message: string | null): SearchPage => ({ scope, total: 0, offset, hits: [], wanted: 0, message, ...(options.allIds ? { allIds: [] } : {}) });
+    if (typeof query !== 'string') return empty('Type something to search for.');
+    let text = query;
+    const notes: string[] = [];
+    if (text.length > MAX_QUERY_CHARS) { text = text.slice(0, MAX_QUERY_CHARS); notes.push(`Only the first ${MAX_QUERY_CHARS} characters were searched.`); }
+    // `in:text` anywhere in the box searches the passages.
+    let useScope: 'claims' | 'passages' = scope;
+    if (/(^|\s)in:text(\s|$)/i.test(text)) { useScope = 'passages'; text = text.replace(/(^|\s)in:text(?=\s|$)/gi, ' '); }
+    const parsed = parseQuery(text);
+    if (!parsed.parts.length && !parsed.emptyFields.length) {
+      return { ...empty(text.trim() ? `Nothing to search for in “${text.trim().slice(0, 40)}${text.trim().length > 40 ? '…' : ''}”: type words, a "phrase", or a field such as tag:…` : null), scope: useScope };
+    }
+    try {
+      if (useScope === 'passages') {
+        const ranked = this.passages.rank(parsed, { offset, limit, all: false, passages: true, texts: (ids) => this.#passageDocTexts(ids) });
+        return this.#page('passages', ranked, offset, notes, false);
+      }
+      const ranked = this.claims.rank(parsed, { offset, limit, all: !!options.allIds, texts: (ids) => this.#claimTexts(ids), tags: () => this.#tagList() });
+      return this.#page('claims', ranked, offset, notes, !!options.allIds);
+    } catch (err) {
+      return empty(`The search could not run (${err instanceof Error ? err.message : String(err)}).`);
+    }
+  }
+
+  #page(scope: 'claims' | 'passages', r: Ranked, offset: number, notes: string[], allIds: boolean): SearchPage {
+    const message = [...notes, ...(r.message ? [r.message] : [])].join(' ') || null;
+    const hits = scope === 'claims' ? this.#claimHits(r) : this.#passageHits(r);
+    return { scope, total: r.total, offset, hits, wanted: r.wanted, message, ...(allIds ? { allIds: r.all ?? [] } : {}) };
+  }
+
+  #claimHits(r: Ranked): ClaimSearchHit[] {
+    if (!this.#db || !r.page.length) return [];
+    const byId = new Map(getClaims(this.#db, r.page).map((c) => [c.id, c]));
+    const out: ClaimSearchHit[] = [];
+    r.page.forEach((id, i) => {
+      const c = byId.get(id);
+      if (!c) return;
+      const entities = c.entityIds.map((e) => this.claims.side.entityName(e)).filter((n): n is string => n !== undefined);
+      const title = this.claims.side.title(c.documentId);
+      const indexed = {
+        id: c.id, documentId: c.documentId, title, paragraph: c.paragraph, start: c.position.start, kind: c.kind, kindLabel: c.kind,
+        quote: c.quote.exact, restatement: c.restatement, note: c.note, tags: c.tags, entities, aliases: entities.map(() => []),
+      };
+      const fields = new Map<string, Set<string>>([['quote', r.terms], ['restatement', r.terms], ['note', r.terms], ['tags', r.terms], ['entities', r.terms], ['spelling', r.keys]]);
+      const pos = positionsOf(indexed, fields, r.phrases);
+      out.push({
+        type: 'claim', claimId: c.id, documentId: c.documentId, title, paragraph: c.paragraph, start: c.position.start, end: c.position.end,
+        kind: c.kind, score: round(r.scores[i]!), matched: r.matched[i]!, restatement: c.restatement, tags: c.tags, entities,
+        ranges: pos, snippet: snippetAround(c.quote.exact, pos.quote, 180),
+        noteSnippet: c.note && pos.note.length ? snippetAround(c.note, pos.note, 140) : null,
+      });
+    });
+    return out;
+  }
+
+  #passageHits(r: Ranked): PassageSearchHit[] {
+    return r.page.flatMap((key, i) => {
+      const p = this.#passageTexts.get(key);
+      if (!p) return [];
+      const indexed = { id: key, documentId: p.documentId, title: '', paragraph: p.paragraph, start: p.start, kind: '', kindLabel: '', quote: p.text, restatement: '', note: '', tags: [], entities: [], aliases: [] };
+      const pos = positionsOf(indexed, new Map([['quote', r.terms], ['spelling', r.keys]]), r.phrases);
+      return [{
+        type: 'passage' as const, documentId: p.documentId, title: this.passages.side.title(p.documentId), paragraph: p.paragraph, blockId: p.blockId,
+        start: p.start, end: p.end, score: round(r.scores[i]!), matched: r.matched[i]!, snippet: snippetAround(p.text, pos.quote, 240),
+      }];
+    });
+  }
+
+  #claimTexts(ids: string[]): Map<string, DocTexts> {
+    const out = new Map<string, DocTexts>();
+    if (!this.#db) return out;
+    for (let i = 0; i < ids.length; i += 2_000) {
+      for (const c of getClaims(this.#db, ids.slice(i, i + 2_000))) out.set(c.id, this.#texts(c));
+    }
+    return out;
+  }
+
+  #texts(c: Claim): DocTexts {
+    return {
+      restatement: c.restatement, note: c.note, quote: c.quote.exact, tags: c.tags, title: this.claims.side.title(c.documentId),
+      entities: c.entityIds.map((e) => this.claims.side.entityName(e) ?? ''),
+    };
+  }
+
+  #passageDocTexts(ids: string[]): Map<string, DocTexts> {
+    const out = new Map<string, DocTexts>();
+    for (const id of ids) {
+      const p = this.#passageTexts.get(id);
+      if (p) out.set(id, { restatement: '', note: '', quote: p.text, tags: [], entities: [], title: this.passages.side.title(p.documentId) });
+    }
+    return out;
+  }
+
+  /** The library's tags, most used first (for `tag:` alone); cached until the next change. */
+  #tagList(): string[] {
+    if (!this.#tags && this.#db) {
+      const rows = this.#db.prepare('SELECT t.value AS tag, count(*) AS n FROM claims c, json_each(c.tags) t GROUP BY t.value ORDER BY n DESC, t.value LIMIT 40').all() as Array<{ tag: string }>;
+      this.#tags = rows.map((r) => r.tag);
+    }
+    return this.#tags ?? [];
+  }
+
+  close(): void { try { this.#db?.close(); } catch { /* already closed */ } }
+}
+
+function round(n: number): number { return Math.round(n * 1000) / 1000; }

@@ -1,0 +1,184 @@
+/**
+ * A segment of the search index: claims (or passages) numbered 0…n-1 within it, and for each
+ * term the list of the segment's documents that have it, with the term's frequency in each field.
+ * Documents are only ever appended; a changed or deleted document is marked dead (a tombstone)
+ * and its new version appended elsewhere (see engine.ts for how segments make one index).
+ *
+ * Postings are kept compressed, as Lucene and Lunr's successors do, because a research library's
+ * index is mostly postings (100,000 claims of a Brown sentence with a note and a restatement:
+ * ~8 million of them): each entry is the gap to the previous document (LEB128 varint), one byte
+ * saying which fields have the term, then one byte of frequency (capped at 255) per such field.
+ * An entry costs 3–4 bytes against ~60 for a Lunr posting object; the same bytes are what the
+ * persisted file holds, so loading a segment is reading its buffer, not parsing objects.
+ */
+
+/** Index fields, in the order of the field mask's bits. */
+export const FIELDS = ['restatement', 'tags', 'note', 'quote', 'spelling', 'side'] as const;
+export type FieldName = (typeof FIELDS)[number];
+/** Number of fields (bits of the mask). */
+export const NF = FIELDS.length;
+/** Field numbers. */
+export const F = { restatement: 0, tags: 1, note: 2, quote: 3, spelling: 4, side: 5 } as const;
+
+/** One document as the indexer hands it over: its terms with a frequency per field. */
+export interface IndexDoc {
+  /** Claim id (or passage key). */
+  id: string;
+  /** What it was built from (claim `modified` + position): a persisted segment is checked against it. */
+  stamp: string;
+  /** Index into the engine's table of document ids. */
+  docRef: number;
+  /** Where it starts in its document's plain text (orders ties within a source). */
+  start: number;
+  /** term → frequency per field (length NF). */
+  terms: Map<string, number[]>;
+  /** Field lengths in terms (length NF). */
+  lengths: number[];
+}
+
+/** The postings of one term in one segment. */
+interface Posting { buf: Uint8Array; len: number; last: number; df: number }
+
+/** Called per posting entry: the document's number in the segment, its field mask, the frequencies. */
+export type PostingVisitor = (doc: number, mask: number, tf: Uint8Array) => void;
+
+const TF = new Uint8Array(NF);
+
+/** A segment; see the module comment. */
+export class Segment {
+  ids: string[] = [];
+  stamps: string[] = [];
+  docRefs: number[] = [];
+  starts: number[] = [];
+  /** Field lengths, NF per document. */
+  lengths: number[] = [];
+  /** 1 = dead (edited or deleted since the segment was built). */
+  dead = new Uint8Array(64);
+  deadCount = 0;
+  /** Sum of field lengths over all documents (live or dead), per field. */
+  readonly lengthSums = new Array<number>(NF).fill(0);
+  readonly postings = new Map<string, Posting>();
+  /** Document number by id, live documents only. */
+  readonly byId = new Map<string, number>();
+
+  get size(): number { return this.ids.length; }
+  get liveCount(): number { return this.ids.length - this.deadCount; }
+
+  /** Appends a document (an id already here is marked dead first). */
+  add(d: IndexDoc): number {
+    const old = this.byId.get(d.id);
+    if (old !== undefined) this.kill(old);
+    const n = this.ids.length;
+    this.ids.push(d.id); this.stamps.push(d.stamp); this.docRefs.push(d.docRef); this.starts.push(d.start);
+    for (let f = 0; f < NF; f++) { this.lengths.push(d.lengths[f] ?? 0); this.lengthSums[f]! += d.lengths[f] ?? 0; }
+    if (n >= this.dead.length) { const grown = new Uint8Array(this.dead.length * 2); grown.set(this.dead); this.dead = grown; }
+    this.byId.set(d.id, n);
+    for (const [term, tf] of d.terms) this.#append(term, n, tf);
+    return n;
+  }
+
+  /** Marks a document dead (a tombstone); false when it is not here or already dead. */
+  kill(doc: number): boolean {
+    if (this.dead[doc]) return false;
+    this.dead[doc] = 1;
+    this.deadCount++;
+    if (this.byId.get(this.ids[doc]!) === doc) this.byId.delete(this.ids[doc]!);
+    return true;
+  }
+
+  /** Marks the document with this id dead, if it is here. */
+  killId(id: string): boolean {
+    const n = this.byId.get(id);
+    return n !== undefined && this.kill(n);
+  }
+
+  /** Number of documents (live or dead) with the term. */
+  df(term: string): number { return this.postings.get(term)?.df ?? 0; }
+
+  /** Visits every live document that has the term. */
+  forEach(term: string, visit: PostingVisitor): void {
+    const p = this.postings.get(term);
+    if (!p) return;
+    const { buf, len } = p;
+    let i = 0, doc = 0;
+    while (i < len) {
+      let gap = 0, shift = 0, b: number;
+      do { b = buf[i++]!; gap += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+      doc += gap;
+      const mask = buf[i++]!;
+      for (let f = 0; f < NF; f++) TF[f] = mask & (1 << f) ? buf[i++]! : 0;
+      if (!this.dead[doc]) visit(doc, mask, TF);
+    }
+  }
+
+  /** Every term of the segment. */
+  terms(): IterableIterator<string> { return this.postings.keys(); }
+
+  /** Appends one posting entry (documents in increasing order per term); compaction writes with it. */
+  appendPosting(term: string, doc: number, tf: number[]): void { this.#append(term, doc, tf); }
+
+  #append(term: string, doc: number, tf: number[]): void {
+    let p = this.postings.get(term);
+    if (!p) { p = { buf: new Uint8Array(8), len: 0, last: 0, df: 0 }; this.postings.set(term, p); }
+    let mask = 0;
+    for (let f = 0; f < NF; f++) if (tf[f]) mask |= 1 << f;
+    if (p.len + 5 + 1 + NF > p.buf.length) { const grown = new Uint8Array(Math.max(16, p.buf.length * 2)); grown.set(p.buf.subarray(0, p.len)); p.buf = grown; }
+    let gap = doc - p.last;
+    while (gap >= 0x80) { p.buf[p.len++] = (gap & 0x7f) | 0x80; gap = Math.floor(gap / 0x80); }
+    p.buf[p.len++] = gap;
+    p.buf[p.len++] = mask;
+    for (let f = 0; f < NF; f++) if (tf[f]) p.buf[p.len++] = Math.min(255, tf[f]!);
+    p.last = doc;
+    p.df++;
+  }
+
+  /** The segment as byte sections (persist.ts writes them; `Segment.fromParts` reads them back). */
+  toParts(): SegmentParts {
+    const terms = [...this.postings.keys()];
+    let total = 0;
+    for (const t of terms) total += this.postings.get(t)!.len;
+    const bytes = new Uint8Array(total);
+    const sizes = new Uint32Array(terms.length);
+    const dfs = new Uint32Array(terms.length);
+    let at = 0;
+    terms.forEach((t, i) => { const p = this.postings.get(t)!; bytes.set(p.buf.subarray(0, p.len), at); at += p.len; sizes[i] = p.len; dfs[i] = p.df; });
+    return {
+      ids: this.ids, stamps: this.stamps, docRefs: Uint32Array.from(this.docRefs), starts: Uint32Array.from(this.starts),
+      lengths: Uint16Array.from(this.lengths, (v) => Math.min(v, 65535)), dead: this.dead.slice(0, this.ids.length),
+      terms, sizes, dfs, bytes,
+    };
+  }
+
+  /** A segment over persisted sections (postings are views into `bytes`, not copies). */
+  static fromParts(p: SegmentParts): Segment {
+    const s = new Segment();
+    s.ids = p.ids; s.stamps = p.stamps; s.docRefs = Array.from(p.docRefs); s.starts = Array.from(p.starts); s.lengths = Array.from(p.lengths);
+    s.dead = new Uint8Array(Math.max(64, p.ids.length));
+    s.dead.set(p.dead);
+    for (let i = 0; i < p.ids.length; i++) {
+      if (s.dead[i]) s.deadCount++; else s.byId.set(p.ids[i]!, i);
+      for (let f = 0; f < NF; f++) s.lengthSums[f]! += p.lengths[i * NF + f]!;
+    }
+    let at = 0;
+    p.terms.forEach((t, i) => {
+      const len = p.sizes[i]!;
+      s.postings.set(t, { buf: p.bytes.subarray(at, at + len), len, last: -1, df: p.dfs[i]! });
+      at += len;
+    });
+    return s;
+  }
+}
+
+/** A segment's sections, as persisted. */
+export interface SegmentParts {
+  ids: string[];
+  stamps: string[];
+  docRefs: Uint32Array;
+  starts: Uint32Array;
+  lengths: Uint16Array;
+  dead: Uint8Array;
+  terms: string[];
+  sizes: Uint32Array;
+  dfs: Uint32Array;
+  bytes: Uint8Array;
+}

@@ -1,0 +1,82 @@
+/**
+ * The search worker (node:worker_threads): owns the library's one SearchIndex, so indexing,
+ * loading, compaction and queries never run on Electron's main thread or the web host's event
+ * loop. Messages (protocol.ts) are handled in order; compaction runs in slices between them,
+ * started after `IDLE_MS` without changes.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { SearchIndex } from './search-index.ts';
+
+/** Quiet time after the last change before compaction and saving are considered, in ms. */
+const IDLE_MS = 2_000;
+
+const port = parentPort;
+if (!port) throw new Error('host/search/worker.ts runs as a worker thread only.');
+
+let index: SearchIndex | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let maintaining = false;
+
+const send = (m: FromWorker): void => port.postMessage(m);
+const pause = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+function scheduleMaintenance(): void {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => { void maintain(true); }, IDLE_MS);
+  idleTimer.unref?.();
+}
+
+async function maintain(idle: boolean): Promise<void> {
+  if (!index || maintaining) return;
+  maintaining = true;
+  try {
+    index.idle = idle;
+    await index.maintain(pause);
+  } catch (err) {
+    send({ t: 'failed', id: null, message: `Search index maintenance failed: ${(err as Error).message}` });
+  } finally { maintaining = false; }
+}
+
+port.on('message', (m: ToWorker) => {
+  try {
+    switch (m.t) {
+      case 'open': {
+        index?.close();
+        index = new SearchIndex({ dbPath: m.dbPath, dataDir: m.dataDir });
+        index.setKinds(m.kinds);
+        index.setTitles(m.titles);
+        const report = index.open();
+        index.setPassages(m.documentIds);
+        send({ t: 'opened', report });
+        // The fuzzy automaton is built now, off the query path (it is not persisted).
+        setImmediate(() => index?.claims.expander.warm());
+        if (index.claims.needsCompaction() || report.patched > 0) scheduleMaintenance();
+        return;
+      }
+      case 'claims': index?.update(m.ids); if (index?.claims.needsCompaction()) void maintain(false); else scheduleMaintenance(); return;
+      case 'entities': index?.refreshEntities(); return;
+      case 'titles': index?.setTitles(m.titles); return;
+      case 'kinds': index?.setKinds(m.kinds); return;
+      case 'passages': index?.setPassages(m.documentIds); return;
+      case 'search': {
+        const page = index ? index.search(m.query, m.options) : { scope: m.options.scope ?? 'claims', total: 0, offset: 0, hits: [], wanted: 0, message: 'The search index is not open.' };
+        send({ t: 'result', id: m.id, page: page as never });
+        return;
+      }
+      case 'flush': {
+        clearTimeout(idleTimer);
+        const run = async (): Promise<void> => {
+          while (maintaining) await pause();
+          if (index) { index.idle = true; await index.maintain(pause); }
+          send({ t: 'done', id: m.id });
+        };
+        void run();
+        return;
+      }
+      case 'close': clearTimeout(idleTimer); index?.close(); index = null; port.close(); return;
+    }
+  } catch (err) {
+    send({ t: 'failed', id: 'id' in m ? (m as { id: number }).id : null, message: (err as Error).message });
+  }
+});
