@@ -194,7 +194,7 @@ describe('styles and errors', () => {
 
   test('listStyles offers APA, Chicago author-date and MLA with their titles', async () => {
     assert.deepEqual(await formatter.listStyles(), [
-      { id: 'apa', title: 'American Psychological Association 7th edition' },
+      { id: 'apa', title: 'APA Style 7th edition' },
       { id: 'chicago-author-date', title: 'Chicago Manual of Style 17th edition (author-date)' },
       { id: 'mla', title: 'Modern Language Association 9th edition' },
     ]);

