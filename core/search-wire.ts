@@ -77,6 +77,8 @@ export interface SearchPage {
   scope: 'claims' | 'passages';
   /** Every hit there is (the pages together), not just this page's. */
   total: number;
+  /** How many claims (or passages) the index holds: what an empty box can say. */
+  indexed: number;
   offset: number;
   hits: SearchHit[];
   /** How many words and phrases the query asks for: a hit with `matched < wanted` has only some. */

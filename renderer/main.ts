@@ -127,7 +127,10 @@ export async function start(reader: ReaderBridge): Promise<void> {
     historyKeysInstalled: true,
   });
   // search over everything marked: the last tab; Ctrl/⌘+Shift+F brings it forward
-  const search = installSearch({ reader, addPanel: (panel) => panels.add(panel), openClaim: openThroughHash });
+  const search = installSearch({
+    reader, addPanel: (panel) => panels.add(panel), openClaim: openThroughHash,
+    openPassage: passageRevealer({ current: () => session.current(), onDidOpenDocument: (l) => session.onDidOpenDocument(l), openDocument: navigate }),
+  });
   createSideTabs(panels.element, { reveal: '.claim-editor' });
 
   // --- theme ----------------------------------------------------------------------------------

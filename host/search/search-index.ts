@@ -166,7 +166,7 @@ export class SearchIndex {
     const scope = options.scope === 'passages' ? 'passages' : 'claims';
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(Number(options.limit ?? 50)) || 50));
     const offset = Math.max(0, Math.floor(Number(options.offset ?? 0)) || 0);
-    const empty = (message: string | null): SearchPage => ({ scope, total: 0, offset, hits: [], wanted: 0, message, ...(options.allIds ? { allIds: [] } : {}) });
+    const empty = (message: string | null): SearchPage => ({ scope, total: 0, indexed: (scope === 'passages' ? this.passages : this.claims).count, offset, hits: [], wanted: 0, message, ...(options.allIds ? { allIds: [] } : {}) });
     if (typeof query !== 'string') return empty('Type something to search for.');
     let text = query;
     const notes: string[] = [];
@@ -176,7 +176,7 @@ export class SearchIndex {
     if (/(^|\s)in:text(\s|$)/i.test(text)) { useScope = 'passages'; text = text.replace(/(^|\s)in:text(?=\s|$)/gi, ' '); }
     const parsed = parseQuery(text);
     if (!parsed.parts.length && !parsed.emptyFields.length) {
-      return { ...empty(text.trim() ? `Nothing to search for in “${text.trim().slice(0, 40)}${text.trim().length > 40 ? '…' : ''}”: type words, a "phrase", or a field such as tag:…` : null), scope: useScope };
+      return { ...empty(text.trim() ? `Nothing to search for in “${text.trim().slice(0, 40)}${text.trim().length > 40 ? '…' : ''}”: type words, a "phrase", or a field such as tag:…` : null), scope: useScope, indexed: (useScope === 'passages' ? this.passages : this.claims).count };
     }
     try {
       if (useScope === 'passages') {
@@ -193,7 +193,7 @@ export class SearchIndex {
   #page(scope: 'claims' | 'passages', r: Ranked, offset: number, notes: string[], allIds: boolean): SearchPage {
     const message = [...notes, ...(r.message ? [r.message] : [])].join(' ') || null;
     const hits = scope === 'claims' ? this.#claimHits(r) : this.#passageHits(r);
-    return { scope, total: r.total, offset, hits, wanted: r.wanted, message, ...(allIds ? { allIds: r.all ?? [] } : {}) };
+    return { scope, total: r.total, indexed: (scope === 'passages' ? this.passages : this.claims).count, offset, hits, wanted: r.wanted, message, ...(allIds ? { allIds: r.all ?? [] } : {}) };
   }
 
   #claimHits(r: Ranked): ClaimSearchHit[] {

@@ -44,9 +44,9 @@ CREATE TEMP TRIGGER IF NOT EXISTS search_entity_upd AFTER UPDATE ON main.entitie
 CREATE TEMP TRIGGER IF NOT EXISTS search_entity_del AFTER DELETE ON main.entities BEGIN INSERT INTO search_dirty VALUES ('e', OLD.id); END;
 `;
 
-/** Where the worker's code is: beside this file in the sources, beside the bundle in dist/. */
+/** Where the worker's code is: beside this file in the sources; dist/search/worker.cjs from a bundle in dist/host/ or dist/electron/. */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./worker.ts', import.meta.url) : new URL('./search-worker.mjs', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('./worker.ts', import.meta.url) : new URL('../search/worker.cjs', import.meta.url);
 }
 
 /** A service for a library; nothing starts until the first query (or `ready()`). */

@@ -60,7 +60,7 @@ port.on('message', (m: ToWorker) => {
       case 'kinds': index?.setKinds(m.kinds); return;
       case 'passages': index?.setPassages(m.documentIds); return;
       case 'search': {
-        const page = index ? index.search(m.query, m.options) : { scope: m.options.scope ?? 'claims', total: 0, offset: 0, hits: [], wanted: 0, message: 'The search index is not open.' };
+        const page = index ? index.search(m.query, m.options) : { scope: m.options.scope ?? 'claims', total: 0, indexed: 0, offset: 0, hits: [], wanted: 0, message: 'The search index is not open.' };
         send({ t: 'result', id: m.id, page: page as never });
         return;
       }

@@ -1,26 +1,22 @@
 /**
- * The Search panel: one box that searches everything the reader marked (quotes, restatements,
- * notes, tags, entities, source titles) with results as you type. The box is a combobox over the
- * results list: ↑/↓ move through the results, Enter opens the chosen claim in the reader (the
- * same way the All-claims view does, through the URL), Escape clears. Each result shows the
- * kind's colour, the matched words emphasised in a snippet of the quote, the restatement, tags,
- * entities, and the source with its paragraph number. With an empty box the panel explains the
- * syntax (core/search/query-syntax.ts), with examples that fill the box when clicked.
+ * The Search panel: one box over everything the reader marked (quotes, restatements, notes, tags,
+ * entities, source titles), or over the text of every document ("Search the text", or `in:text`
+ * in the box). The page keeps no copy of the library: each query asks the host for one page of
+ * ranked hits (`reader.search`, host/search/), and "Show more" asks for the next page.
+ *
+ * The box is a combobox over the results list: ↑/↓ move through the results, Enter opens the
+ * chosen claim (through the URL, as the All-claims view does) or selects the passage in the
+ * reader (where Ctrl/⌘+Shift+H makes it a claim), Escape clears. While a word is being typed the
+ * previous results stay on screen until the new answer arrives, so they never blink away.
  */
-import type { ClaimKindDef } from '../../core/api.ts';
-import { searchClaims, type IndexedClaim, type MatchRange, type SearchHit, type SearchResult } from '../../core/search/annotation-index.ts';
-import { snippetAround } from '../../core/search/snippet.ts';
+import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, ReaderBridge, SearchHit, SearchPage, TextRange } from '../../core/api.ts';
 import { kindDef } from '../annotations/format.ts';
 import { h } from '../ui/dom.ts';
-import type { IndexSource } from './index-source.ts';
 
-/** Pause after the last key before searching: fast enough to feel live, slow enough to skip keystrokes. */
-const TYPE_DEBOUNCE_MS = 120;
-/** Results drawn at once; more behind a button (a 10,000-claim library can match thousands). */
-const PAGE = 100;
-/** Longest quote and note snippets shown, in characters (about three lines of the panel). */
-const QUOTE_CHARS = 180;
-const NOTE_CHARS = 140;
+/** Pause after the last key before asking the host: the host answers in milliseconds, so only keystroke bursts are skipped. */
+const TYPE_DEBOUNCE_MS = 60;
+/** Results asked for at once; more behind a button. */
+const PAGE = 50;
 
 /** The syntax, as the empty panel explains it: [example, what it does]. */
 const EXAMPLES: ReadonlyArray<[string, string]> = [
@@ -29,123 +25,165 @@ const EXAMPLES: ReadonlyArray<[string, string]> = [
   ['tag:energy', 'only claims with this tag (also entity:, kind:, source:, note:, quote:)'],
   ['entity:serdar', 'claims tagged with an entity, by name, alias or its start'],
   ['neutrality -russia', 'leave out claims that mention a word (or -tag:…)'],
+  ['gas OR oil', 'either word'],
+  ['in:text pipeline', 'search the text of every document instead of your claims'],
 ];
 
 export interface SearchPanel {
   el: HTMLElement;
   /** Focuses the search box and selects its text. */
   focusBox(): void;
+  /** Whether the panel is on screen: changes re-run the query now, or when it shows again. */
+  setVisible(visible: boolean): void;
   dispose(): void;
 }
 
-/** Creates the panel over an index source; `open` shows a claim in the reader. */
-export function createSearchPanel(deps: { source: IndexSource; open(documentId: string, claimId: string): void }): SearchPanel {
-  const { source } = deps;
+/** What the panel needs: the host, and how to open a claim or a passage in the reader. */
+export interface SearchPanelDeps {
+  reader: ReaderBridge;
+  open(documentId: string, claimId: string): void;
+  openPassage?(documentId: string, start: number, end: number): void;
+}
+
+/** Creates the panel. */
+export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
+  const { reader } = deps;
   const input = h('input', {
     type: 'search', className: 'search-input', placeholder: 'Search quotes, notes, tags, entities…', 'aria-label': 'Search claims',
     role: 'combobox', 'aria-controls': 'search-results', 'aria-expanded': 'false', 'aria-autocomplete': 'list', autocomplete: 'off', spellcheck: 'false',
   });
+  const textScope = h('input', { type: 'checkbox', className: 'search-scope' });
+  const scopeLabel = h('label', { className: 'search-scope-label' }, textScope, ' Search the text of the documents');
   const status = h('p', { className: 'search-status', 'aria-live': 'polite' });
+  const note = h('p', { className: 'search-message', hidden: true });
   const list = h('ul', { id: 'search-results', className: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
-  const more = h('button', { type: 'button', className: 'search-more' });
-  const help = createHelp((example) => { input.value = example; input.focus(); shown = 0; active = null; render(); });
-  const el = h('div', { className: 'search-panel' }, input, status, list, more, help);
+  const more = h('button', { type: 'button', className: 'search-more', hidden: true });
+  const help = createHelp((example) => { input.value = example; input.focus(); void run(); });
+  const el = h('div', { className: 'search-panel' }, input, scopeLabel, status, note, list, more, help);
 
-  let result: SearchResult | null = null;
-  let shown = 0;
+  let kinds: ClaimKindDef[] = [];
+  let page: SearchPage | null = null;
+  let hits: SearchHit[] = [];
   let active: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  let visible = false;
+  let stale = false;
+  let asked = '';
 
+  const keyOf = (hit: SearchHit): string => hit.type === 'claim' ? hit.claimId : `${hit.documentId}#${hit.blockId}`;
   const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('[role=option]')];
-  const setActive = (id: string | null, scroll = true): void => {
-    active = id;
+  const setActive = (key: string | null, scroll = true): void => {
+    active = key;
     let activeEl: HTMLElement | null = null;
     for (const o of options()) {
-      const on = o.dataset.claimId === id;
+      const on = o.dataset.key === key;
       o.setAttribute('aria-selected', String(on));
       if (on) activeEl = o;
     }
     if (activeEl) { input.setAttribute('aria-activedescendant', activeEl.id); if (scroll) activeEl.scrollIntoView({ block: 'nearest' }); }
     else input.removeAttribute('aria-activedescendant');
   };
+  const scope = (): 'claims' | 'passages' => textScope.checked ? 'passages' : 'claims';
 
-  const render = (): void => {
-    const index = source.index();
-    const state = source.state();
-    const query = input.value.trim();
-    help.hidden = query !== '';
-    if (!query) {
-      result = null;
+  /** Asks the host for the first page of the box's query (or the next page, with `append`). */
+  const run = async (append = false): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    const query = input.value;
+    const mine = ++seq;
+    asked = query;
+    stale = false;
+    let answer: SearchPage;
+    try {
+      answer = await reader.search(query, { scope: scope(), limit: PAGE, offset: append ? hits.length : 0 });
+    } catch (err) {
+      if (mine !== seq) return;
+      status.textContent = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+      return;
+    }
+    if (mine !== seq) return; // a newer query is on its way; keep what is shown until it lands
+    page = answer;
+    hits = append ? [...hits, ...answer.hits] : answer.hits;
+    if (!append) active = null;
+    render(query);
+  };
+  const schedule = (): void => { clearTimeout(timer); timer = setTimeout(() => { void run(); }, TYPE_DEBOUNCE_MS); };
+
+  const render = (query: string): void => {
+    const blank = query.trim() === '';
+    help.hidden = !blank;
+    note.hidden = !page?.message;
+    note.textContent = page?.message ?? '';
+    list.dataset.query = query; // which query the list answers (tests wait on it)
+    if (blank || !page) {
       list.replaceChildren();
-      delete list.dataset.query;
       more.hidden = true;
       input.setAttribute('aria-expanded', 'false');
-      status.textContent = state.phase === 'error' ? state.message : !index ? 'Indexing the claims…'
-        : index.claims.size ? `${count(index.claims.size)} to search.` : 'No claims yet: mark passages in the reader, then find them here.';
+      const n = page?.indexed ?? 0;
+      status.textContent = page?.scope === 'passages' ? `${n.toLocaleString()} paragraphs to search.`
+        : n ? `${count(n)} to search.` : 'No claims yet: mark passages in the reader, then find them here.';
       setActive(null);
       return;
     }
-    if (!index) {
-      status.textContent = state.phase === 'error' ? state.message : 'Indexing the claims…';
-      return;
-    }
-    result = searchClaims(index, input.value);
-    list.dataset.query = input.value; // which query the list answers (tests wait on it)
-    const hits = result.hits;
-    shown = Math.min(hits.length, Math.max(PAGE, shown));
-    const kinds = source.kinds();
-    list.replaceChildren(...hits.slice(0, shown).map((hit) => resultRow(hit, index.claims.get(hit.claimId)!, kinds, result!.wanted)));
-    more.hidden = hits.length <= shown;
-    more.textContent = `Show ${Math.min(PAGE, hits.length - shown)} more of ${hits.length - shown}`;
+    list.replaceChildren(...hits.map((hit) => hit.type === 'claim' ? claimRow(hit, kinds, page!.wanted) : passageRow(hit)));
+    const left = page.total - hits.length;
+    more.hidden = left <= 0;
+    more.textContent = `Show ${Math.min(PAGE, left)} more of ${left.toLocaleString()}`;
     input.setAttribute('aria-expanded', String(hits.length > 0));
-    status.textContent = summary(result);
-    if (!hits.length) list.append(h('li', { className: 'search-none' }, 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
-    setActive(active && hits.slice(0, shown).some((x) => x.claimId === active) ? active : null, false);
-  };
-  const runNow = (): void => {
-    if (timer !== undefined) { clearTimeout(timer); timer = undefined; shown = 0; active = null; }
-    render();
+    status.textContent = summary(page, hits);
+    if (!hits.length) list.append(h('li', { className: 'search-none' }, page.scope === 'passages' ? 'No paragraph of the documents matches.' : 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
+    setActive(active && hits.some((x) => keyOf(x) === active) ? active : null, false);
   };
 
-  const openHit = (id: string): void => {
-    const c = source.index()?.claims.get(id);
-    if (!c) return;
-    setActive(id);
-    deps.open(c.documentId, c.id);
+  const openHit = (key: string): void => {
+    const hit = hits.find((x) => keyOf(x) === key);
+    if (!hit) return;
+    setActive(key);
+    if (hit.type === 'claim') deps.open(hit.documentId, hit.claimId);
+    else deps.openPassage?.(hit.documentId, hit.start, hit.end);
   };
   const step = (by: number): void => {
-    const ids = options().map((o) => o.dataset.claimId!);
-    if (!ids.length) return;
-    const at = active ? ids.indexOf(active) : -1;
-    const next = at < 0 ? (by > 0 ? 0 : ids.length - 1) : Math.max(0, Math.min(ids.length - 1, at + by));
-    setActive(ids[next]!);
+    const keys = options().map((o) => o.dataset.key!);
+    if (!keys.length) return;
+    const at = active ? keys.indexOf(active) : -1;
+    const next = at < 0 ? (by > 0 ? 0 : keys.length - 1) : Math.max(0, Math.min(keys.length - 1, at + by));
+    setActive(keys[next]!);
   };
+  /** Runs a query still waiting for its pause now (↓ or Enter right after typing). */
+  const settle = async (): Promise<void> => { if (timer !== undefined || asked !== input.value) await run(); };
 
-  // A new query starts from the top: ↓ goes to its first result.
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => { shown = 0; active = null; render(); }, TYPE_DEBOUNCE_MS); });
+  input.addEventListener('input', schedule);
+  textScope.addEventListener('change', () => { void run(); });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); runNow(); step(e.key === 'ArrowDown' ? 1 : -1); }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); const by = e.key === 'ArrowDown' ? 1 : -1; void settle().then(() => step(by)); }
     else if (e.key === 'PageDown' || e.key === 'PageUp') { e.preventDefault(); step(e.key === 'PageDown' ? 10 : -10); }
     else if (e.key === 'Enter') {
       e.preventDefault();
-      runNow();
-      const id = active ?? options()[0]?.dataset.claimId;
-      if (id) openHit(id);
-    } else if (e.key === 'Escape' && input.value) { e.preventDefault(); e.stopPropagation(); input.value = ''; active = null; runNow(); }
+      void settle().then(() => { const key = active ?? options()[0]?.dataset.key; if (key) openHit(key); });
+    } else if (e.key === 'Escape' && input.value) { e.preventDefault(); e.stopPropagation(); input.value = ''; active = null; void run(); }
   });
   list.addEventListener('click', (e) => {
     const row = (e.target as Element).closest<HTMLElement>('[role=option]');
-    if (row?.dataset.claimId) openHit(row.dataset.claimId);
+    if (row?.dataset.key) openHit(row.dataset.key);
   });
   list.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret in the box
-  more.addEventListener('click', () => { shown += PAGE; render(); input.focus(); });
-  const off = source.onDidChange(render);
-  render();
+  more.addEventListener('click', () => { void run(true).then(() => input.focus()); });
+
+  // Changes made anywhere re-run the query while the panel shows; otherwise when it shows again.
+  const refresh = (): void => { if (visible) void run(); else stale = true; };
+  const offs = [
+    reader.on('onDidChangeAnnotations', refresh),
+    reader.on('onDidChangeLibrary', refresh),
+    reader.on('onDidChangeSettings', (s) => { kinds = s.kinds; if (page) render(asked); }),
+  ];
+  void reader.getSettings().then((s) => { kinds = s.kinds; if (page) render(asked); }).catch(() => undefined);
 
   return {
     el,
     focusBox: () => { input.focus(); input.select(); },
-    dispose: () => { off(); clearTimeout(timer); },
+    setVisible: (v) => { const was = visible; visible = v; if (v && (!was && (stale || !page))) void run(); },
+    dispose: () => { for (const off of offs) off(); clearTimeout(timer); },
   };
 }
 
@@ -153,42 +191,52 @@ function count(n: number): string {
   return `${n.toLocaleString()} claim${n === 1 ? '' : 's'}`;
 }
 
-/** "12 claims · 5 with every word" (the split only when some have fewer of the words than asked). */
-function summary(r: SearchResult): string {
-  const all = r.hits.filter((x) => x.matched >= r.wanted).length;
-  if (!r.hits.length) return 'No matches.';
-  if (all === r.hits.length || r.wanted === 0) return count(r.hits.length);
-  if (all === 0) return `${count(r.hits.length)}, none with every word`;
-  return `${count(r.hits.length)} · ${all.toLocaleString()} with every word`;
+/** "12 claims · 5 with every word" (the split only when the page shows some with fewer words). */
+function summary(p: SearchPage, hits: readonly SearchHit[]): string {
+  if (!p.total) return 'No matches.';
+  const noun = p.scope === 'passages' ? (n: number) => `${n.toLocaleString()} paragraph${n === 1 ? '' : 's'}` : count;
+  const all = hits.filter((x) => x.matched >= p.wanted).length;
+  if (p.wanted === 0 || all === hits.length && hits.length === p.total) return noun(p.total);
+  if (all === 0) return `${noun(p.total)}, none with every word`;
+  return `${noun(p.total)} · ${all.toLocaleString()}${hits.length < p.total ? '+' : ''} with every word`;
 }
 
-/** One result: kind, source and paragraph; restatement; quote snippet; note if it matched; chips. */
-function resultRow(hit: SearchHit, c: IndexedClaim, kinds: readonly ClaimKindDef[], wanted: number): HTMLElement {
-  const def = kindDef(kinds, c.kind);
+/** One claim: kind, source and paragraph; restatement; quote snippet; note if it matched; chips. */
+function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: number): HTMLElement {
+  const def = kindDef(kinds, hit.kind);
   const dot = h('span', { className: 'kind-dot', 'aria-hidden': 'true' });
   dot.style.setProperty('--claim-color', def.color);
-  const quote = snippetAround(c.quote, hit.positions.quote, QUOTE_CHARS);
-  const note = hit.positions.note.length ? snippetAround(c.note, hit.positions.note, NOTE_CHARS) : null;
-
-  const li = h('li', { id: `search-hit-${c.id}`, className: 'search-hit', role: 'option', 'aria-selected': 'false', 'data-claim-id': c.id },
+  const li = h('li', { id: `search-hit-${hit.claimId}`, className: 'search-hit', role: 'option', 'aria-selected': 'false', 'data-claim-id': hit.claimId, 'data-key': hit.claimId },
     h('div', { className: 'search-hit-meta' },
       h('span', { className: 'search-hit-kind' }, dot, def.label),
       partial(hit, wanted),
-      h('span', { className: 'search-hit-source' },
-        h('span', { className: 'search-hit-title' }, c.title || 'A document no longer in the library'),
-        c.paragraph === null ? null : h('span', { className: 'search-hit-locator' }, `¶ ${c.paragraph}`))),
-    c.restatement ? h('p', { className: 'search-hit-restatement' }, marked(c.restatement, hit.positions.restatement)) : null,
-    h('p', { className: 'search-hit-quote' }, '«', marked(quote.text, quote.ranges), '»'),
-    note ? h('p', { className: 'search-hit-note' }, h('span', { className: 'search-hit-note-label' }, 'Note: '), marked(note.text, note.ranges)) : null,
-    c.tags.length || c.entities.length ? h('p', { className: 'search-hit-chips' },
-      ...c.tags.map((t, i) => h('span', { className: `chip chip-tag${hit.positions.tags.includes(i) ? ' matched' : ''}` }, t)),
-      ...c.entities.map((n, i) => h('span', { className: `chip chip-entity${hit.positions.entities.includes(i) ? ' matched' : ''}` }, n))) : null);
+      source(hit.title, hit.paragraph)),
+    hit.restatement ? h('p', { className: 'search-hit-restatement' }, marked(hit.restatement, hit.ranges.restatement)) : null,
+    h('p', { className: 'search-hit-quote' }, '«', marked(hit.snippet.text, hit.snippet.ranges), '»'),
+    hit.noteSnippet ? h('p', { className: 'search-hit-note' }, h('span', { className: 'search-hit-note-label' }, 'Note: '), marked(hit.noteSnippet.text, hit.noteSnippet.ranges)) : null,
+    hit.tags.length || hit.entities.length ? h('p', { className: 'search-hit-chips' },
+      ...hit.tags.map((t, i) => h('span', { className: `chip chip-tag${hit.ranges.tags.includes(i) ? ' matched' : ''}` }, t)),
+      ...hit.entities.map((n, i) => h('span', { className: `chip chip-entity${hit.ranges.entities.includes(i) ? ' matched' : ''}` }, n))) : null);
   li.style.setProperty('--claim-color', def.color);
   return li;
 }
 
+/** One paragraph of a document: source and paragraph, the text around the match. */
+function passageRow(hit: PassageSearchHit): HTMLElement {
+  const key = `${hit.documentId}#${hit.blockId}`;
+  return h('li', { id: `search-hit-${hit.blockId}`, className: 'search-hit search-hit-passage', role: 'option', 'aria-selected': 'false', 'data-key': key, 'data-document-id': hit.documentId },
+    h('div', { className: 'search-hit-meta' }, h('span', { className: 'search-hit-kind' }, 'Text'), source(hit.title, hit.paragraph)),
+    h('p', { className: 'search-hit-quote' }, marked(hit.snippet.text, hit.snippet.ranges)));
+}
+
+function source(title: string, paragraph: number | null): HTMLElement {
+  return h('span', { className: 'search-hit-source' },
+    h('span', { className: 'search-hit-title' }, title || 'A document no longer in the library'),
+    paragraph === null ? null : h('span', { className: 'search-hit-locator' }, `¶ ${paragraph}`));
+}
+
 /** "1 of 2 words" for a claim with only some of the words; "source title" when only the title had them. */
-function partial(hit: SearchHit, wanted: number): HTMLElement | null {
+function partial(hit: ClaimSearchHit, wanted: number): HTMLElement | null {
   if (hit.matched >= wanted) return null;
   if (hit.matched === 0) return h('span', { className: 'search-hit-partial', title: 'Only the title of its source has the words' }, 'in the source title');
   if (wanted < 2) return null;
@@ -196,7 +244,7 @@ function partial(hit: SearchHit, wanted: number): HTMLElement | null {
 }
 
 /** Text with its ranges in <mark> (as text nodes: a quote cannot inject markup). */
-function marked(text: string, ranges: readonly MatchRange[]): DocumentFragment {
+function marked(text: string, ranges: readonly TextRange[]): DocumentFragment {
   const frag = document.createDocumentFragment();
   let at = 0;
   for (const [s, e] of ranges) {
