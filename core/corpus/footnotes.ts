@@ -7,7 +7,8 @@
  *   after the paragraph (a note may run over several lines and contain brackets). Notes are only
  *   looked for when the text has at least one `[footnoteRef:` marker, so a bracketed `[3: …]` in
  *   an ordinary text is left alone.
- * - Markdown: markers `[^x]`, notes on lines `[^x]: text` (indented lines continue the note).
+ * - Markdown: markers `[^x]`, notes `[^x]: text`; markdown.ts finds them (markdown-it-footnote)
+ *   and hands the notes over by key.
  *
  * Labels: these exports number markers and notes from 0 while readers number from 1, so when
  * the smallest number used is 0 every numeric label is shown as N+1 (`[footnoteRef:0]` → "1").
@@ -49,21 +50,6 @@ function closingBracket(text: string, from: number): number {
     else if (c === 0x5d && --depth === 0) return i;
   }
   return -1;
-}
-
-/** Takes Markdown footnote definitions (`[^x]: text` + indented continuation lines) out of `lines`. */
-export function extractMarkdownNotes(lines: string[]): { body: string[]; notes: RawNote[] } {
-  const body: string[] = [];
-  const notes: RawNote[] = [];
-  let current: RawNote | null = null;
-  for (const line of lines) {
-    const def = /^\s{0,3}\[\^([^\]\s]+)\]:\s?(.*)$/.exec(line);
-    if (def) { current = { key: def[1]!, text: def[2]! }; notes.push(current); continue; }
-    if (current && /^(\s{2,}|\t)\S/.test(line)) { current.text += ' ' + line.trim(); continue; }
-    if (line.trim() !== '') current = null;
-    body.push(line);
-  }
-  return { body, notes };
 }
 
 /** The notes as blocks, plus the lookup body text uses to resolve its markers. */

@@ -10,15 +10,17 @@
  *   `navbox`, `sidebar`, `mw-editsection`, `cookie-banner`, `breadcrumb`.
  * - h1–h6 → headings of that level; p, div, blockquote, dd, figcaption… → paragraphs; li →
  *   list items (each ul/ol is one list); tr → one paragraph with cells joined by " | ";
- *   pre → one paragraph per line; br ends a paragraph (a line break starts a new one, as in
- *   plain text) except inside headings and list items, where it is a space.
+ *   pre → one paragraph per line. br is a line break inside its paragraph (one `<p>`, one
+ *   paragraph number, the break kept as "\n" in the text); outside a `<p>` (text straight in a
+ *   div or body) two or more br in a row end a paragraph, as a blank line does in plain text;
+ *   inside headings, list items and table cells br is a space.
  * - A linked superscript (`<sup><a>3</a></sup>`) is read as the reference marker `[3]`.
  * - Title: `<title>`, else the first h1.
  */
 import { Parser } from 'htmlparser2';
 import { removeEditLinks, removeShortcodes } from './clean-up.ts';
 import type { FlatBlock } from './flat-block.ts';
-import type { FormatReading } from './parse.ts';
+import { HARD_BREAK, type FormatReading } from './format-reading.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
   'video', 'audio', 'button', 'select', 'textarea', 'input', 'form', 'head', 'nav', 'aside', 'footer']);
@@ -39,13 +41,15 @@ export function readHtml(html: string): FormatReading {
   const lists: number[] = [];
   let listNo = 0;
   let preDepth = 0;
+  let pDepth = 0;
   let row: string[] | null = null;
   let inTitle = false;
   let titleText = '';
   let firstH1: string | null = null;
   const sups: Array<{ start: number; linked: boolean }> = [];
 
-  const clean = (s: string): string => removeEditLinks(removeShortcodes(s)).replace(/\s+/g, ' ').trim();
+  // White space collapses, line breaks (HARD_BREAK) stay; inline.ts places them.
+  const clean = (s: string): string => removeEditLinks(removeShortcodes(s)).replace(/[^\S\u2028]+/g, ' ').replace(/^[\s\u2028]+|[\s\u2028]+$/g, '');
   const flush = (): void => {
     if (row) {
       if (buf.trim()) row.push(clean(buf));
@@ -80,7 +84,12 @@ export function readHtml(html: string): FormatReading {
       else if (name === 'tr') { flush(); row = []; }
       else if (name === 'td' || name === 'th') { if (row) flush(); else buf += ' '; }
       else if (name === 'pre') { flush(); preDepth++; }
-      else if (name === 'br') { if (heading || itemDepth || row) buf += ' '; else if (preDepth) buf += '\n'; else flush(); }
+      else if (name === 'br') {
+        if (heading || itemDepth || row) buf += ' ';
+        else if (preDepth) buf += '\n';
+        else if (pDepth === 0 && /\u2028[^\S\u2028]*$/.test(buf)) flush(); // <br><br> outside a <p>: a paragraph break
+        else buf += HARD_BREAK;
+      } else if (name === 'p') { flush(); pDepth++; }
       else if (name === 'sup') sups.push({ start: buf.length, linked: false });
       else if (name === 'a' && sups.length) sups[sups.length - 1]!.linked = true;
       else if (BLOCK.has(name)) flush();
@@ -103,6 +112,7 @@ export function readHtml(html: string): FormatReading {
         row = null;
         if (cells.length) blocks.push({ kind: 'paragraph', text: cells.join(' | ') });
       } else if (name === 'pre') { flush(); preDepth = Math.max(0, preDepth - 1); }
+      else if (name === 'p') { flush(); pDepth = Math.max(0, pDepth - 1); }
       else if (name === 'sup') {
         const sup = sups.pop();
         const inner = sup ? buf.slice(sup.start).trim() : '';

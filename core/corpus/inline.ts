@@ -3,6 +3,7 @@
  * reference markers. Markers are atoms and add nothing to the plain text.
  */
 import type { Inline } from '../api.ts';
+import { HARD_BREAK } from './format-reading.ts';
 
 /** How a block finds the note a footnote marker points to. */
 export interface NoteLookup {
@@ -19,7 +20,13 @@ export interface NoteLookup {
  */
 const MARKER = /\[footnoteRef:(\d+)\]|\[\^([^\]\s]+)\]|\[(\d{1,4}|[a-z]{1,2}|[ivx]{1,4}|(?:note|nb|n) ?\d{1,3}|[A-Za-z][a-z ]{2,30} needed|[A-Za-z][a-z ]{1,30}\?)\]/g;
 
-/** Inline content of `raw`: white space collapsed, leading/trailing space of the block trimmed. */
+/**
+ * Inline content of `raw`: white space collapsed, leading/trailing space of the block trimmed.
+ * A hard line break (HARD_BREAK, from `<br>` or a Markdown hard break) becomes a "\n" in the
+ * text, with no space around it; several in a row count as one, and one at either end of the
+ * block is dropped. So a block's text has a "\n" exactly where its source has a line break,
+ * and never the "\n\n" that separates blocks in the plain text.
+ */
 export function toInlines(raw: string, notes: NoteLookup): Inline[] {
   const out: Inline[] = [];
   const pushText = (s: string): void => {
@@ -28,7 +35,9 @@ export function toInlines(raw: string, notes: NoteLookup): Inline[] {
     if (last && last.t === 'text') last.text += s;
     else out.push({ t: 'text', text: s });
   };
-  const text = raw.replace(/\s+/g, ' ');
+  const text = raw.includes(HARD_BREAK)
+    ? raw.split(HARD_BREAK).map((piece) => piece.replace(/\s+/g, ' ').trim()).filter((piece) => piece !== '').join('\n')
+    : raw.replace(/\s+/g, ' ');
   let at = 0;
   if (text.includes('[')) {
     for (const m of text.matchAll(MARKER)) {

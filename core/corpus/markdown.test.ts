@@ -28,3 +28,33 @@ test('lists: items with continuation lines; a new marker starts a new list; quot
   const kinds = doc.blocks.map((b) => (b.kind === 'list' ? `list(${b.items.map((i) => inlineText(i.content)).join(';')})` : (b.kind === 'paragraph' ? inlineText(b.content) : b.kind)));
   assert.deepEqual(kinds, ['list(one more;two)', 'list(1. first;2. second)', 'quoted', 'x = 1']);
 });
+
+const numbered = (doc: ReturnType<typeof md>['doc']): string[] =>
+  textBlocks(doc).map((b) => (b.kind === 'paragraph' || b.kind === 'item' ? `¶${b.n} ` : b.kind === 'footnote' ? `[${b.label}] ` : `H${b.level} `) + inlineText(b.content));
+
+test('issue example: a footnote\'s unindented continuation line belongs to the note (lazy continuation), so numbering is unchanged', () => {
+  const { doc, problems } = md(['# Notes', '', 'Body one.[^1]', '', '[^1]: First line.', 'second line.', '', 'Body two.']);
+  assert.deepEqual(numbered(doc), ['H1 Notes', '¶1 Body one.', '¶2 Body two.', '[1] First line. second line.']);
+  assert.deepEqual(problems, []);
+});
+
+test('footnotes: indented continuation, several paragraphs, named labels, a marker without a note', () => {
+  const { doc, problems } = md(['Claim[^src] and another[^2] and a third[^nope].', '', '[^src]: Interview,', '    Ashgabat, 2019.', '',
+    '    A second paragraph of the note.', '[^2]: Short.', '', 'After.']);
+  assert.deepEqual(numbered(doc), ['¶1 Claim and another and a third.', '¶2 After.', '[src] Interview, Ashgabat, 2019. A second paragraph of the note.', '[2] Short.']);
+  const refs = textBlocks(doc)[0]!.content.filter((i) => i.t === 'fnref').map((i) => i.t === 'fnref' && i.label);
+  assert.deepEqual(refs, ['src', '2']);
+  assert.deepEqual(problems, ['Footnote marker nope has no note; it is shown as a plain marker.']);
+});
+
+test('hard breaks stay line breaks inside the paragraph; tables are one paragraph per row; nested lists; HTML blocks keep their text', () => {
+  const { doc } = md(['Line one  ', 'line two\\', 'line three', '', '| Country | Votes |', '|---|---|', '| Turkmenistan | 12 |', '',
+    '- outer', '  - inner', '- outer two', '', '<div class="note">Raw <b>HTML</b> text</div>', '', '***', '', 'Last.']);
+  assert.deepEqual(numbered(doc), ['¶1 Line one\nline two\nline three', '¶2 Country | Votes', '¶3 Turkmenistan | 12', '¶4 outer', '¶5 inner',
+    '¶6 outer two', '¶7 Raw HTML text', '¶8 Last.']);
+});
+
+test('emphasis, code, links, autolinks, entities and escapes reduce to their text; numbered items keep their number', () => {
+  const { doc } = md(['A *b* __c__ ~~d~~ `e` [f](http://x.example) <https://y.example> &amp; \\*g\\*.', '', '3. third', '4. fourth']);
+  assert.deepEqual(numbered(doc), ['¶1 A b c d e f https://y.example & *g*.', '¶2 3. third', '¶3 4. fourth']);
+});

@@ -14,7 +14,7 @@
  * 4. Site chrome of scraped pages (logos, search boxes, counters, repeated header lines before
  *    the first prose line, glued link lists, "from Wikipedia") is removed (chrome.ts).
  * 5. Paragraphs, lists, tables and headings of plain text: plain-blocks.ts; heading shape and
- *    levels: headings.ts. Markdown: markdown.ts. HTML: html.ts (only text survives: scripts,
+ *    levels: headings.ts. Markdown: markdown.ts (markdown-it). HTML: html.ts (only text survives: scripts,
  *    styles, embedded objects, navigation, and every attribute are dropped; the HTML is never
  *    rendered).
  * 6. Sections: a heading owns everything until the next heading of the same or a higher level;
@@ -31,8 +31,8 @@
 import type { DocumentModel } from '../api.ts';
 import { normalizeText, removeEditLinks, removeShortcodes } from './clean-up.ts';
 import { dropChromeLines } from './chrome.ts';
-import type { FlatBlock } from './flat-block.ts';
-import { buildFootnotes, extractBracketNotes, type RawNote } from './footnotes.ts';
+import { buildFootnotes, extractBracketNotes } from './footnotes.ts';
+import type { FormatReading } from './format-reading.ts';
 import { readHtml } from './html.ts';
 import { blockIds, documentId, documentIri, normalizeCorpusPath } from './ids.ts';
 import { readMarkdown } from './markdown.ts';
@@ -43,8 +43,7 @@ import { nestBlocks } from './sections.ts';
 /** What parsing one file gives: the model, its word count, and problems a person should see. */
 export interface ParsedDocument { doc: DocumentModel; wordCount: number; problems: string[] }
 
-/** What each format reader hands to the common tail of the pipeline. */
-export interface FormatReading { blocks: FlatBlock[]; notes: RawNote[]; title: string | null }
+export type { FormatReading } from './format-reading.ts';
 
 /** Reads a plain text file (after normalisation). */
 export function readPlainText(text: string): FormatReading {
