@@ -55,7 +55,7 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
       throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found (is the drive connected?). Its ${known.documentCount} document(s) and their claims are kept as they were.`);
     }
     inTransaction(db, () => { rememberCorpusDir(db, abs); touchCorpus(db, known.id, new Date().toISOString()); });
-    ctx.documents.loadFromStore([{ path: '.', reason: `The folder ${abs} cannot be found (is the drive connected?). Its documents are shown as last read; claims are kept.` }], documentIdsOfCorpus(db, known.id));
+    ctx.documents.loadFromStore([], documentIdsOfCorpus(db, known.id));
     ctx.corpusDir = abs;
     ctx.corpusId = known.id;
     ctx.corpusMissing = true;

@@ -1,17 +1,19 @@
 /**
- * The LIBRARY panel: the corpus's documents (title, author, year, word count, import problems),
- * the files that were skipped and why, and an "Open folder" field that imports another corpus.
+ * The LIBRARY panel: the library's corpora (folders side by side, like Zotero's collections: the
+ * open one marked, a missing one flagged, another opened with one click), the open corpus's
+ * documents (title, author, year, word count, import problems), the files that were skipped and
+ * why, and an "Open folder" field that adds a corpus.
  *
  * The list is a listbox with a roving tabindex: one Tab stop, arrows/Home/End move, Enter or a
  * click opens. It renders from a LibrarySnapshot and knows nothing about the transport.
  */
-import type { DocumentSummary, LibrarySnapshot } from '../../core/api.ts';
+import type { CorpusSummary, DocumentSummary, LibrarySnapshot } from '../../core/api.ts';
 import { errorMessage, h } from './dom.ts';
 
 export interface LibraryPanelOptions {
   /** Open a document (the panel marks it once `setCurrent` is called). */
   open(id: string): void;
-  /** Import a folder; rejects with a readable message, shown under the field. */
+  /** Import a folder (add a corpus or switch to one); rejects with a readable message, shown under the field. */
   openCorpus(dir: string): Promise<void>;
 }
 
@@ -34,8 +36,16 @@ export function byline(d: Pick<DocumentSummary, 'author' | 'year' | 'wordCount'>
   return parts.filter(Boolean).join(' · ');
 }
 
+/** How a corpus reads in the list: "12 documents", "1 document · folder missing". */
+export function corpusMeta(c: Pick<CorpusSummary, 'documentCount' | 'missing'>): string {
+  const docs = `${numberFormat.format(c.documentCount)} document${c.documentCount === 1 ? '' : 's'}`;
+  return c.missing ? `${docs} · folder missing` : docs;
+}
+
 /** Builds the panel inside `host`. */
 export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions): LibraryPanel {
+  const corpora = h('ul', { className: 'corpus-list', 'aria-label': 'Corpora' });
+  const missingNote = h('p', { className: 'corpus-missing-note', role: 'status' });
   const list = h('ul', { className: 'library-list', role: 'listbox', 'aria-label': 'Documents' });
   const empty = h('p', { className: 'panel-empty' }, 'No documents yet. Open a folder of .txt, .md or .html files.');
   const skipped = h('details', { className: 'skipped' });
@@ -48,10 +58,18 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
   const form = h('form', { className: 'open-folder', 'aria-label': 'Open a folder' },
     h('label', { for: 'corpus-path', className: 'field-label' }, 'Open folder'),
     h('div', { className: 'field-row' }, input, button), error);
-  host.append(list, empty, skipped, form);
+  host.append(corpora, missingNote, list, empty, skipped, form);
 
   let current: string | null = null;
   let items: HTMLLIElement[] = [];
+
+  const switchTo = (c: CorpusSummary, button: HTMLButtonElement): void => {
+    error.textContent = '';
+    button.disabled = true;
+    opts.openCorpus(c.dir)
+      .catch((err: unknown) => { console.error('Could not open the corpus:', err); error.textContent = errorMessage(err); })
+      .finally(() => { button.disabled = false; });
+  };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -97,6 +115,25 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
   return {
     render(snapshot) {
       if (snapshot.corpusDir && !input.value) input.value = snapshot.corpusDir;
+      // One corpus needs no list: the documents are the library. Two or more: one click switches.
+      corpora.hidden = snapshot.corpora.length < 2;
+      corpora.replaceChildren(...snapshot.corpora.map((c) => {
+        const open = c.id === snapshot.corpusId;
+        const button = h('button', {
+          type: 'button', className: 'corpus-button', title: c.dir, 'data-corpus': c.id,
+          'aria-current': open ? 'true' : 'false',
+        },
+        h('span', { className: 'corpus-name' }, c.name),
+        h('span', { className: `corpus-meta${c.missing ? ' corpus-missing' : ''}` }, corpusMeta(c)));
+        if (!open) button.addEventListener('click', () => switchTo(c, button));
+        return h('li', {}, button);
+      }));
+      const openCorpus = snapshot.corpora.find((c) => c.id === snapshot.corpusId);
+      missingNote.hidden = !openCorpus?.missing;
+      missingNote.title = openCorpus?.dir ?? '';
+      missingNote.textContent = openCorpus?.missing
+        ? `Folder not found (is the drive connected?): its documents are shown as last read; claims are kept.`
+        : '';
       items = snapshot.documents.map((d) => h('li', { role: 'option', tabindex: -1, 'data-id': d.id, title: d.path },
         h('span', { className: 'doc-title' }, d.title || d.path),
         h('span', { className: 'doc-meta' }, byline(d)),
