@@ -1,0 +1,212 @@
+/**
+ * Search through the contract (`library.search`), against the five sample texts: ranking and the
+ * query syntax, each class of input that used to fail (issue 11), freshness after every kind of
+ * change, and the persisted index across a restart and a damaged file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Claim, ClaimSearchHit, NewClaim, SearchPage } from '../../core/api.ts';
+import { plainText } from '../../core/corpus/plain-text.ts';
+import type { Library } from '../library.ts';
+import { SAMPLE_CORPUS, openLibrary, tempDir } from '../library/test-support.ts';
+import { INDEX_FILE } from './persist.ts';
+
+/** A claim on the first occurrence of `phrase` in any sample text. */
+async function claimOn(lib: Library, phrase: string, extra: Omit<NewClaim, 'documentId' | 'start' | 'end'> = {}): Promise<Claim> {
+  for (const d of (await lib.getLibrary()).documents) {
+    const text = plainText(await lib.getDocument(d.id));
+    const start = text.indexOf(phrase);
+    if (start >= 0) return lib.createClaim({ documentId: d.id, start, end: start + phrase.length, ...extra });
+  }
+  throw new Error(`"${phrase}" is in no sample text`);
+}
+
+const ids = async (lib: Library, q: string): Promise<string[]> => (await lib.search(q, { limit: 100 })).hits.map((h) => (h as ClaimSearchHit).claimId);
+const first = async (lib: Library, q: string): Promise<string | undefined> => (await ids(lib, q))[0];
+
+/** One library with the claims the tests look for, shared by the read-only tests. */
+async function sampleLibrary(t: { after(fn: () => unknown): void }): Promise<{ lib: Library; c: Record<string, Claim>; dataDir: string }> {
+  const dataDir = await tempDir(t, 'search');
+  const lib = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  const serdar = await lib.createEntity({ name: 'Serdar Berdimuhamedow', type: 'person', aliases: ['Serdar Berdymukhamedov'] });
+  const c: Record<string, Claim> = {
+    visit: await claimOn(lib, 'President Serdar Berdimuhamedow paid his first official visit abroad to Moscow in June 2022',
+      { restatement: 'The new president went to Moscow first', tags: ['russia', 'foreign-policy'], entityIds: [serdar.id], kind: 'evidence' }),
+    gas: await claimOn(lib, 'In 2016, Gazprom completely stopped importing gas from Turkmenistan',
+      { restatement: 'Russia stopped buying Turkmen gas in 2016', tags: ['energy', 'russia'], kind: 'evidence' }),
+    cult: await claimOn(lib, 'The TürkmenbaŞy Phenomenon', { restatement: 'Personality cult as the pillar of stability', tags: ['domestic'] }),
+    defence: await claimOn(lib, 'neutrality would prevent Turkmenistan from participating in multi-national defense organizations',
+      { restatement: 'No military alliances', tags: ['neutrality', 'security'], kind: 'definition', note: 'the generalization of the rule' }),
+    typed: await claimOn(lib, 'Since 1991 Turkmenistan promotes its neutrality policy', {
+      restatement: 'mainte\u00ADnance of the pipe\u200Bline by the of\uFB01ce', note: 'agreed ahead\u00B9 of the 2016.\u00B2 talks; co\u00ADoperation, a \uFB02ow of gas\u2075',
+    }),
+    cli: await claimOn(lib, 'the 2012 Ashgabat summit', { restatement: 'Run the tool with --verbose and --dry-run', note: 'written in C++ not C, with a C# port' }),
+    plainC: await claimOn(lib, 'Former President Niyazov stated', { restatement: 'C is the letter after B; a C grade', note: 'the C language' }),
+  };
+  return { lib, c, dataDir };
+}
+
+test('ranking and syntax: more words first, phrases, fields, exclusions, OR', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  assert.deepEqual((await ids(lib, 'russia gas')).slice(0, 1), [c.gas!.id], 'the claim with both words first');
+  assert.ok((await ids(lib, 'russia gas')).includes(c.visit!.id), 'a claim with one of the words still shows');
+  assert.deepEqual(await ids(lib, 'turkmenbasy'), [c.cult!.id], 'diacritics folded');
+  assert.deepEqual(await ids(lib, 'Berdymukhamedov'), [c.visit!.id], 'another transliteration of a name');
+  assert.deepEqual(await ids(lib, 'entity:serdar'), [c.visit!.id], 'entity by the start of its name');
+  assert.deepEqual((await ids(lib, 'tag:russia')).sort(), [c.gas!.id, c.visit!.id].sort());
+  assert.deepEqual((await ids(lib, 'kind:evidence')).sort(), [c.gas!.id, c.visit!.id].sort());
+  assert.deepEqual(await ids(lib, '"stopped importing gas"'), [c.gas!.id]);
+  assert.deepEqual(await ids(lib, '"importing stopped gas"'), [], 'a phrase is the words in order');
+  assert.deepEqual(await ids(lib, 'russia -gas'), [c.visit!.id]);
+  assert.deepEqual(await ids(lib, 'russia -tag:energy'), [c.visit!.id]);
+  const either = await lib.search('moscow OR gazprom');
+  assert.deepEqual(either.hits.map((h) => (h as ClaimSearchHit).claimId).sort(), [c.gas!.id, c.visit!.id].sort());
+  assert.equal(either.wanted, 1, 'an OR pair is one word wanted');
+  assert.ok(either.hits.every((h) => h.matched === 1), 'each has the pair');
+  const page = await lib.search('russia', { limit: 1, offset: 1 });
+  assert.equal(page.total, 2);
+  assert.equal(page.hits.length, 1, 'pages');
+  const hit = (await lib.search('moscow')).hits[0] as ClaimSearchHit;
+  assert.equal(hit.restatement.slice(hit.ranges.restatement[0]![0], hit.ranges.restatement[0]![1]), 'Moscow', 'matched words are given as ranges');
+  assert.ok(hit.paragraph !== null && hit.title.length > 0, 'with the source and its paragraph');
+});
+
+test('as-you-type prefixes longer than the stem still find the word, at every length', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  const org = await claimOn(lib, 'organization', { restatement: 'an organization' });
+  for (let n = 3; n <= 'generalization'.length; n++) {
+    assert.ok((await ids(lib, 'generalization'.slice(0, n))).includes(c.defence!.id), `"${'generalization'.slice(0, n)}" finds generalization`);
+  }
+  for (const q of ['organiz', 'organizati', 'organization']) assert.ok((await ids(lib, q)).includes(org.id), `"${q}" finds organization`);
+  // inputs of our own of the class: other long suffixes
+  assert.ok((await ids(lib, 'personali')).includes(c.cult!.id), 'personali → personality');
+  assert.ok((await ids(lib, 'allianc')).includes(c.defence!.id), 'allianc → alliances');
+  assert.deepEqual(await ids(lib, 'generaliz '), [], 'a finished word is not a prefix');
+});
+
+test('invisible and compatibility characters neither split nor hide words', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  for (const q of ['maintenance', 'pipeline', 'office', 'ahead', '2016', 'cooperation', 'flow', 'gas']) {
+    assert.ok((await ids(lib, q)).includes(c.typed!.id), `"${q}" finds the claim that writes it with an invisible or compatibility character`);
+  }
+  assert.ok((await ids(lib, 'mainte\u00ADnance')).includes(c.typed!.id), 'the query is folded the same way');
+  assert.ok((await ids(lib, '\uFB02ow')).includes(c.typed!.id), 'a ligature in the query');
+});
+
+test('--verbose is a word, C++ and C# rank the exact token first', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  assert.deepEqual(await ids(lib, '--verbose'), [c.cli!.id]);
+  assert.deepEqual(await ids(lib, '--dry-run'), [c.cli!.id]);
+  assert.equal(await first(lib, 'C++'), c.cli!.id);
+  assert.equal(await first(lib, 'C#'), c.cli!.id);
+  assert.deepEqual(await ids(lib, 'F#'), [], 'a language nobody wrote is not the letter F');
+});
+
+test('-word and -field:value exclude on the claim’s own fields, not on its source title', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  const title = (await lib.search('russia')).hits.map((h) => (h as ClaimSearchHit)).find((h) => h.claimId === c.gas!.id)!.title;
+  const titleWord = title.split(/\W+/).find((w) => w.length > 4 && !/russia|gas/i.test(w))!;
+  assert.ok(titleWord, 'the source has a title word');
+  assert.ok((await ids(lib, `russia -${titleWord}`)).includes(c.gas!.id), `-${titleWord} (a title word only) leaves the claim in`);
+  assert.deepEqual(await ids(lib, 'russia -moscow'), [c.gas!.id]);
+  assert.deepEqual(await ids(lib, 'russia -kind:evidence'), []);
+  assert.deepEqual(await ids(lib, 'russia -entity:serdar'), [c.gas!.id]);
+});
+
+test('kind:nonsense and tag: alone list what is valid', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  const kind = await lib.search('kind:nonsense');
+  assert.equal(kind.total, 0);
+  assert.match(kind.message ?? '', /not a kind.*Claim, Evidence, Question, Definition/);
+  const tag = await lib.search('tag:');
+  assert.match(tag.message ?? '', /Tags: .*russia/);
+  assert.match(tag.message ?? '', /energy/);
+  assert.match((await lib.search('kind:')).message ?? '', /Kinds: .*Evidence/);
+  assert.match((await lib.search('entity:nobodyatall')).message ?? '', /No entity/);
+});
+
+test('pasted junk answers with a message or results, never an error', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  const junk = [
+    'neutrality '.repeat(500), '*'.repeat(500), '"unbalanced (quotes [and brackets', '((((((((', ']]]]', '"""""', 'tag:::', '-', '--', 'OR OR OR',
+    'a OR '.repeat(1000), '\u0000\u0001\uFFFF', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ' .repeat(200), 'x'.repeat(5000), '~1 ^2 +a -b field:*',
+  ];
+  for (const q of junk) {
+    const page: SearchPage = await lib.search(q);
+    assert.ok(Array.isArray(page.hits), `an answer for ${JSON.stringify(q.slice(0, 30))}`);
+    assert.ok(page.hits.length > 0 || page.message !== null || page.total === 0);
+  }
+  assert.match((await lib.search('*'.repeat(500))).message ?? '', /Nothing to search for/);
+  assert.match((await lib.search('neutrality '.repeat(500))).message ?? '', /first/);
+  // options that are not what they should be
+  assert.ok(Array.isArray((await lib.search('russia', { limit: -5, offset: Number.NaN } as never)).hits));
+  assert.equal((await lib.search(42 as never)).total, 0);
+});
+
+test('fresh: create, edit, delete, entity and kind renames, undo show in the next query', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  const made = await claimOn(lib, 'Turkmenistan', { note: 'zebrafish habitat' });
+  assert.deepEqual(await ids(lib, 'zebrafish'), [made.id], 'created → found');
+  await lib.updateClaim(made.id, { note: 'okapi sighting' });
+  assert.deepEqual(await ids(lib, 'okapi'), [made.id], 'edited → new words found');
+  assert.deepEqual(await ids(lib, 'zebrafish'), [], 'and the old ones gone');
+  await lib.deleteClaims([made.id]);
+  assert.deepEqual(await ids(lib, 'okapi'), [], 'deleted → gone');
+  await lib.undo();
+  assert.deepEqual(await ids(lib, 'okapi'), [made.id], 'undone → back');
+  const [serdar] = (await lib.listEntities()).filter((e) => e.name.startsWith('Serdar'));
+  await lib.updateEntity(serdar!.id, { name: 'Arkadag Junior' });
+  assert.deepEqual(await ids(lib, 'arkadag'), [c.visit!.id], 'entity renamed → found under the new name');
+  const settings = await lib.getSettings();
+  await lib.setSettings({ kinds: settings.kinds.map((k) => (k.id === 'definition' ? { ...k, label: 'Axiom' } : k)) });
+  assert.deepEqual(await ids(lib, 'kind:axiom'), [c.defence!.id], 'kind renamed → found by its new label');
+  await lib.updateClaims([c.gas!.id], { addTags: ['pipelines'] });
+  assert.deepEqual(await ids(lib, 'tag:pipelines'), [c.gas!.id], 'bulk tag → found');
+});
+
+test('passages: every paragraph of every document, same syntax', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  const page = await lib.search('"permanent neutrality"', { scope: 'passages', limit: 5 });
+  assert.ok(page.total >= 3, 'several paragraphs say it');
+  for (const hit of page.hits) {
+    assert.equal(hit.type, 'passage');
+    if (hit.type !== 'passage') continue;
+    const text = plainText(await lib.getDocument(hit.documentId)).slice(hit.start, hit.end);
+    assert.match(text.toLowerCase(), /permanent\s+neutrality/, 'the hit’s range is the paragraph with the phrase');
+  }
+  const inText = await lib.search('in:text gazprom');
+  assert.equal(inText.scope, 'passages');
+  assert.ok(inText.total > 0);
+});
+
+test('persisted: a restart loads the saved index; a damaged or foreign file is rebuilt, never trusted', async (t) => {
+  const { lib, c, dataDir } = await sampleLibrary(t);
+  const before = await ids(lib, 'russia gas');
+  await lib.flushSearch();
+  lib.close();
+  const file = join(dataDir, INDEX_FILE);
+  const saved = await readFile(file);
+  assert.ok(saved.byteLength > 100, 'the index is saved next to the store');
+
+  const again = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(again, 'russia gas'), before, 'the same answers after a restart');
+  const made = await claimOn(again, 'Ashgabat', { note: 'capybara' });
+  assert.deepEqual(await ids(again, 'capybara'), [made.id]);
+  again.close();
+
+  // a claim written while no index was listening (e.g. by the CLI) is patched in at the next start
+  const damaged = Buffer.from(saved);
+  damaged[damaged.byteLength - 10] = damaged[damaged.byteLength - 10]! ^ 0xff;
+  await writeFile(file, damaged);
+  const third = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(third, 'capybara'), [made.id], 'a damaged file is rebuilt from the store');
+  assert.deepEqual(await ids(third, 'russia gas'), before);
+  assert.notDeepEqual(await readFile(file), damaged, 'and written anew');
+  third.close();
+
+  await writeFile(file, 'not an index at all');
+  const fourth = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(fourth, 'turkmenbasy'), [c.cult!.id]);
+});
