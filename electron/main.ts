@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLibrary } from '../host/library.ts';
+import { installClaimLinks } from './claim-links.ts';
 import { registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { APP_INDEX_URL } from './urls.ts';
 import { forwardEvents, registerIpc, sendCommand } from './ipc.ts';
@@ -27,11 +28,16 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 
 let library: Library | null = null;
 let win: BrowserWindow | null = null;
+/** Each new window is shown to the claim-link router (set once the single-instance lock is ours). */
+let onWindow: (w: BrowserWindow) => void = () => {};
 
 if (!app.requestSingleInstanceLock()) {
-  app.quit();
+  app.quit(); // the running instance gets our arguments (a claim link among them) as `second-instance`
 } else {
-  app.on('second-instance', () => {
+  const links = installClaimLinks(() => win);
+  onWindow = (w) => links.attach(w);
+  app.on('second-instance', (_event, argv) => {
+    links.fromArgs(argv);
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
@@ -45,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppScheme(rendererDir);
-  const lib = await createLibrary({ dataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion() });
+  const lib = await createLibrary({ dataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion(), warmCitations: true });
   library = lib;
   if ((await lib.getLibrary()).corpusDir === null) await lib.openCorpus(bundledCorpus);
   registerIpc(lib);
@@ -82,6 +88,7 @@ function createWindow(lib: Library): void {
     },
   });
   win = w;
+  onWindow(w);
   const stopEvents = forwardEvents(lib, w.webContents);
   w.once('ready-to-show', () => {
     if (state.maximized) w.maximize();

@@ -22,7 +22,8 @@ export function buildMenu(actions: MenuActions, platform: NodeJS.Platform = proc
       label: '&File',
       submenu: [
         { label: 'Open Corpus Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openCorpus() },
-        { label: 'Export Annotations…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportAnnotations() },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.command('export') },
+        { label: 'Export Annotations (W3C JSON-LD)…', click: () => actions.exportAnnotations() },
         { type: 'separator' },
         platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -11,6 +11,8 @@ import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
 import { installSearch } from './search/index.ts';
+import { installSources } from './sources/index.ts';
+import { openExportDialog } from './export/export-dialog.ts';
 import { getReader } from './transport/web-client.ts';
 import { createDocumentSession } from './ui/document-session.ts';
 import { renderDocHeader } from './ui/doc-header.ts';
@@ -131,6 +133,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
     reader, addPanel: (panel) => panels.add(panel), openClaim: openThroughHash,
     openPassage: passageRevealer({ current: () => session.current(), onDidOpenDocument: (l) => session.onDidOpenDocument(l), openDocument: navigate }),
   });
+  // the item pane of the open (or chosen) source: its CSL metadata, edited as in Zotero
+  installSources({ reader, addPanel: (panel) => panels.add(panel), session });
   createSideTabs(panels.element, { reveal: '.claim-editor' });
 
   // --- theme ----------------------------------------------------------------------------------
@@ -172,6 +176,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
     'toggle-theme': () => setTheme(nextTheme(theme.preference)),
     'shortcuts': () => overlay.toggle(),
     'search': () => search.focus(),
+    'export': () => { void openExportDialog(reader, { label: 'every claim in the library' }, (m) => status.info(m)); },
   };
   const panes = [
     { element: byId('library-panel'), focus: () => library.focus() },
@@ -182,6 +187,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
   installKeyboard(document, commands);
   byId('find-button').addEventListener('click', commands.find);
   byId('shortcuts-button').addEventListener('click', commands.shortcuts);
+  byId('export-button').addEventListener('click', commands.export);
   reader.on('onDidRequestCommand', ({ command, arg }) => {
     if (command === 'theme:light' || command === 'theme:dark' || command === 'theme:system') setTheme(command.slice(6) as ThemePreference);
     else if (command === 'open-corpus' && arg) {

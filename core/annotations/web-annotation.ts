@@ -16,7 +16,7 @@
  *   elaborates) are bodies with purpose `linking` whose `source` is the other claim's IRI: a
  *   W3C reader sees "this annotation links to that one", ours also sees how.
  */
-import type { Claim, ClaimLink, Entity } from '../api.ts';
+import type { Claim, ClaimLink, CslItem, Entity } from '../api.ts';
 
 export { fromAnnotationCollection } from './web-annotation-import.ts';
 export type { ImportedAnnotation, ImportResult } from './web-annotation-import.ts';
@@ -43,7 +43,7 @@ export interface AnnotationJson {
   created: string;
   modified: string;
   body?: AnnotationBodyJson[];
-  target: { source: string; selector: [Claim['quote'], Claim['position']] };
+  target: { source: string | SourceResourceJson; selector: [Claim['quote'], Claim['position']] };
   'marginalia:status': Claim['status'];
   'marginalia:paragraph'?: number;
 }
@@ -61,10 +61,48 @@ export interface AnnotationCollectionJson {
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: AnnotationJson[] };
 }
 
+/**
+ * A target's source described with what a citation needs (issue 6, item 6), as the W3C model's
+ * External Web Resource: its IRI as `id`, Dublin Core title and date (the `dcterms:` prefix is
+ * declared by the W3C context), creators as agents (`creator`, `name`, Person / Organization),
+ * the original's URL as `schema:url` and DOI as `dcterms:identifier`; the whole CSL-JSON item in
+ * `marginalia:csl`, so the file stands on its own. Importers read `id` (web-annotation-import.ts).
+ */
+export interface SourceResourceJson {
+  id: string;
+  type: 'Text';
+  'dcterms:title'?: string;
+  creator?: Array<{ type: 'Person' | 'Organization'; name: string }>;
+  'dcterms:issued'?: string;
+  'schema:url'?: string;
+  'dcterms:identifier'?: string;
+  'marginalia:csl'?: CslItem;
+}
+
+/** The source description of a document from its CSL item; null when the item says nothing a citation needs. */
+export function sourceResource(iri: string, csl: CslItem | null | undefined): SourceResourceJson | null {
+  if (!csl) return null;
+  const out: SourceResourceJson = { id: iri, type: 'Text' };
+  if (typeof csl.title === 'string' && csl.title) out['dcterms:title'] = csl.title;
+  const creators = (csl.author ?? []).flatMap((a): Array<{ type: 'Person' | 'Organization'; name: string }> => {
+    if (a.literal) return [{ type: 'Organization', name: a.literal }];
+    const name = [a.given, a.family].filter(Boolean).join(' ');
+    return name ? [{ type: 'Person', name }] : [];
+  });
+  if (creators.length) out.creator = creators;
+  const parts = csl.issued?.['date-parts']?.[0];
+  if (parts && parts.length && Number.isFinite(parts[0])) out['dcterms:issued'] = parts.map((p, i) => (i === 0 ? String(p).padStart(4, '0') : String(p).padStart(2, '0'))).join('-');
+  if (typeof csl.URL === 'string' && csl.URL) out['schema:url'] = csl.URL;
+  if (typeof csl.DOI === 'string' && csl.DOI) out['dcterms:identifier'] = `https://doi.org/${csl.DOI}`;
+  out['marginalia:csl'] = csl;
+  return out;
+}
+
 /** What an export needs: the claims, and the documents, entities and links they refer to. */
 export interface ExportInput {
   claims: Claim[];
-  documents: Array<{ id: string; iri: string; title?: string }>;
+  /** `csl`: the source's exportable CSL item; when given, each target names its source with it. */
+  documents: Array<{ id: string; iri: string; title?: string; csl?: CslItem | null }>;
   entities: Entity[];
   links?: ClaimLink[];
   /** ISO 8601 time of the export (passed in: core code does not read the clock). */
@@ -78,6 +116,7 @@ export interface ExportInput {
  */
 export function toAnnotationCollection(input: ExportInput): AnnotationCollectionJson {
   const iriOf = new Map(input.documents.map((d) => [d.id, d.iri]));
+  const described = new Map(input.documents.flatMap((d) => { const r = sourceResource(d.iri, d.csl); return r ? [[d.id, r] as const] : []; }));
   const entityOf = new Map(input.entities.map((e) => [e.id, e]));
   const exported = new Set(input.claims.map((c) => c.id));
   const linksFrom = new Map<string, ClaimLink[]>();
@@ -87,7 +126,7 @@ export function toAnnotationCollection(input: ExportInput): AnnotationCollection
     if (list) list.push(l); else linksFrom.set(l.from, [l]);
   }
   const id = `urn:marginalia:export:${input.generated}`;
-  const items = input.claims.map((c) => toAnnotation(c, iriOf.get(c.documentId) ?? `urn:marginalia:document:${c.documentId}`, entityOf, linksFrom.get(c.id) ?? []));
+  const items = input.claims.map((c) => toAnnotation(c, described.get(c.documentId) ?? iriOf.get(c.documentId) ?? `urn:marginalia:document:${c.documentId}`, entityOf, linksFrom.get(c.id) ?? []));
   return {
     '@context': [ANNO_CONTEXT, { marginalia: MARGINALIA_VOCAB }],
     id,
@@ -101,7 +140,7 @@ export function toAnnotationCollection(input: ExportInput): AnnotationCollection
   };
 }
 
-function toAnnotation(c: Claim, source: string, entityOf: Map<string, Entity>, links: ClaimLink[]): AnnotationJson {
+function toAnnotation(c: Claim, source: string | SourceResourceJson, entityOf: Map<string, Entity>, links: ClaimLink[]): AnnotationJson {
   const body: AnnotationBodyJson[] = [];
   const text = (purpose: string, value: string): AnnotationBodyJson => ({ type: 'TextualBody', purpose, value, format: 'text/plain' });
   if (c.restatement) body.push(text('describing', c.restatement));

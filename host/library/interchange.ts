@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ApiError, type Claim, type ClaimFilter, type Entity, type LinkRelation, type ReanchorSummary } from '../../core/api.ts';
 import { fromAnnotationCollection, toAnnotationCollection, type ImportedAnnotation } from '../../core/annotations/web-annotation.ts';
+import { exportableItem } from '../../core/cite/csl-export.ts';
+import { exportContextOf } from '../export/export-context.ts';
 import { getClaim, listClaims, listLinks, writeClaim, writeLink } from '../store/claims-repo.ts';
 import { listEntities, writeEntity } from '../store/entities-repo.ts';
 import type { RowRecorder } from '../store/history.ts';
@@ -23,9 +25,18 @@ const IMPORTED_KIND_COLOR = '#b0b0b0';
 /** The claims matching `filter` as a JSON-LD AnnotationCollection. */
 export function exportAnnotations(ctx: LibraryContext, filter: ClaimFilter): string {
   const db = ctx.store.db;
-  const claims = db ? listClaims(db, filter) : [];
+  return annotationCollectionOf(ctx, db ? listClaims(db, filter) : []);
+}
+
+/**
+ * These claims as a JSON-LD AnnotationCollection; each target names its source with the
+ * source's exportable CSL item (title, creators, date, URL: core/cite/csl-export.ts).
+ */
+export function annotationCollectionOf(ctx: LibraryContext, claims: Claim[]): string {
+  const db = ctx.store.db;
   const ids = new Set(claims.map((c) => c.id));
-  const documents = [...ctx.documents.summaries, ...ctx.documents.removed.values()].map((d) => ({ id: d.id, iri: d.iri, title: d.title }));
+  const documents = [...ctx.documents.summaries, ...ctx.documents.removed.values()]
+    .map((d) => ({ id: d.id, iri: d.iri, title: d.title, csl: exportableItem(d.csl ?? { id: d.id, type: 'document' }, exportContextOf(ctx, d)).item }));
   const collection = toAnnotationCollection({
     claims,
     documents,

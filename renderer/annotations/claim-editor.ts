@@ -12,6 +12,7 @@ import { createEntityField, type EntityPickerFactory } from './entity-field.ts';
 import { errorMessage, kindDef, locator, snippet, statusBadge, when } from './format.ts';
 import { SaveQueue, type SaveState } from './save-queue.ts';
 import { createTagInput } from './tag-input.ts';
+import { copyClaimCitation, isCopyCitationKey, COPY_CITATION_KEYS } from '../export/copy-citation.ts';
 
 /** What the editor asks of the rest of the annotation layer. */
 export interface ClaimEditorOptions {
@@ -132,6 +133,11 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
         } catch (err) { showState({ kind: 'error', message: errorMessage(err) }); }
       },
     }, 'Delete claim');
+    const copyStatus = h('span', { class: 'copy-citation-status', role: 'status', 'aria-live': 'polite' });
+    const copyCitation = h('button', {
+      type: 'button', class: 'copy-citation-button', title: `Copy the quote with its citation (${COPY_CITATION_KEYS})`,
+      onclick: () => void copyClaimCitation(session.ctx.reader, claim.id).then((m) => { copyStatus.textContent = m; }),
+    }, 'Copy as citation');
     const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close claim editor', title: 'Close (Esc returns to the text)', onclick: () => opts.onClose() }, '×');
 
     const field = (label: string, forId: string | null, control: HTMLElement): HTMLElement =>
@@ -146,11 +152,19 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       field('Tags', `${id}-tags`, tags.el),
       field('Entities', null, entities.el),
       field('Links', null, links.el),
+      h('div', { class: 'claim-editor-cite' }, copyCitation, copyStatus),
       h('footer', { class: 'claim-editor-footer' }, meta, del),
     );
     fields = { restatement, note, kind, tags, entities, meta, heading, swatch, quote };
   };
 
+  // Ctrl/⌘+Alt+C anywhere copies the open claim as a citation (the reader keeps focus).
+  document.addEventListener('keydown', (e) => {
+    if (!current || e.defaultPrevented || !isCopyCitationKey(e)) return;
+    e.preventDefault();
+    const status = el.querySelector('.copy-citation-status');
+    void copyClaimCitation(session.ctx.reader, current.id).then((m) => { if (status) status.textContent = m; });
+  });
   el.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || !current || e.defaultPrevented) return;
     e.preventDefault();

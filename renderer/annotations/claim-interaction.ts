@@ -22,6 +22,7 @@ export const CLAIM_SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = 
   { keys: 'Shift+F10', action: 'Claim menu: make one of any kind, or open one' },
   { keys: `${MOD}+Z`, action: 'Undo the last claim change' },
   { keys: MAC ? '⌘+Shift+Z' : 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
+  { keys: `${MOD}+Alt+C`, action: 'Copy the open claim with its citation (quote, source, ¶)' },
   { keys: 'Esc', action: 'From the claim editor back to the text' },
 ];
 

@@ -10,7 +10,7 @@ export type CommandId =
   | 'next-document' | 'previous-document'
   | 'next-heading' | 'previous-heading'
   | 'next-pane' | 'previous-pane'
-  | 'toggle-theme' | 'shortcuts' | 'search';
+  | 'toggle-theme' | 'shortcuts' | 'search' | 'export';
 
 type KeyInfo = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
@@ -39,6 +39,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: (e) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f' },
   { keys: [`${MOD}+Shift+F`], description: 'Search everything you marked (Search tab)', group: 'Anywhere', command: 'search',
     match: (e) => mod(e) && !e.altKey && e.shiftKey && e.key.toLowerCase() === 'f' },
+  { keys: [`${MOD}+Shift+E`], description: 'Export a bibliography, notes or annotations', group: 'Anywhere', command: 'export',
+    match: (e) => mod(e) && !e.altKey && e.shiftKey && e.key.toLowerCase() === 'e' },
   { keys: ['Alt+PageDown'], description: 'Open the next document in the library', group: 'Anywhere', command: 'next-document',
     match: (e) => altOnly(e) && e.key === 'PageDown' },
   { keys: ['Alt+PageUp'], description: 'Open the previous document in the library', group: 'Anywhere', command: 'previous-document',
