@@ -5,6 +5,7 @@ import { importVerb } from './import.ts';
 import { libraryVerb } from './library.ts';
 import { reanchorVerb } from './reanchor.ts';
 import { serveVerb } from './serve.ts';
+import { sourcesVerb } from './sources.ts';
 import type { Verb } from './verb.ts';
 
-export const VERBS: readonly Verb[] = [serveVerb, libraryVerb, claimsVerb, importVerb, exportVerb, reanchorVerb];
+export const VERBS: readonly Verb[] = [serveVerb, libraryVerb, claimsVerb, importVerb, exportVerb, reanchorVerb, sourcesVerb];

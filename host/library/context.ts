@@ -20,13 +20,31 @@ export class DocumentSet {
 
   constructor(db: () => DatabaseSync | null) { this.#db = db; }
 
+  /**
+   * Turns summaries as imported (sources.json's CSL item) into the ones the library shows: the
+   * user's source edits on top (host/library/sources.ts installs it; it must accept its own
+   * output again). Identity until installed.
+   */
+  overlay: (summaries: DocumentSummary[]) => DocumentSummary[] = (s) => s;
+
   /** Replace the whole set (after an import). */
   replace(docs: LoadedDocument[], removed: DocumentSummary[], problems: ImportProblem[]): void {
-    this.summaries = docs.map((d) => d.summary);
-    this.removed = new Map(removed.map((s) => [s.id, s]));
+    this.summaries = this.overlay(docs.map((d) => d.summary));
+    this.removed = new Map(this.overlay(removed).map((s) => [s.id, s]));
     this.problems = problems;
     this.#loaded.clear();
-    for (const d of docs) this.#loaded.set(d.summary.id, d);
+    docs.forEach((d, i) => this.#loaded.set(d.summary.id, { ...d, summary: this.summaries[i]! }));
+  }
+
+  /** Lay the overlay again (a source edit, undo or redo changed what it gives). */
+  reapplyOverlay(): void {
+    this.summaries = this.overlay(this.summaries);
+    this.removed = new Map(this.overlay([...this.removed.values()]).map((s) => [s.id, s]));
+    const byId = new Map(this.summaries.map((s) => [s.id, s]));
+    for (const [id, d] of this.#loaded) {
+      const summary = byId.get(id);
+      if (summary) this.#loaded.set(id, { ...d, summary }); else this.#loaded.delete(id);
+    }
   }
 
   /** Fill from the store's rows (models load on first use); `only`: the document ids of one corpus. */
@@ -34,8 +52,8 @@ export class DocumentSet {
     const db = this.#db();
     if (!db) return;
     const rows = listStoredDocuments(db).filter((r) => !only || only.has(r.summary.id));
-    this.summaries = rows.filter((r) => !r.removed).map((r) => r.summary);
-    this.removed = new Map(rows.filter((r) => r.removed).map((r) => [r.summary.id, r.summary]));
+    this.summaries = this.overlay(rows.filter((r) => !r.removed).map((r) => r.summary));
+    this.removed = new Map(this.overlay(rows.filter((r) => r.removed).map((r) => r.summary)).map((s) => [s.id, s]));
     this.problems = problems;
     this.#loaded.clear();
   }

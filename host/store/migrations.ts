@@ -123,6 +123,17 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare("UPDATE documents SET corpus_id = 'corpus-1'").run();
     }
   },
+  // N (issue 6, item 1): the user's edits of source metadata, one row per document: `fields` is a
+  // JSON object of CSL fields set (a value) or cleared (null) over the corpus's sources.json
+  // item (core/cite/source-patch.ts). Kept apart from `documents.csl`, which stays the seed, so
+  // edits survive re-import and a changed sources.json; undo tracks the rows (history.ts).
+  (db) => db.exec(`
+    CREATE TABLE source_edits (
+      document_id TEXT PRIMARY KEY,
+      fields TEXT NOT NULL,
+      modified TEXT NOT NULL
+    );
+  `),
 ];
 
 /** The schema version this code writes and the newest it can read. */
