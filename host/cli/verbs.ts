@@ -5,7 +5,8 @@ import { importVerb } from './import.ts';
 import { libraryVerb } from './library.ts';
 import { reanchorVerb } from './reanchor.ts';
 import { serveVerb } from './serve.ts';
+import { searchVerb } from './search.ts';
 import { sourcesVerb } from './sources.ts';
 import type { Verb } from './verb.ts';
 
-export const VERBS: readonly Verb[] = [serveVerb, libraryVerb, claimsVerb, importVerb, exportVerb, reanchorVerb, sourcesVerb];
+export const VERBS: readonly Verb[] = [serveVerb, libraryVerb, claimsVerb, importVerb, exportVerb, reanchorVerb, sourcesVerb, searchVerb];

@@ -11,6 +11,13 @@ import { SearchIndex } from './search-index.ts';
 /** Quiet time after the last change before compaction and saving are considered, in ms. */
 const IDLE_MS = 2_000;
 
+// node:sqlite's "experimental feature" notice is not news to the person running the app or the CLI.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name === 'ExperimentalWarning' && /\bSQLite\b/i.test(w.message)) return;
+  process.stderr.write(`(node:${process.pid}) ${w.name}: ${w.message}\n`);
+});
+
 const port = parentPort;
 if (!port) throw new Error('host/search/worker.ts runs as a worker thread only.');
 

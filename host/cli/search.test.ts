@@ -1,0 +1,50 @@
+/** The `search` verb: ranked JSON with claim id, document id and path, paragraph, quote; passages; usage errors. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createLibrary } from '../library.ts';
+import { SAMPLE_CORPUS, tempDir } from '../library/test-support.ts';
+import { plainText } from '../../core/corpus/plain-text.ts';
+import { main } from './main.ts';
+import { quietSqliteWarning } from './quiet-warnings.ts';
+
+quietSqliteWarning();
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await main(argv, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; } });
+  return { code, out, err };
+}
+
+test('search --json prints ranked claims with ids, path, paragraph and quote; --passages searches the text', async (t) => {
+  const data = await tempDir(t, 'cli-search');
+  const lib = await createLibrary({ dataDir: data, corpusDir: SAMPLE_CORPUS, transport: 'web' });
+  const doc = (await lib.getLibrary()).documents[0]!;
+  const text = plainText(await lib.getDocument(doc.id));
+  const start = text.indexOf('neutrality');
+  const made = await lib.createClaim({ documentId: doc.id, start, end: start + 'neutrality'.length, restatement: 'The armadillo doctrine' });
+  lib.close();
+
+  const r = await cli('search', 'armadillo', '--json', '--data', data, '--corpus', SAMPLE_CORPUS);
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(r.out) as { total: number; results: Array<Record<string, unknown>> };
+  assert.equal(out.total, 1);
+  assert.deepEqual(
+    { rank: out.results[0]!.rank, claimId: out.results[0]!.claimId, documentId: out.results[0]!.documentId, path: out.results[0]!.path, quote: out.results[0]!.quote },
+    { rank: 1, claimId: made.id, documentId: doc.id, path: doc.path, quote: 'neutrality' },
+  );
+  assert.equal(typeof out.results[0]!.score, 'number');
+
+  const p = await cli('search', 'permanent neutrality', '--passages', '--limit', '2', '--json', '--data', data, '--corpus', SAMPLE_CORPUS);
+  const passages = JSON.parse(p.out) as { scope: string; total: number; results: Array<{ type: string; paragraph: number | null }> };
+  assert.equal(passages.scope, 'passages');
+  assert.ok(passages.total > 2);
+  assert.equal(passages.results.length, 2, '--limit');
+  assert.ok(passages.results.every((x) => x.type === 'passage'));
+
+  const text1 = await cli('search', 'armadillo', '--data', data, '--corpus', SAMPLE_CORPUS);
+  assert.match(text1.out, /^1 claim\(s\)/);
+  assert.match(text1.out, new RegExp(made.id));
+
+  assert.equal((await cli('search', '--data', data)).code, 2, 'no query');
+  assert.equal((await cli('search', 'x', '--limit', '0', '--data', data)).code, 2, 'a bad limit');
+});
