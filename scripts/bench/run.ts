@@ -14,6 +14,7 @@ import { DEFAULT_CORPUS, REPO, RESULTS_DIR, ensureBuilt, launchBrowser, startHos
 import { brownLongText, writeBrownCorpus } from './brown-corpus.ts';
 import { processMemory } from './host-memory.ts';
 import { makeClaims, measureImport, measureMentions, measureReanchor, openLibrary } from './library-metrics.ts';
+import { FIRST_EXPORT_GOAL_MS, measureCiteMetrics } from './cite-metrics.ts';
 import { measureClaims, measureLongOpen, measureOpens, measureStartup, harnessHost, type StartTiming } from './reader-metrics.ts';
 import { formatTable, verdict, writeReport, type Row } from './report.ts';
 import { max, median, percentile } from './stats.ts';
@@ -99,6 +100,10 @@ export async function runBench(): Promise<number> {
       return [{ metric: 'mention sweep, 1 entity, five texts', unit: 'ms', goal: 100, value: m.medianMs,
         note: `median of 5; first call ${m.firstMs.toFixed(1)} ms; ${m.mentions} mentions` }];
     });
+
+    // 9. citations (issue 6): first bibliography after start (worker, style, engine), 1,000 sources
+    log('citation formatting…');
+    await step([{ metric: 'first bibliography after start, five texts, apa', unit: 'ms', goal: FIRST_EXPORT_GOAL_MS }], () => measureCiteMetrics(DEFAULT_CORPUS));
 
     // 1. host start → first paint, as `npm run web` starts it (dist/host/cli.mjs); the same from
     //    the .ts sources, to show what Node's type stripping of ~50 modules costs
