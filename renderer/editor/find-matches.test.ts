@@ -76,3 +76,13 @@ test('the find plugin highlights every match and moves the current one around th
   assert.equal(decorations().length, 0);
   assert.equal(setFindCurrent(1)(state), false, 'nothing to step through');
 });
+
+test('invisible and compatibility characters neither split nor hide a word (soft hyphen, zero-width space, ligature, note digits)', () => {
+  const t = foldText('mainte\u00ADnance of the pipe\u200Bline by the of\uFB01ce, agreed ahead\u00B9 of 2016.\u00B2 talks; a \uFB02ow');
+  for (const [q, exact] of [['maintenance', 'mainte\u00ADnance'], ['pipeline', 'pipe\u200Bline'], ['office', 'of\uFB01ce'], ['ahead', 'ahead'], ['2016', '2016'], ['flow', '\uFB02ow']] as const) {
+    const found = findMatches(t, q);
+    assert.equal(found.length, 1, `"${q}" is found once`);
+    assert.equal(t.text.slice(found[0]!.start, found[0]!.end), exact, `and covers "${exact}" in the text`);
+  }
+  assert.equal(findMatches(t, 'of\uFB01ce').length, 1, 'the query is folded the same way');
+});

@@ -15,10 +15,16 @@ export interface FoldedText {
 }
 
 const MARKS = /\p{M}/gu;
+/** Invisible characters inside words (soft hyphen, zero-width space/joiners, word joiner, BOM): folded away. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 
-/** The folded form of a string: what find compares. */
+/**
+ * The folded form of a string: what find compares. Compatibility forms become the letters they
+ * stand for (NFKD: "ﬁ" is "fi", "¹" is "1"), invisible characters go, so "of\uFB01ce" and
+ * "mainte\u00ADnance" are found by "office" and "maintenance" (the same rules as search's terms).
+ */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return s.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').toLowerCase();
 }
 
 /** Folds `text` once, remembering where each folded char came from. */
