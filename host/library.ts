@@ -99,7 +99,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
   // The citeproc worker starts on first use (or when warmed); one per library.
   let formatter: CiteFormatter | null = null;
   const citeFormatter = (): CiteFormatter => (formatter ??= createCiteFormatter());
-  const exportDeps = { ctx, formatter: citeFormatter };
+  const exportDeps = {
+    ctx, formatter: citeFormatter,
+    search: async (query: string): Promise<string[]> => (await searchService.search(query, { limit: 1, allIds: true })).allIds ?? [],
+  };
   if (opts.warmCitations) setTimeout(() => { citeFormatter().warm('apa').catch(() => undefined); }, 1500).unref();
 
   const library: Library = {

@@ -33,6 +33,8 @@ export interface ExportDeps {
   ctx: LibraryContext;
   /** The citeproc formatter (started on first use). */
   formatter: () => CiteFormatter;
+  /** The library's search (host/search): ids of every claim a query finds, in rank order. */
+  search: (query: string) => Promise<string[]>;
 }
 
 /** Style of the formatted bibliography formats. */
@@ -95,7 +97,7 @@ export async function runExport(deps: ExportDeps, request: ExportRequest): Promi
   checkRequest(request);
   const { ctx } = deps;
   const db = ctx.store.db;
-  const { claims, warnings: selectionWarnings } = await selectClaims(ctx, request.selection);
+  const { claims, warnings: selectionWarnings } = await selectClaims(ctx, request.selection, deps.search);
   const { byId, warnings } = citableSources(ctx);
   const cited: CitedSource[] = [];
   const seen = new Set<string>();
@@ -216,7 +218,7 @@ function groupByEntity(claims: Claim[], entities: Map<string, Entity>, entry: (c
 
 /** One claim as quote + in-text citation for the clipboard. Rejects for an unknown claim. */
 export async function citeClaim(deps: ExportDeps, claimId: string, style = 'apa'): Promise<ClaimCitation> {
-  const { claims } = await selectClaims(deps.ctx, { claimIds: [claimId] });
+  const { claims } = await selectClaims(deps.ctx, { claimIds: [claimId] }, deps.search);
   const claim = claims[0];
   if (!claim) throw new ApiError('not-found', 'That claim is no longer in the library.');
   const { byId } = citableSources(deps.ctx);

@@ -3,19 +3,19 @@
  * citation locator.
  */
 import { ApiError, type Claim, type ClaimSelection } from '../../core/api.ts';
-import { buildAnnotationIndex, searchClaims } from '../../core/search/annotation-index.ts';
 import { listClaims } from '../store/claims-repo.ts';
-import { listEntities } from '../store/entities-repo.ts';
 import type { LibraryContext } from '../library/context.ts';
 import { paragraphAt } from '../library/loaded-document.ts';
-import { readSettings } from '../library/settings.ts';
 
 /**
- * The selected claims, in the selection's order: the ids' order, the search's rank order, or
+ * The selected claims, in the selection's order: the ids' order, the search's rank order
+ * (`search`: the library's one index, so `--query` means what the Search tab means), or
  * (filter, nothing) library order: documents as the library lists them, then text order.
  * Ids that name no claim are reported, not fatal.
  */
-export async function selectClaims(ctx: LibraryContext, selection: ClaimSelection | undefined): Promise<{ claims: Claim[]; warnings: string[] }> {
+export async function selectClaims(
+  ctx: LibraryContext, selection: ClaimSelection | undefined, search: (query: string) => Promise<string[]>,
+): Promise<{ claims: Claim[]; warnings: string[] }> {
   const db = ctx.store.db;
   if (!db) return { claims: [], warnings: [] };
   if (selection && 'claimIds' in selection) {
@@ -27,14 +27,9 @@ export async function selectClaims(ctx: LibraryContext, selection: ClaimSelectio
   }
   if (selection && 'query' in selection) {
     if (typeof selection.query !== 'string') throw new ApiError('bad-input', 'The query must be text.');
-    const all = listClaims(db, {});
-    const index = buildAnnotationIndex({
-      claims: all, entities: listEntities(db),
-      documents: [...ctx.documents.summaries, ...ctx.documents.removed.values()], kinds: readSettings(db).kinds,
-    });
-    const byId = new Map(all.map((c) => [c.id, c]));
-    const hits = searchClaims(index, selection.query).hits;
-    return { claims: hits.flatMap((h) => { const c = byId.get(h.claimId); return c ? [c] : []; }), warnings: [] };
+    const ids = await search(selection.query);
+    const byId = new Map(listClaims(db, {}).map((c) => [c.id, c]));
+    return { claims: ids.flatMap((id) => { const c = byId.get(id); return c ? [c] : []; }), warnings: [] };
   }
   const claims = listClaims(db, selection && 'filter' in selection ? selection.filter ?? {} : {});
   return { claims: inLibraryOrder(ctx, claims), warnings: [] };
