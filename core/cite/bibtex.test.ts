@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { BibLatexParser } from 'biblatex-csl-converter';
 import type { CslItem } from '../api.ts';
-import { entryType, escapeTex, protectTitle, toBibtex, type BibDialect } from './bibtex.ts';
+import { bibName, entryType, escapeTex, protectTitle, toBibtex, type BibDialect } from './bibtex.ts';
 import { assignCitekeys } from './citekeys.ts';
 import { exportableItems } from './csl-export.ts';
 import { date, hardSources, org, person, source, SPECIAL_TITLE } from './testing/sources.ts';
@@ -130,4 +130,14 @@ test('a person’s own note is exported as an annotation, not as printed text', 
   const ex = exportableItems([item], () => ({ userFields: ['note'] })).items;
   assert.match(toBibtex(ex, assignCitekeys(ex), { dialect: 'biblatex' }), /annotation = \{Read for ch\. 2 \\& 3\}/);
   assert.match(toBibtex(ex, assignCitekeys(ex), { dialect: 'bibtex' }), /annote = \{Read for ch\. 2 \\& 3\}/);
+});
+
+test('names: particles, suffixes, a family name alone, a given name alone, "and" inside a name', () => {
+  assert.equal(bibName({ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' }), 'van der Berg, Jan');
+  assert.equal(bibName({ family: 'King', given: 'Martin Luther', suffix: 'Jr.' }), 'King, Jr., Martin Luther');
+  assert.equal(bibName({ family: 'De Leonardis' }), '{De Leonardis}', 'two words without a given name stay one family name');
+  assert.equal(bibName({ family: '张振国' }), '张振国');
+  assert.equal(bibName({ given: 'Plato' }), '{Plato}');
+  assert.equal(bibName({ family: 'Smith and Wesson', given: 'J.' }), '{Smith and Wesson}, J.');
+  assert.equal(bibName({ literal: 'Procter & Gamble' }), '{Procter \\& Gamble}');
 });

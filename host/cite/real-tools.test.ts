@@ -173,3 +173,11 @@ test('RIS reads back through bibutils with authors, organisations, dates, pages 
   assert.match(byId.get('turkmenistanndrussia')!, /\[Untitled report on Turkmenistan Russia Relations\]/);
   assert.doesNotMatch(r.stdout, /Original file/);
 });
+
+test('an unpaired brace in a title does not swallow the entries after it (pandoc, biber)', { skip: noPandoc ?? noBiber ?? false }, () => {
+  const lone = { ...hardSources()[0]!, id: 'lone.txt', title: 'Only an open { brace, and a close } then { again' };
+  const { items, keys } = prepare([lone, ...hardSources()]);
+  const file = write('lone.bib', toBibtex(items, keys, { dialect: 'biblatex' }));
+  assert.equal(pandocReads(file, 'biblatex').length, 4);
+  assert.deepEqual(biberProblems(file), []);
+});
