@@ -7,11 +7,14 @@
  *   GET  /…                     static files from `staticDir` (cookie)
  *   POST /api/<channelFor(m)>   body: JSON array of arguments → `WireResult` (cookie + header)
  *   GET  /api/events            Server-Sent Events, one per READER_EVENTS name (cookie)
+ *   GET  /claim/<id>            a claim link (core/links.ts): redirects to the reader at `/#claim=<id>`,
+ *                               which opens, selects and flashes the claim (cookie; `?token=T` works too)
  * No CORS header is ever sent; OPTIONS is refused.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { READER_METHODS, channelFor, type ReaderBridge, type ReaderMethod } from '../core/api.ts';
+import { claimIdFromPath } from '../core/links.ts';
 import { hasSessionCookie, hasTokenHeader, isOwnHost, newToken, sameSecret, sessionCookie } from './web-host/auth.ts';
 import { EventHub } from './web-host/events.ts';
 import { applySecurityHeaders, sendJson, sendText } from './web-host/headers.ts';
@@ -91,6 +94,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return handleApi(req, res, channel);
     }
     if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    const linked = claimIdFromPath(url.pathname);
+    if (linked === null) return sendText(res, 404, 'Not a claim link: the address must be /claim/<claim id>.');
+    if (linked !== undefined) {
+      res.writeHead(303, { Location: `/#claim=${linked}`, 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
     if (!root) return sendText(res, 404, 'The reader is not built yet: run `npm run build`.');
     return serveStatic(res, root, url.pathname, token, method === 'HEAD');
   }

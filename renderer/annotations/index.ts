@@ -21,6 +21,8 @@ import { installHistoryKeys } from './history-keys.ts';
 import { createHoverTooltip } from './hover-tooltip.ts';
 import { editKinds } from './kinds-dialog.ts';
 import { claimFromHash, hashForClaim } from './claim-route.ts';
+import { flashClaim, linkedClaimFromHash } from './claim-link.ts';
+import { isClaimId } from '../../core/links.ts';
 import { createSelectionToolbar } from './selection-toolbar.ts';
 
 export { CLAIM_SHORTCUTS } from './claim-interaction.ts';
@@ -176,10 +178,43 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       if (session.doc()?.model.id === c.documentId) return reveal(c.id, c.documentId);
       location.hash = hashForClaim(c.documentId, c.id); // the reader opens the document, onHash reveals
     };
+    /**
+     * A claim link (claim-link.ts): the desktop's `open-claim` command ('push': a new history
+     * entry) or the browser's `#claim=<id>` ('replace'). Asks the host for the claim, opens its
+     * document, selects and flashes it; an id the library does not hold is said in a toast.
+     */
+    const openLinkedClaim = async (id: string, history_: 'push' | 'replace'): Promise<void> => {
+      if (!isClaimId(id)) return;
+      // At start-up the reader first opens the document it was going to open anyway; going to the
+      // claim's document before that one has opened would see the page scrolled back by it.
+      const readerReady = session.doc() ? Promise.resolve() : new Promise<void>((resolve) => {
+        const off = ctx.onDidOpenDocument(() => { off(); resolve(); });
+      });
+      let c: Claim;
+      try {
+        c = await ctx.reader.getClaim(id);
+      } catch (err) {
+        if (linkedClaimFromHash(location.hash) === id) history.replaceState(null, '', location.pathname + location.search);
+        ctx.toast(`Could not open the claim link: ${errorMessage(err)}`);
+        return;
+      }
+      await readerReady;
+      // The URL then names the document and the claim, as any followed claim does (Back, reload).
+      history[history_ === 'push' ? 'pushState' : 'replaceState'](null, '', hashForClaim(c.documentId, c.id));
+      await reveal(c.id, c.documentId);
+      if (session.doc()?.model.id === c.documentId) flashClaim(document, c.id);
+    };
     const onHash = (): void => {
       const target = claimFromHash(location.hash);
       if (target) void reveal(target.claimId, target.documentId, true);
+      else {
+        const linked = linkedClaimFromHash(location.hash);
+        if (linked) void openLinkedClaim(linked, 'replace');
+      }
     };
+    ctx.reader.on('onDidRequestCommand', ({ command, arg }) => {
+      if (command === 'open-claim' && arg) void openLinkedClaim(arg, 'push');
+    });
 
     handlers = {
       open: (c) => openClaim(c, { focus: 'restatement' }),
