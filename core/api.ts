@@ -84,7 +84,58 @@ export interface DocumentSummary {
   format: 'txt' | 'md' | 'html';
   /** Non-fatal problems found while importing this file (e.g. "undecodable bytes replaced"). */
   problems: string[];
+  /**
+   * The effective CSL item: the corpus's `sources.json` item with the user's edits on top (edits
+   * win, field by field; see `updateSource`). `note` here is the user's own note only: the
+   * sources.json note is provenance and travels in `sourcesNote`. Null when neither exists.
+   */
   csl: CslItem | null;
+  /**
+   * True when the effective CSL item has no title: `title` is then the importer's fallback (the
+   * text's first line when it reads as a title, else the file name read as words) and the UI
+   * marks it as such. Absent on summaries made before source editing existed (read as false).
+   */
+  untitled?: boolean;
+  /** The `note` of the sources.json item (provenance for the corpus's maintainers), read-only. */
+  sourcesNote?: string | null;
+  /** CSL fields the user has set or cleared over sources.json, in SOURCE_FIELDS order. */
+  editedFields?: SourceField[];
+}
+
+/** A CSL name: a person (`family`, `given`) or an organisation (`literal`), never both. */
+export interface CslName { family?: string; given?: string; literal?: string }
+/** A CSL date: one `[year, month?, day?]` (as much as is known). */
+export interface CslDate { 'date-parts': Array<Array<number>> }
+
+/** The CSL fields of a source the user can edit (Zotero's item pane is the model). */
+export type SourceField =
+  | 'type' | 'title' | 'title-short' | 'author' | 'issued' | 'container-title' | 'publisher' | 'publisher-place'
+  | 'volume' | 'issue' | 'page' | 'URL' | 'accessed' | 'DOI' | 'language' | 'note';
+
+/**
+ * An edit of a source's metadata: each present field is set to the value given, or cleared with
+ * `null` (a cleared field stays empty even when sources.json has it). Absent fields keep what
+ * they have. A value equal to the sources.json one drops the edit of that field. Empty strings
+ * and an empty `author` list clear too. `type` cannot be cleared (null returns it to sources.json's
+ * type, or 'document'). `note` is the user's own note; sources.json's note is never changed.
+ */
+export interface SourcePatch {
+  type?: string | null;
+  title?: string | null;
+  'title-short'?: string | null;
+  author?: CslName[] | null;
+  issued?: CslDate | null;
+  'container-title'?: string | null;
+  publisher?: string | null;
+  'publisher-place'?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  page?: string | null;
+  URL?: string | null;
+  accessed?: CslDate | null;
+  DOI?: string | null;
+  language?: string | null;
+  note?: string | null;
 }
 
 /** A file that was skipped, with a reason a person can read. */
@@ -251,6 +302,121 @@ export interface ReanchorChange {
 export interface ActionResult { action: string; undoable: boolean }
 
 // ---------------------------------------------------------------------------------------------
+// Citations out (issue 6): bibliographies, citations with paragraph locators, annotated notes
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What an export writes. Bibliographies: `bibtex`, `biblatex`, `ris`, `csl-json` (data) and
+ * `apa`, `chicago`, `mla` (formatted by citeproc-js with that CSL style); annotated notes:
+ * `markdown`, `csv`; W3C Web Annotations: `jsonld`.
+ */
+export type ExportFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json' | 'apa' | 'chicago' | 'mla' | 'markdown' | 'csv' | 'jsonld';
+export const EXPORT_FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json', 'apa', 'chicago', 'mla', 'markdown', 'csv', 'jsonld'] as const satisfies readonly ExportFormat[];
+
+/**
+ * Which claims an export covers: the ones a view lists (their ids, in the view's order), the ones
+ * a search finds (the search syntax), or a filter. Absent: every claim of the library.
+ */
+export type ClaimSelection = { claimIds: string[] } | { query: string } | { filter: ClaimFilter };
+
+/** One export, as the Export dialog and `marginalia export` ask for it. */
+export interface ExportRequest {
+  format: ExportFormat;
+  selection?: ClaimSelection;
+  /** Bibliographies: every source of the library instead of the sources the selected claims cite. */
+  allSources?: boolean;
+  /** Markdown notes: one section per source (default) or per entity. */
+  group?: 'source' | 'entity';
+  /** Markdown notes: citations formatted in `style` (default), or Pandoc `[@key, para. 3]` with a .bib beside. */
+  citations?: 'formatted' | 'pandoc';
+  /** CSL style for formatted citations: 'apa' (default), 'chicago-author-date', 'mla', or a .csl file's path. */
+  style?: string;
+  /** Formatted bibliographies (`apa`, `chicago`, `mla`): HTML (for the clipboard) or plain text (default). */
+  output?: 'html' | 'text';
+  /**
+   * The name the file will be saved under (no folder), when known: Pandoc notes then name their
+   * .bib after it (`notes.md` → `notes.bib`), so two exports in one folder keep their own.
+   */
+  filename?: string;
+}
+
+/** A finished export: the file's text and what to call it; nothing is written by the host. */
+export interface ExportResult {
+  /** The file's whole content (CSV starts with a UTF-8 BOM). */
+  text: string;
+  /** A suggested file name, e.g. `marginalia-notes.md`. */
+  filename: string;
+  mime: string;
+  /** A second file that belongs beside the first (Pandoc notes: the .bib they cite). */
+  companion?: { filename: string; text: string; mime: string };
+  /** How many claims and sources it covers. */
+  claims: number;
+  sources: number;
+  /** What a person should know: sources missing a title, author or date, unresolved styles. */
+  warnings: string[];
+}
+
+/** A claim ready for the clipboard: quote and formatted citation, as plain text and HTML. */
+export interface ClaimCitation {
+  text: string;
+  html: string;
+  /** The in-text citation alone, e.g. "(Turkmenistan: Time to Revise the Neutrality Policy?, 2016, para. 3)". */
+  citation: string;
+  /** The link that opens the claim in the app (`marginalia://claim/<id>`). */
+  link: string;
+}
+
+/** A CSL style the formatter can use: the built-in ones and any .csl file the user added. */
+export interface CitationStyle { id: string; title: string }
+
+// ---------------------------------------------------------------------------------------------
+// Works cited (issue 9): the references found in the sources' footnotes and reference lists
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A work a source cites: one footnote or reference-list entry, parsed into CSL fields
+ * (core/references), with the user's corrections on top. Computed from the document's text;
+ * only corrections and promotions are stored, so a reference survives re-import of its file.
+ */
+export interface DocumentReference {
+  /** `<documentId>:n<label>` for a footnote, `<documentId>:l<label>` for a list entry (`~2`… on a repeated label). */
+  id: string;
+  documentId: string;
+  origin: 'footnote' | 'list';
+  /** The note's label ("3") or the list entry's number (its own, else its position). */
+  label: string;
+  /** 1-based order among the document's references. */
+  position: number;
+  /** The text as found in the source; never altered. */
+  raw: string;
+  /** The parsed CSL item with the corrections on top; `id` is the reference's id. */
+  csl: CslItem;
+  /** How sure the parser is of each field it filled (0–1, rule strengths: core/references/types.ts); corrected fields are 1. */
+  confidence: Record<string, number>;
+  /** Fields the user corrected (set or cleared). */
+  correctedFields: SourceField[];
+  /** The note's text changed since it was corrected: the corrections are kept and should be checked. */
+  textChanged: boolean;
+  /** The library source this reference names (a document id or a metadata-only source id), or null. */
+  sourceId: string | null;
+  /** Why: the same DOI or URL, a similar title with the same year, or the user promoted it. */
+  sourceMatch: 'doi' | 'url' | 'title' | 'promoted' | null;
+}
+
+/** A source known only by its metadata ("Add to library as a source" on a reference): it has no text. */
+export interface MetadataSource {
+  /** `src-` + the promoted reference's id hashed. */
+  id: string;
+  csl: CslItem;
+  /** The reference it was promoted from. */
+  referenceId: string;
+  created: string; // ISO 8601
+}
+
+import type { SearchOptions, SearchPage } from './search-wire.ts';
+export type { ClaimSearchHit, PassageSearchHit, SearchHit, SearchOptions, SearchPage, SearchSnippet, TextRange } from './search-wire.ts';
+
+// ---------------------------------------------------------------------------------------------
 // The contract
 // ---------------------------------------------------------------------------------------------
 
@@ -302,6 +468,49 @@ export interface ReaderApi {
   importAnnotations(jsonld: string): Promise<{ imported: number; summary: ReanchorSummary; problems: string[] }>;
   /** Re-read the corpus from disk and re-anchor every claim. */
   reanchor(): Promise<ReanchorSummary>;
+
+  // search (issue 11): one index in the host; pages of ranked hits (core/search-wire.ts)
+  /** Ranked claims or passages for a query (core/search/query-syntax.ts). Never rejects for odd input: a `message` says what was wrong. */
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
+
+  // source metadata (issue 6, item 1)
+  /**
+   * Edit the metadata of a document's source (see SourcePatch): one undoable action; every
+   * window hears `onDidChangeLibrary`. Resolves to the document's new summary. Rejects with
+   * 'bad-input' naming the field ("DOI: …") and saves nothing when any field is invalid;
+   * 'not-found' for an unknown document.
+   */
+  updateSource(id: string, patch: SourcePatch): Promise<DocumentSummary>;
+
+  // citations out (issue 6)
+  /** Bibliography, annotated notes or annotations of the selected claims; see ExportRequest. */
+  exportCitations(request: ExportRequest): Promise<ExportResult>;
+  /** A claim as quote + in-text citation with its paragraph locator, for the clipboard. */
+  citeClaim(claimId: string, style?: string): Promise<ClaimCitation>;
+  /** The CSL styles formatted exports can use. */
+  listCitationStyles(): Promise<CitationStyle[]>;
+
+  // works cited (issue 9)
+  /** The references of one document in order, or of every present document; [] for an unknown one. */
+  listReferences(documentId?: string): Promise<DocumentReference[]>;
+  /**
+   * Correct a reference's fields (a SourcePatch: a value sets, null clears, the parsed value
+   * drops the correction): one undoable action. Rejects with 'bad-input' naming the field.
+   */
+  updateReference(id: string, patch: SourcePatch): Promise<DocumentReference>;
+  /**
+   * "Add to library as a source": a metadata-only source made from the reference (undoable).
+   * Promoting again, or promoting a reference to a work already promoted, gives the same source
+   * (`created: false`). Rejects with 'bad-input' when the work is a document of the library.
+   */
+  promoteReference(id: string): Promise<{ source: MetadataSource; created: boolean; reference: DocumentReference }>;
+  /** The metadata-only sources of the library, oldest first. */
+  listMetadataSources(): Promise<MetadataSource[]>;
+  /**
+   * The references a claim cites: those whose footnote or `[12]` markers stand in the paragraphs
+   * the claim touches, in marker order (for "as cited in" citations); [] for an orphan.
+   */
+  referencesForClaim(claimId: string): Promise<DocumentReference[]>;
 }
 
 /** Names of the methods of ReaderApi, for generic transports. */
@@ -314,6 +523,10 @@ export const READER_METHODS = [
   'listEntities', 'createEntity', 'updateEntity', 'mergeEntities', 'deleteEntity', 'findMentions',
   'undo', 'redo',
   'exportAnnotations', 'importAnnotations', 'reanchor',
+  'search',
+  'updateSource',
+  'exportCitations', 'citeClaim', 'listCitationStyles',
+  'listReferences', 'updateReference', 'promoteReference', 'listMetadataSources', 'referencesForClaim',
 ] as const satisfies readonly ReaderMethod[];
 
 /** Events the host pushes to the renderer. */

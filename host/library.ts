@@ -22,12 +22,20 @@ import { reportSinceLastSeen } from './library/reanchor-report.ts';
 import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
 import { exportAnnotations, importAnnotations } from './library/interchange.ts';
+import { createCiteFormatter, type CiteFormatter } from './cite/formatter.ts';
+import { citeClaim, runExport } from './export/run-export.ts';
 import { readSettings, rememberedCorpusDir, writeSettings } from './library/settings.ts';
 import { redo, undo } from './library/undo.ts';
+import { installSourceEdits, refreshSources, updateSource } from './library/sources.ts';
 import { settingsPatch } from './library/validate.ts';
+import { createSearchService } from './search/service.ts';
+import * as references from './references/library-references.ts';
 
-/** The ReaderApi with events, plus `close()` for the process that owns it. */
-export type Library = ReaderBridge & { close(): void };
+/**
+ * The ReaderApi with events, plus `close()` for the process that owns it and `flushSearch()`
+ * (the search index compacted and saved now: before quitting, in tests and the bench).
+ */
+export type Library = ReaderBridge & { close(): void; flushSearch(): Promise<void> };
 
 /** How to make a library. */
 export interface LibraryOptions {
@@ -38,6 +46,12 @@ export interface LibraryOptions {
   transport: 'electron' | 'web';
   /** Shown in Help → About. */
   version?: string;
+  /**
+   * Build the APA citation engine in the formatter's worker a moment after start (1–4 s of
+   * citeproc work, off this thread), so the first export is quick. The app's hosts set it; the
+   * one-shot CLI does not.
+   */
+  warmCitations?: boolean;
 }
 
 /** Open the store, import the corpus and return the library. Never rejects for a bad store or folder. */
@@ -47,6 +61,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     store, documents: new DocumentSet(() => ctx.store.db), events: new Emitter(), corpusDir: null,
     corpusId: null, corpusMissing: false, unreported: new Map(),
   };
+  installSourceEdits(ctx); // summaries carry the user's source edits (issue 6, item 1)
   if (store.db) {
     ctx.corpusDir = rememberedCorpusDir(store.db);
     const open = ctx.corpusDir ? corpusByDir(store.db, ctx.corpusDir) : null;
@@ -72,10 +87,23 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     documents: [...ctx.documents.summaries], problems: [...ctx.documents.problems], store: ctx.store.state,
   });
   const changed = (reason: string): void => ctx.events.emit('onDidChangeAnnotations', { reason });
+  /** After undo/redo: when source metadata changed, every window gets the new library. */
+  const sourcesStepped = (): void => { if (refreshSources(ctx)) ctx.events.emit('onDidChangeLibrary', snapshot()); };
   /** Run a change and tell listeners once it has committed. */
   const change = <T>(reason: string, work: () => T): Promise<T> => serial(() => { const out = work(); changed(reason); return out; });
   const reads = <T>(fallback: T, work: (db: NonNullable<LibraryContext['store']['db']>) => T): Promise<T> =>
     serial(() => (ctx.store.db ? work(ctx.store.db) : fallback));
+  // The one search index (host/search/): a worker started on the first query.
+  const searchService = createSearchService(ctx, { dataDir: opts.dataDir });
+
+  // The citeproc worker starts on first use (or when warmed); one per library.
+  let formatter: CiteFormatter | null = null;
+  const citeFormatter = (): CiteFormatter => (formatter ??= createCiteFormatter());
+  const exportDeps = {
+    ctx, formatter: citeFormatter,
+    search: async (query: string): Promise<string[]> => (await searchService.search(query, { limit: 1, allIds: true })).allIds ?? [],
+  };
+  if (opts.warmCitations) setTimeout(() => { citeFormatter().warm('apa').catch(() => undefined); }, 1500).unref();
 
   const library: Library = {
     getLibrary: () => serial(snapshot),
@@ -127,9 +155,15 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     deleteEntity: (id) => change('delete-entity', () => entities.deleteEntity(ctx, id)),
     findMentions: (entityId) => serial(() => entities.findMentions(ctx, entityId)),
 
-    undo: () => serial(() => { const r = undo(ctx); if (r) changed('undo'); return r; }),
-    redo: () => serial(() => { const r = redo(ctx); if (r) changed('redo'); return r; }),
+    undo: () => serial(() => { const r = undo(ctx); if (r) { changed('undo'); sourcesStepped(); } return r; }),
+    redo: () => serial(() => { const r = redo(ctx); if (r) { changed('redo'); sourcesStepped(); } return r; }),
 
+    search: (query, options) => searchService.search(query, options),
+    updateSource: (id, patch) => serial(() => {
+      const summary = updateSource(ctx, id, patch);
+      ctx.events.emit('onDidChangeLibrary', snapshot());
+      return summary;
+    }),
     exportAnnotations: (filter) => serial(() => exportAnnotations(ctx, filter ?? {})),
     importAnnotations: (jsonld) => change('import', () => importAnnotations(ctx, jsonld)),
     reanchor: () => serial(async () => {
@@ -141,8 +175,24 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
       return reportSinceLastSeen(writableDb(ctx), opened.summary, ctx.unreported);
     }),
 
+    // Wait for earlier actions, then format off the queue: citeproc may take seconds in its
+    // worker, and edits made meanwhile must not wait for it.
+    exportCitations: (request) => serial(() => undefined).then(() => runExport(exportDeps, request)),
+    citeClaim: (claimId, style) => serial(() => undefined).then(() => citeClaim(exportDeps, claimId, style)),
+    listCitationStyles: () => citeFormatter().listStyles(),
+
+    listReferences: (documentId) => serial(() => references.listReferences(ctx, documentId)),
+    updateReference: (id, patch) => change('update-reference', () => references.updateReference(ctx, id, patch)),
+    promoteReference: (id) => change('promote-reference', () => references.promoteReference(ctx, id)),
+    listMetadataSources: () => serial(() => references.listMetadataSources(ctx.store.db)),
+    referencesForClaim: (claimId) => serial(() => references.referencesForClaim(ctx, claimId)),
+
     on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),
+    flushSearch: () => searchService.flush(),
     close: () => {
+      searchService.close();
+      formatter?.close();
+      formatter = null;
       const db = ctx.store.db;
       ctx.store = { state: { ok: false, path: ctx.store.state.path, reason: 'The library is closed.' }, db: null };
       db?.close();
