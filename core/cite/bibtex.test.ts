@@ -91,6 +91,8 @@ test('CSL types map to each dialect’s entry types', () => {
     ['book', 'book', 'book'], ['chapter', 'incollection', 'incollection'], ['entry-encyclopedia', 'inreference', 'misc'],
     ['thesis', 'thesis', 'phdthesis'], ['paper-conference', 'inproceedings', 'inproceedings'], ['interview', 'misc', 'misc'],
   ];
+  assert.equal(entryType('thesis', 'bibtex', 'MA thesis'), 'mastersthesis');
+  assert.equal(entryType('thesis', 'bibtex', 'Doctoral dissertation'), 'phdthesis');
   for (const [csl, latex, classic] of cases) {
     assert.equal(entryType(csl, 'biblatex'), latex, csl);
     assert.equal(entryType(csl, 'bibtex'), classic, csl);

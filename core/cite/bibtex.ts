@@ -182,10 +182,14 @@ function dateFields(d: DateParts, item: CslItem, dialect: BibDialect): Array<[st
   return out;
 }
 
-/** The entry type for a CSL type in a dialect (@misc for types the dialect lacks). */
-export function entryType(cslType: string, dialect: BibDialect): string {
+/**
+ * The entry type for a CSL type in a dialect (@misc for types the dialect lacks). A BibTeX
+ * thesis is @phdthesis unless its `genre` says master's ("MA thesis", "Master's thesis", "MSc").
+ */
+export function entryType(cslType: string, dialect: BibDialect, genre?: string): string {
+  if (cslType === 'thesis' && dialect === 'bibtex' && genre && /master|\bM\.?(?:A|Sc|Phil)\b/i.test(genre)) return 'mastersthesis';
   const pair = ENTRY_TYPES[cslType];
-  if (cslType === 'thesis' && dialect === 'bibtex') return 'phdthesis';
+
   return pair ? pair[dialect === 'biblatex' ? 0 : 1] : 'misc';
 }
 
@@ -199,7 +203,7 @@ export function toBibtex(items: readonly CslItem[], keys: ReadonlyMap<string, st
   const entries = items.map((item) => {
     const key = keys.get(item.id) ?? item.id.replace(/[^A-Za-z0-9:._-]+/g, '');
     const fields = entryFields(item, opts.dialect).map(([k, v]) => `  ${k} = ${v}`);
-    return `@${entryType(item.type, opts.dialect)}{${key},\n${fields.join(',\n')}\n}\n`;
+    return `@${entryType(item.type, opts.dialect, text(item, 'genre'))}{${key},\n${fields.join(',\n')}\n}\n`;
   });
   return [head, ...entries].join('\n');
 }

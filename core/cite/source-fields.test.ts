@@ -98,6 +98,8 @@ test('other fields: type, pages, language, text; an empty box removes the field'
   assert.match(fieldError('type', ''), /needs an item type/);
   assert.deepEqual(readField('page', '12 – 34'), { ok: true, value: '12-34' });
   assert.deepEqual(readField('page', 'xii-xv, 7'), { ok: true, value: 'xii-xv, 7' });
+  assert.deepEqual(readField('page', 'pp. 12–34'), { ok: true, value: '12-34' });
+  assert.deepEqual(readField('note', ' First paragraph.\r\n\r\nSecond one. '), { ok: true, value: 'First paragraph.\n\nSecond one.' });
   assert.match(fieldError('page', '12 to 34'), /not a page/);
   assert.deepEqual(readField('language', 'English'), { ok: true, value: 'en', note: 'Stored as the language code “en”.' });
   assert.deepEqual(readField('language', 'zh-cn'), { ok: true, value: 'zh-CN' });

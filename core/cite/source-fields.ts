@@ -66,7 +66,8 @@ export function readField(field: string, input: string): FieldResult {
   if (t === '') return def.field === 'type' ? { ok: false, message: 'Every source needs an item type, e.g. report or webpage.' } : { ok: true, value: undefined };
   switch (def.kind) {
     case 'type': return CSL_TYPES[t] ? { ok: true, value: t } : { ok: false, message: `“${t}” is not a CSL item type; use one of ${Object.keys(CSL_TYPES).join(', ')}.` };
-    case 'text': return { ok: true, value: t.replace(/\s+/g, ' ') };
+    // A note keeps its paragraphs; every other text field is one line.
+    case 'text': return { ok: true, value: def.field === 'note' ? t.replace(/\r\n?/g, '\n') : t.replace(/\s+/g, ' ') };
     case 'names': {
       const r = parseNames(t);
       return r.ok ? { ok: true, value: r.names, ...(r.notes.length ? { note: r.notes.join(' ') } : {}) } : r;
@@ -224,7 +225,9 @@ export function formatName(n: CslName): string {
 // Pages, URL, DOI, language
 // ------------------------------------------------------------------------------------------
 
-function readPage(t: string): FieldResult {
+/** Pages: "12", "12-34", "12–34", "xii-xv, 7"; a leading "p." or "pp." is dropped (styles add their own). */
+function readPage(input: string): FieldResult {
+  const t = input.replace(/^pp?\.\s*/i, '');
   const range = /^[\p{L}\p{N}]+(?:\s*[-–—]+\s*[\p{L}\p{N}]+)?$/u;
   const pieces = t.split(',').map((p) => p.trim());
   if (pieces.every((p) => range.test(p))) return { ok: true, value: pieces.map((p) => p.replace(/\s*[-–—]+\s*/, '-')).join(', ') };
