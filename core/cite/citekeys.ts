@@ -126,7 +126,9 @@ export function assignCitekeys(items: readonly CslItem[], pinned?: ReadonlyMap<s
   for (const item of sorted) {
     if (out.has(item.id)) continue;
     const base = citekeyBase(item);
-    groups.set(base, [...(groups.get(base) ?? []), item]);
+    const group = groups.get(base);
+    if (group) group.push(item);
+    else groups.set(base, [item]);
   }
   for (const [base, members] of groups) {
     if (taken.has(base)) continue;

@@ -9,7 +9,7 @@
  * store) lists 'note'. Without that list no note leaves the app.
  */
 import type { CslItem } from '../api.ts';
-import { dateOf, names, NAME_FIELDS, text, type CslDate } from './csl.ts';
+import { dateOf, names, NAME_FIELDS, text } from './csl.ts';
 
 /** What an export knows about the document behind a source, besides its CSL item. */
 export interface ExportContext {
@@ -81,7 +81,7 @@ export function untitledDescription(item: CslItem, ctx: ExportContext = {}): str
 
 function cleanDate(v: unknown): { 'date-parts': number[][] } | undefined {
   if (!v || typeof v !== 'object') return undefined;
-  const parts = (v as CslDate)['date-parts'];
+  const parts = (v as { 'date-parts'?: unknown })['date-parts'];
   if (!Array.isArray(parts)) return undefined;
   const clean: number[][] = [];
   for (const p of parts.slice(0, 2)) {

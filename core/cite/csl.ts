@@ -57,21 +57,6 @@ export function names(item: CslItem, field: NameField = 'author'): CslName[] {
   return out;
 }
 
-/** True for an organisation (a CSL `literal` name), which formats must never split into parts. */
-export function isOrganisation(n: CslName): boolean {
-  return n.literal !== undefined;
-}
-
-/**
- * The family name with its non-dropping particle ("De Leonardis"), the organisation's name, or
- * the given name of a mononym; '' when the name has none of them.
- */
-export function familyWithParticle(n: CslName): string {
-  if (n.literal) return n.literal;
-  const fam = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-  return fam || n.given || '';
-}
-
 /**
  * The first date of a CSL date variable (`issued`, `accessed`), or null when it has no valid
  * year. Month outside 1–12 and day outside 1–31 are dropped, not guessed.
