@@ -94,6 +94,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
     renderStoreBanner(byId('store-banner'), snapshot.store);
     const cur = session.current();
     if (cur) renderDocHeader(byId('doc-header'), cur.model, cur.summary);
+    // an edited source title shows in the top bar and the window title too
+    if (cur?.summary?.title) { topTitle.textContent = cur.summary.title; document.title = `${cur.summary.title} — Marginalia`; }
     const has = (id: string | null | undefined): boolean => !!id && snapshot.documents.some((d) => d.id === id);
     // The open document's file changed (re-import, re-anchor): show the new text, where the reader was.
     if (cur?.summary && cur.summary.contentHash !== cur.contentHash) {

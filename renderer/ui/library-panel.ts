@@ -9,6 +9,7 @@
  */
 import type { CorpusSummary, DocumentSummary, LibrarySnapshot } from '../../core/api.ts';
 import { errorMessage, h } from './dom.ts';
+import { describeUntitled, requestEditSource } from '../sources/untitled.ts';
 
 export interface LibraryPanelOptions {
   /** Open a document (the panel marks it once `setCurrent` is called). */
@@ -94,7 +95,8 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
     if (at < 0) return;
     const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 };
     if (e.key in moves && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); focusItem(moves[e.key]!); }
-    else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); opts.open(items[at]!.dataset.id!); }
+    // (Alt+Enter shows the entry's source metadata: renderer/sources/index.ts)
+    else if ((e.key === 'Enter' && !e.altKey) || e.key === ' ') { e.preventDefault(); opts.open(items[at]!.dataset.id!); }
   });
   list.addEventListener('click', (e) => {
     const li = (e.target as Element).closest<HTMLLIElement>('li[role=option]');
@@ -135,8 +137,11 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
         ? `Folder not found (is the drive connected?): its documents are shown as last read; claims are kept.`
         : '';
       items = snapshot.documents.map((d) => h('li', { role: 'option', tabindex: -1, 'data-id': d.id, title: d.path },
-        h('span', { className: 'doc-title' }, d.title || d.path),
-        h('span', { className: 'doc-meta' }, byline(d)),
+        h('span', { className: `doc-title${d.untitled ? ' untitled' : ''}` }, d.title || d.path),
+        h('span', { className: 'doc-meta' }, describeUntitled(d) ? h('span', { className: 'untitled-mark' }, describeUntitled(d)) : null, byline(d)),
+        // the item pane of this source (keyboard: Alt+Enter on the entry); not a Tab stop inside the option
+        h('button', { type: 'button', className: 'doc-source-button', tabindex: -1, title: 'Source metadata (Alt+Enter)', 'aria-label': `Source metadata of ${d.title || d.path}`,
+          onClick: (e: Event) => { e.stopPropagation(); requestEditSource(e.currentTarget as Element, d.id); } }, 'i'),
         d.problems.length ? h('ul', { className: 'doc-problems', 'aria-label': 'Import problems' },
           ...d.problems.map((p) => h('li', {}, p))) : null));
       list.replaceChildren(...items);
