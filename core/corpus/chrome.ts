@@ -4,7 +4,8 @@
  * stays, because a dropped line is text the reader can never annotate.
  *
  * Everywhere in the text:
- * - a source attribution alone on its line: `from Wikipedia`, `From Grokipedia, the free encyclopedia`;
+ * - a source attribution alone on its line: `from Wikipedia`, `From Grokipedia, the free encyclopedia`
+ *   (after prose it also marks where a second article begins: partBreaks);
  * - a short line (≤ 12 words, no closing punctuation) of link texts glued together, seen as two
  *   or more places where a lowercase letter runs into a capital right after a multi-word phrase
  *   (`Revisions and contributorsEdit on WikipediaRead on Wikipedia`). Glued single words
@@ -53,6 +54,31 @@ function isGluedLinks(line: string): boolean {
 
 function isUiLine(line: string): boolean {
   return UI_NOUN_LINE.test(line) || UI_PHRASE.test(line) || COUNTER.test(line);
+}
+
+/**
+ * Where a page made of several articles starts a new one: an attribution line (`from Wikipedia`,
+ * `From Grokipedia, the free encyclopedia`) with prose before it. The line itself is chrome
+ * (dropChromeLines removes it) but the boundary is structure: the caller puts a part heading
+ * there, named by the site (`Grokipedia`). An attribution before any prose only says where the
+ * first article came from: no part. `kept` is `lines` after dropChromeLines (same indexes), so
+ * chrome such as "Be the first to start a discussion here." does not count as prose.
+ * Returns line index → the part heading's text.
+ */
+export function partBreaks(lines: string[], kept: string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let prose = false;
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (ATTRIBUTION.test(t)) {
+      if (prose) out.set(i, t.replace(/^from\s+/i, '').replace(/, the free encyclopedia$/i, ''));
+      prose = false;
+      return;
+    }
+    const k = (kept[i] ?? '').trim();
+    if (words(k) >= 8 && SENTENCE_END.test(k)) prose = true;
+  });
+  return out;
 }
 
 /** Removes site chrome; dropped lines become empty lines, so paragraph breaks stay where they were. */

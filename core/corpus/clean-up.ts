@@ -34,9 +34,28 @@ export function removeShortcodes(text: string): string {
   });
 }
 
+const EDIT_LINK = /\[\s*edit(?:\s+source)?(?:\s*\|\s*edit source)?\s*\]/gi;
+
 /** Wiki section edit links: `[edit]`, `[edit source]`, `[edit | edit source]`, alone or after a heading. */
 export function removeEditLinks(text: string): string {
-  return text.includes('[') ? text.replace(/\[\s*edit(?:\s+source)?(?:\s*\|\s*edit source)?\s*\]/gi, '') : text;
+  return text.includes('[') ? text.replace(EDIT_LINK, '') : text;
+}
+
+/**
+ * Lines that carried a wiki edit link, before removeEditLinks takes it away: a line with text
+ * and the link (`History[edit]`), or, for a link alone on its line, the nearest line above it
+ * with text of its own (`History`, a blank line, `[edit]`). Indexes into `lines`.
+ */
+export function editMarkedLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let lastText = -1;
+  lines.forEach((l, i) => {
+    if (!l.includes('[')) { if (l.trim()) lastText = i; return; }
+    const rest = l.replace(EDIT_LINK, '');
+    if (rest.length === l.length) { if (l.trim()) lastText = i; return; }
+    if (rest.trim()) { out.add(i); lastText = i; } else if (lastText >= 0) out.add(lastText);
+  });
+  return out;
 }
 
 /** Collapse runs of white space (including tabs and no-break spaces) to one space. */

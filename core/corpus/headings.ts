@@ -12,14 +12,17 @@
  * - numbered headings: `1` / `1.` / `IV.` → 2, `1.1` → 3, `1.1.1` → 4;
  * - a year or year range (`2020`, `2019–2021`): one below the last other heading (a dated
  *   entry inside a section);
+ * - a part heading (where a page joins a second article): 1, and what follows starts afresh;
  * - a heading directly under another heading (nothing between): one below it (`History` then
- *   `The old union`); later headings stay at that depth as its siblings, until
+ *   `The old union`), except when both carried their own wiki `[edit]` link: a wiki gives every
+ *   section heading one, so such headings are siblings; later headings stay at that depth as
+ *   its siblings, until
  * - a heading directly followed by another heading, which opens a new group at level 2;
  * - any other heading: 2, or the sibling depth set by the rules above.
  */
 
 /** What kind of heading a line would be. */
-export type HeadingShape = { kind: 'plain' } | { kind: 'numbered'; depth: number } | { kind: 'label' };
+export type HeadingShape = { kind: 'plain' } | { kind: 'numbered'; depth: number } | { kind: 'label' } | { kind: 'part' };
 
 const CLOSING_PUNCTUATION = /[.,;:!。，；：、！]["'”’»)]*$/u;
 const OPENING_QUOTE = /^["'“‘«„]/u;
@@ -64,6 +67,8 @@ export interface HeadingInfo {
   afterHeading: boolean;
   /** The block just after it is a heading (it opens a group of sub-headings). */
   beforeHeading: boolean;
+  /** Its line carried a wiki `[edit]` link. */
+  editMarked?: boolean;
 }
 
 /** Levels (1–6) for the headings of one document, by the rules at the top of this file. */
@@ -76,9 +81,11 @@ export function headingLevels(headings: HeadingInfo[]): number[] {
     const prev = i > 0 ? headings[i - 1]! : null;
     let level: number;
     if (h.isTitle) level = 1;
+    else if (h.shape.kind === 'part') { level = 1; siblingLevel = 2; }
     else if (h.shape.kind === 'numbered') level = 1 + h.shape.depth;
     else if (h.shape.kind === 'label') level = (lastOther ?? 1) + 1;
-    else if (h.afterHeading && prev && prev.shape.kind !== 'label') { level = levels[i - 1]! + 1; siblingLevel = level; }
+    else if (h.afterHeading && prev && h.editMarked && prev.editMarked) { level = levels[i - 1]!; siblingLevel = level; }
+    else if (h.afterHeading && prev && prev.shape.kind !== 'label' && prev.shape.kind !== 'part') { level = levels[i - 1]! + 1; siblingLevel = level; }
     else if (h.beforeHeading) { level = 2; siblingLevel = 2; }
     else level = siblingLevel;
     level = Math.min(6, Math.max(1, level));

@@ -76,9 +76,27 @@ test('002 (scraped wiki page): chrome and [edit] gone, reference markers become 
   assert.ok(cau, 'the opening paragraph is kept');
   assert.deepEqual(cau.content.find((i) => i.t === 'refmark'), { t: 'refmark', label: '1' });
   assert.ok(text.includes('The proposed Central Asian Union, covering the five Central Asian states.'));
+  // Every heading of this page carries its own [edit] link: they are siblings (issue 10, item 11),
+  // so "The old union" is no longer nested under "History", nor "References" under "See also".
   const history = section(doc, 'History');
-  assert.ok(history.children.some((c) => c.kind === 'section' && inlineText(c.heading.content) === 'The old union'));
-  assert.equal(section(doc, 'The old union').heading.level, history.heading.level + 1);
+  assert.ok(!history.children.some((c) => c.kind === 'section'));
+  assert.equal(section(doc, 'The old union').heading.level, history.heading.level);
+  assert.equal(section(doc, 'References').heading.level, section(doc, 'See also').heading.level);
+  assert.equal(section(doc, 'Issues').heading.level, section(doc, 'List of Central Asian leader summits').heading.level);
+  // "from Grokipedia" (chrome, gone from the text) starts a second article: a part heading named
+  // by the site, at the top level, holding that article's lead and its sections.
+  const part = section(doc, 'Grokipedia');
+  assert.equal(part.heading.level, 1);
+  assert.ok(doc.blocks.includes(part));
+  assert.ok(inlineText((part.children[0] as { content: Inline[] }).content).startsWith('The Central Asian Union (CAU) was a short-lived'));
+  assert.ok(part.children.some((c) => c.kind === 'section' && inlineText(c.heading.content) === 'Historical Development'));
+  assert.ok(!section(doc, 'References').children.length, 'the second article\'s lead is not filed under References');
+  // The "Prospective members" table: a header and six rows, the Total row whole (issue 10, item 10).
+  const rows = section(doc, 'Prospective members').children.map((c) => (c.kind === 'paragraph' ? [c.n, inlineText(c.content)] : null));
+  assert.equal(rows.length, 7);
+  assert.deepEqual(rows.map((r) => r![0]), [11, 12, 13, 14, 15, 16, 17]);
+  assert.equal(rows[6]![1], 'Total 79,869,496 (20th) 4,007,275 (7th) $456.003 billion (33rd) $5,709.4 (106th) $1,250.13 (30th) $15,652 (100th)');
+  assert.match(String(rows[1]![1]), /^Kazakhstan 20,000,000 \(62nd\) 2,724,900 \(9th\)/);
   assert.ok(text.includes('MeetingDateLocation (Host)Key Focus Areas'), 'a glued table header is text, not chrome');
 });
 

@@ -12,7 +12,8 @@
  *    add nothing to the plain text (inline.ts). `[edit]` links and WordPress-style shortcodes
  *    (`[vc_row]`, `[/vc_column]`, `[tag attr=…]`) are removed (clean-up.ts).
  * 4. Site chrome of scraped pages (logos, search boxes, counters, repeated header lines before
- *    the first prose line, glued link lists, "from Wikipedia") is removed (chrome.ts).
+ *    the first prose line, glued link lists, "from Wikipedia") is removed (chrome.ts); an
+ *    attribution line after prose ("from Grokipedia": a second article) becomes a part heading.
  * 5. Paragraphs, lists, tables and headings of plain text: plain-blocks.ts; heading shape and
  *    levels: headings.ts. Markdown: markdown.ts (markdown-it). HTML: html.ts (only text survives: scripts,
  *    styles, embedded objects, navigation, and every attribute are dropped; the HTML is never
@@ -29,8 +30,8 @@
  *    keeps only structure the text has; the renderer chunks long runs of blocks for speed.
  */
 import type { DocumentModel } from '../api.ts';
-import { normalizeText, removeEditLinks, removeShortcodes } from './clean-up.ts';
-import { dropChromeLines } from './chrome.ts';
+import { editMarkedLines, normalizeText, removeEditLinks, removeShortcodes } from './clean-up.ts';
+import { dropChromeLines, partBreaks } from './chrome.ts';
 import { buildFootnotes, extractBracketNotes } from './footnotes.ts';
 import type { FormatReading } from './format-reading.ts';
 import { readHtml } from './html.ts';
@@ -48,8 +49,11 @@ export type { FormatReading } from './format-reading.ts';
 /** Reads a plain text file (after normalisation). */
 export function readPlainText(text: string): FormatReading {
   const { body, notes } = extractBracketNotes(text);
-  const lines = dropChromeLines(removeEditLinks(removeShortcodes(body)).split('\n'));
-  const { blocks, title } = readPlainLines(lines);
+  const raw = removeShortcodes(body).split('\n');
+  const lines = dropChromeLines(raw.map(removeEditLinks));
+  const marks = { editMarked: editMarkedLines(raw), parts: partBreaks(raw, lines) };
+  for (const [i, t] of marks.parts) lines[i] = t; // chrome as a line, structure as a part heading
+  const { blocks, title } = readPlainLines(lines, marks);
   return { blocks, notes, title };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Block } from '../api.ts';
 import { parseDocument } from './parse.ts';
-import { inlineText, textBlocks } from './plain-text.ts';
+import { inlineText, plainText, textBlocks } from './plain-text.ts';
 
 const prose = (n: number): string => `Paragraph ${n} is written in ordinary prose and it is long enough to count as the body under a heading.`;
 const parse = (lines: string[]) => parseDocument({ text: lines.join('\n'), format: 'txt', path: 'notes/t.txt' });
@@ -85,4 +85,54 @@ test('a title stays the title when a short line is added under it; a short line 
   assert.deepEqual(outline(doc.blocks), ['H1 Time to Revise the Policy', 'P Updated in July.', 'P Paragraph 1 is writt', 'P Short line', 'P Tiny.']);
   // "Introduction" is a section name, never a title: without body after it, it stays a paragraph
   assert.deepEqual(outline(parse(['Introduction', '', 'Tiny.']).doc.blocks), ['P Introduction', 'P Tiny.']);
+});
+
+/** `¶n text` for paragraphs and items, `Hn text` for headings, in reading order. */
+function numbered(blocks: Block[]): string[] {
+  return textBlocks({ blocks, footnotes: [] }).map((b) => (b.kind === 'heading' ? `H${b.level} ` : `¶${b.n} `) + inlineText(b.content));
+}
+
+const TABLE_HEAD = ['Exports', '', prose(0), 'Partner Gas (bcm) Share Rank'];
+const TABLE_ROWS = ['China 31.5 (1st) 78% (1st)', 'Russia 5.1 (2nd) 12% (2nd)', 'Iran 2.0 (3rd) 5% (3rd)'];
+
+test('issue example class: a table flattened to lines is one paragraph per row, however its cells were split', () => {
+  const whole = parse([...TABLE_HEAD, ...TABLE_ROWS, 'Total 38.6 95%', '', prose(1)]);
+  // The same table with the Total row's cells one per line, as the scraped wiki page has it.
+  const split = parse([...TABLE_HEAD, ...TABLE_ROWS, 'Total', '38.6', '(12th)', '95%', '', prose(1)]);
+  // And with a row whose figures ran onto the next line.
+  const wrapped = parse([...TABLE_HEAD, 'China 31.5 (1st)', '78% (1st)', ...TABLE_ROWS.slice(1), 'Total 38.6 95%', '', prose(1)]);
+  const expected = ['H1 Exports', `¶1 ${prose(0)}`, '¶2 Partner Gas (bcm) Share Rank', '¶3 China 31.5 (1st) 78% (1st)', '¶4 Russia 5.1 (2nd) 12% (2nd)',
+    '¶5 Iran 2.0 (3rd) 5% (3rd)', '¶6 Total 38.6 95%', `¶7 ${prose(1)}`];
+  assert.deepEqual(numbered(whole.doc.blocks), expected);
+  assert.deepEqual(numbered(split.doc.blocks), [...expected.slice(0, 6), '¶6 Total 38.6 (12th) 95%', expected[7]]);
+  assert.deepEqual(numbered(wrapped.doc.blocks), expected);
+});
+
+test('a table of amounts and ranks under a heading; prose, lists and a short line between figures are not tables', () => {
+  const money = parse(['Budget', '', prose(0), 'Item 2023 2024', 'Defence $1.2 billion $1.4 billion', 'Health $0.8 billion $0.9 billion', '$0.1 billion', '', prose(1)]);
+  assert.deepEqual(numbered(money.doc.blocks).slice(2), ['¶2 Item 2023 2024', '¶3 Defence $1.2 billion $1.4 billion', '¶4 Health $0.8 billion $0.9 billion $0.1 billion', `¶5 ${prose(1)}`]);
+  // Sentences with numbers stay paragraphs; a single figure line is not a table.
+  const sentences = ['In 2019 exports rose by 12% to 31.5 bcm.', 'In 2020 they fell by 3% to 30.6 bcm.', 'In 2021 they recovered.'];
+  assert.deepEqual(numbered(parse([prose(0), ...sentences]).doc.blocks).slice(1), sentences.map((s, i) => `¶${i + 2} ${s}`));
+  assert.deepEqual(numbered(parse([prose(0), 'Population', '6,118,000', prose(1)]).doc.blocks).length, 4);
+  // Bullet items with numbers stay a list.
+  const list = parse([prose(0), '- 12 members', '- 3 observers', '- 2 candidates', prose(1)]);
+  assert.equal(list.doc.blocks[1]!.kind, 'list');
+});
+
+test('headings that each carry their own [edit] link are siblings; one without keeps the usual nesting', () => {
+  const wiki = parse(['Central Union', '', prose(0), 'History', '', '[edit]', '', 'Origins', '', '[edit]', prose(1), 'See also', '[edit]', 'References[edit]', '',
+    'Further reading', prose(2)]);
+  assert.deepEqual(numbered(wiki.doc.blocks).filter((l) => l.startsWith('H')), ['H1 Central Union', 'H2 History', 'H2 Origins', 'H2 See also', 'H2 References', 'H3 Further reading']);
+  const plain = parse(['Central Union', '', prose(0), 'History', 'Origins', prose(1)]);
+  assert.deepEqual(numbered(plain.doc.blocks).filter((l) => l.startsWith('H')), ['H1 Central Union', 'H2 History', 'H3 Origins']);
+});
+
+test('"from Wikipedia" / "from Grokipedia": chrome before the first article, a part heading between two', () => {
+  const { doc } = parse(['Central Union', 'from Wikipedia', prose(0), 'History', prose(1), 'References', '[edit]',
+    'From Grokipedia, the free encyclopedia', prose(2), 'Background', prose(3)]);
+  assert.deepEqual(numbered(doc.blocks).map((l) => l.slice(0, 24)), ['H1 Central Union', '¶1 Paragraph 0 is writte', 'H2 History', '¶2 Paragraph 1 is writte',
+    'H2 References', 'H1 Grokipedia', '¶3 Paragraph 2 is writte', 'H2 Background', '¶4 Paragraph 3 is writte']);
+  assert.equal(doc.blocks.length, 2, 'two articles side by side at the top level');
+  assert.ok(!plainText(doc).includes('from Wikipedia') && !plainText(doc).includes('free encyclopedia'));
 });

@@ -17,6 +17,17 @@
  * Tables. Word-exported tables put each cell on its own tab-indented line and rows between blank
  * lines: such a run becomes one paragraph with cells joined by " | " (a line without the tab
  * continues the cell above). A line with tabs between words is a row by itself.
+ * Tables flattened to lines (scraped pages): a run of three or more lines without blank lines
+ * between, at least two of them data lines (half or more of their tokens are figures: numbers,
+ * amounts such as "$12.6 billion", ranks such as "(20th)", percentages; no sentence end) and
+ * the rest short label lines (a header), is a table: one paragraph per row. A line that starts
+ * with a figure continues the row above (a row whose cells were split over several lines by
+ * the extraction), so however the cells were split, the rows, and every paragraph number
+ * after the table, stay the same.
+ *
+ * Parts. A page that joins several articles (a site's attribution line, "from Grokipedia",
+ * between them: chrome.ts) gets a level-1 part heading there, so the second article is not filed
+ * under the first one's last section.
  *
  * Headings. A line of heading shape (headings.ts) is a heading when what follows it is body:
  * a paragraph at least twice as long (and 60+ characters), a list, or another heading that is
@@ -24,6 +35,7 @@
  * ending in a question mark is a heading only as the first line (a title such as "Time to
  * revise the neutrality policy?"); elsewhere it is dialogue.
  * The first line is the title (level 1) when it is a heading and not a generic section name.
+ * Headings that each carried their own wiki `[edit]` link are siblings (headings.ts).
  */
 import type { FlatBlock } from './flat-block.ts';
 import { canBeTitle, headingLevels, headingShape, type HeadingInfo, type HeadingShape } from './headings.ts';
@@ -34,11 +46,66 @@ const ORDERED = /^\s*\d{1,3}[.)]\s+\S/u;
 const QUESTION_END = /[?？]["'”’»)]*$/u;
 
 interface Unit {
-  kind: 'paragraph' | 'item';
+  kind: 'paragraph' | 'item' | 'part';
   text: string;
   /** Made of a single source line (only those can be headings). */
   single: boolean;
   list: number;
+  /** Its line carried a wiki `[edit]` link. */
+  editMarked?: boolean;
+}
+
+/** What the caller learnt about lines before clean-up removed it (indexes into the lines). */
+export interface LineMarks {
+  /** Lines that carried a wiki `[edit]` link (section headings of a scraped wiki page). */
+  editMarked?: ReadonlySet<number>;
+  /** Lines where a new part (article) begins, with the text of its part heading. */
+  parts?: ReadonlyMap<number, string>;
+}
+
+const FIGURE = /^[([]?[-+−~≈]?[$€£¥₽]?[-+−]?\d[\d,.\u00A0]*(?:%|st|nd|rd|th|[kKmMbB]n?)?[)\]]?[,;]?$/u;
+const FIGURE_WORD = /^(?:billion|million|trillion|thousand|bn|mn|percent|km2?|km²|n\/a)$/iu;
+
+/** Whether a line is a row of figures from a flattened table (see the file comment). */
+function isDataLine(line: string): boolean {
+  if (line.length > 400 || BULLET.test(line)) return false; // 40 cells at most
+  const t = line.trim();
+  const tokens = t.split(/\s+/).filter(Boolean);
+  if (!tokens.length || tokens.length > 40 || (SENTENCE_END.test(t) && !/\d$/.test(t))) return false;
+  const figures = tokens.filter((t) => FIGURE.test(t) || FIGURE_WORD.test(t)).length;
+  return figures >= 1 && figures * 2 >= tokens.length;
+}
+
+/** Whether a line could be a table's header or a row's label: short, no sentence end. */
+function isLabelLine(line: string): boolean {
+  if (line.length > 400 || BULLET.test(line)) return false;
+  const t = line.trim();
+  return t.length > 0 && t.length <= 200 && t.split(/\s+/).length <= 24 && !SENTENCE_END.test(t);
+}
+
+/** Whether a data line starts with a figure, so it continues the row above. */
+const startsWithFigure = (line: string): boolean => FIGURE.test(line.trim().split(/\s+/)[0] ?? '');
+
+/**
+ * Indexes (within a group) of the lines that form flattened tables: runs of 3+ data or label
+ * lines holding 2+ data lines, and at least as many data lines as label lines.
+ */
+function tableLines(group: Array<{ text: string }>): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  while (i < group.length) {
+    if (!isDataLine(group[i]!.text) && !isLabelLine(group[i]!.text)) { i++; continue; }
+    let j = i;
+    let data = 0;
+    while (j < group.length && (isDataLine(group[j]!.text) || isLabelLine(group[j]!.text))) { if (isDataLine(group[j]!.text)) data++; j++; }
+    // Trim label lines off the end: a table ends with data, a heading after it is not a row.
+    let end = j;
+    while (end > i && !isDataLine(group[end - 1]!.text)) end--;
+    const labels = end - i - data;
+    if (end - i >= 3 && data >= 2 && data >= labels) for (let k = i; k < end; k++) out.add(k);
+    i = j;
+  }
+  return out;
 }
 
 /** Whether the text is hard-wrapped at a fixed width (see the file comment). */
@@ -60,12 +127,13 @@ export function isHardWrapped(lines: string[]): boolean {
   return nearWidth >= 0.6 && followed > 0 && open / followed >= 0.5;
 }
 
-function splitGroups(lines: string[]): string[][] {
-  const groups: string[][] = [];
-  let cur: string[] = [];
-  for (const l of lines) {
-    if (l.trim() === '') { if (cur.length) groups.push(cur); cur = []; } else cur.push(l.trimEnd());
-  }
+/** Runs of non-blank lines, each line with its index in `lines`. */
+function splitGroups(lines: string[]): Array<Array<{ text: string; index: number }>> {
+  const groups: Array<Array<{ text: string; index: number }>> = [];
+  let cur: Array<{ text: string; index: number }> = [];
+  lines.forEach((l, index) => {
+    if (l.trim() === '') { if (cur.length) groups.push(cur); cur = []; } else cur.push({ text: l.trimEnd(), index });
+  });
   if (cur.length) groups.push(cur);
   return groups;
 }
@@ -89,18 +157,36 @@ function tableRow(group: string[]): { before: string[]; row: string } | null {
 }
 
 /** Paragraph and item units of the text, before heading detection. */
-function units(lines: string[]): Unit[] {
+function units(lines: string[], marks: LineMarks): Unit[] {
   const wrapped = isHardWrapped(lines);
   const out: Unit[] = [];
   let listNo = 0;
   let prevWasItem = false;
-  for (const whole of splitGroups(lines)) {
-    const table = tableRow(whole);
-    const group = table ? table.before : whole;
+  for (const wholeGroup of splitGroups(lines)) {
+    const table = tableRow(wholeGroup.map((l) => l.text));
+    const entries = table ? wholeGroup.slice(0, table.before.length) : wholeGroup;
+    const group = entries.map((l) => l.text);
+    const flatTable = wrapped ? new Set<number>() : tableLines(entries);
     let last: Unit | null = null;
+    let lastRow: Unit | null = null;
     for (let i = 0; i < group.length; i++) {
       const raw = group[i]!;
       const line = raw.trim();
+      const part = marks.parts?.get(entries[i]!.index);
+      if (part !== undefined) {
+        out.push({ kind: 'part', text: part, single: true, list: 0 });
+        last = null; lastRow = null; prevWasItem = false;
+        continue;
+      }
+      if (flatTable.has(i)) {
+        if (lastRow && flatTable.has(i - 1) && startsWithFigure(line)) { lastRow.text += ' ' + line; continue; }
+        lastRow = { kind: 'paragraph', text: line, single: false, list: 0 };
+        out.push(lastRow);
+        last = lastRow;
+        prevWasItem = false;
+        continue;
+      }
+      lastRow = null;
       const bullet = BULLET.exec(raw);
       const ordered = ORDERED.test(raw) && (ORDERED.test(group[i - 1] ?? '') || ORDERED.test(group[i + 1] ?? ''));
       if ((bullet && /[\p{L}\p{N}]/u.test(bullet[1]!)) || ordered) {
@@ -120,7 +206,7 @@ function units(lines: string[]): Unit[] {
         continue;
       }
       const text = /\S\t+\S/.test(line) ? line.split(/\t+/).map((c) => c.trim()).join(' | ') : line;
-      last = { kind: 'paragraph', text, single: true, list: 0 };
+      last = { kind: 'paragraph', text, single: true, list: 0, editMarked: marks.editMarked?.has(entries[i]!.index) };
       out.push(last);
       prevWasItem = false;
     }
@@ -129,10 +215,14 @@ function units(lines: string[]): Unit[] {
   return out;
 }
 
-/** Flat blocks of a cleaned plain text given as lines; `title` is the title line's text, if any. */
-export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: string | null } {
-  const us = units(lines);
+/**
+ * Flat blocks of a cleaned plain text given as lines; `title` is the title line's text, if any.
+ * `marks` carries what clean-up removed but structure needs (edit links, part boundaries).
+ */
+export function readPlainLines(lines: string[], marks: LineMarks = {}): { blocks: FlatBlock[]; title: string | null } {
+  const us = units(lines, marks);
   const shapes: Array<HeadingShape | null> = us.map((u, i) => {
+    if (u.kind === 'part') return { kind: 'part' };
     if (u.kind !== 'paragraph' || !u.single) return null;
     const shape = headingShape(u.text);
     // A question is a heading only as the first line (a title): elsewhere it is dialogue.
@@ -142,6 +232,7 @@ export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: s
   const chain = new Array<number>(us.length).fill(0);
   for (let i = us.length - 1; i >= 0; i--) {
     if (!shapes[i]) continue;
+    if (us[i]!.kind === 'part') { chain[i] = 1; continue; } // a part heading whatever follows
     const next = us[i + 1];
     if (!next) continue;
     if (next.kind === 'item') chain[i] = 1;
@@ -159,7 +250,7 @@ export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: s
     const shape = shapes[i]!;
     const isTitle = i === 0 && canBeTitle(us[i]!.text, shape);
     if (isTitle) title = us[i]!.text;
-    infos.push({ shape, isTitle, afterHeading: i > 0 && chain[i - 1]! > 0, beforeHeading: chain[i + 1]! > 0 });
+    infos.push({ shape, isTitle, afterHeading: i > 0 && chain[i - 1]! > 0, beforeHeading: chain[i + 1]! > 0, editMarked: us[i]!.editMarked === true });
     headingAt.push(i);
   }
   const levels = headingLevels(infos);
@@ -167,7 +258,7 @@ export function readPlainLines(lines: string[]): { blocks: FlatBlock[]; title: s
   const blocks: FlatBlock[] = us.map((u, i) => {
     const level = levelOf.get(i);
     if (level !== undefined) return { kind: 'heading', level, text: u.text };
-    return u.kind === 'item' ? { kind: 'item', text: u.text, list: u.list } : { kind: 'paragraph', text: u.text };
+    return u.kind === 'item' ? { kind: 'item', text: u.text, list: u.list } : u.kind === 'part' ? { kind: 'heading', level: 1, text: u.text } : { kind: 'paragraph', text: u.text };
   });
   return { blocks, title };
 }
