@@ -126,7 +126,9 @@ function entryFields(item: CslItem, dialect: BibDialect): Array<[string, string]
   put('author', nameList('author'));
   put('editor', nameList('editor'));
   put('translator', nameList('translator'));
-  put('title', title('title'));
+  // exportableItem's "[Untitled report on …]" is our wording, printed as is: protected whole.
+  const ownTitle = t('title');
+  put('title', ownTitle && /^\[.*\]$/.test(ownTitle) ? `{${escapeTex(ownTitle)}}` : title('title'));
   put('shorttitle', title('title-short'));
 
   const container = title('container-title');
