@@ -103,12 +103,13 @@ export class StyleEngine {
    * item id that is not in `items`.
    */
   format(items: readonly CslItem[], cites: ReadonlyArray<readonly CiteRef[]>, output: CiteOutput): { citations: string[]; entries: BibEntry[]; unprinted: string[] } {
-    this.items = new Map(items.map((i) => [String(i.id), i]));
     const mode = FORMAT_NAME[output];
     this.engine.setOutputFormat(mode);
-    // Drop the previous request's items and citations (their data may have changed since).
+    // Drop the previous request's items (their data may have changed since). citeproc-js reads
+    // them once more while it unregisters them, so the old item set stays readable until then.
     this.engine.updateItems([]);
     this.engine.updateUncitedItems([]);
+    this.items = new Map(items.map((i) => [String(i.id), i]));
     for (const [n, cluster] of cites.entries()) {
       for (const c of cluster) if (!this.items.has(String(c.id))) throw new Error(`Citation ${n + 1} cites "${c.id}", which is not among the sources given.`);
     }

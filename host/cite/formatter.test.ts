@@ -181,6 +181,12 @@ describe('pairing and shared state', () => {
     assert.equal(entries[0]!.text, 'Bush, V. (1960). Science, the endless frontier. U.S. Government Printing Office.');
   });
 
+  test('a warm engine given another set of sources forgets the previous set', async () => {
+    await formatter.formatBibliography(corpus, 'mla', 'text');
+    const { entries } = await formatter.formatBibliography([REPORT], 'mla', 'text');
+    assert.deepEqual(entries.map((e) => e.id), [REPORT.id]);
+  });
+
   test('every item is in the bibliography of formatCitations, cited or not', async () => {
     const out = await formatter.formatCitations(THREE_SOURCES, [[{ id: REPORT.id, locator: '12', label: 'page' }]], 'apa', 'text');
     assert.deepEqual(out.citations, ['(Bush, 1945, p. 12)']);
@@ -206,6 +212,20 @@ describe('styles and errors', () => {
 
   test('a cite of a source that was not given is refused, naming it', async () => {
     await rejects(formatter.formatCitations(THREE_SOURCES, [[{ id: 'nowhere' }]], 'apa', 'text'), 'bad-input', /cites "nowhere", which is not among the sources/);
+  });
+
+  test('an empty citation and an unknown locator label are refused', async () => {
+    await rejects(formatter.formatCitations(THREE_SOURCES, [[{ id: REPORT.id }], []], 'apa', 'text'), 'bad-input', /Citation 2 cites nothing/);
+    await rejects(formatter.formatCitations(THREE_SOURCES, [[{ id: REPORT.id, locator: '3', label: 'para' }]], 'apa', 'text'), 'bad-input', /unknown locator label "para"; use one of .*paragraph/);
+  });
+
+  test('HTML output escapes markup found in metadata', async () => {
+    const hostile: CslItem = { id: 'hostile', type: 'webpage', title: 'Tags <script>alert(1)</script> & <img src=x onerror=alert(2)>', author: [{ literal: 'A & B' }], URL: 'https://example.org/?a=1&b=<x>' };
+    const out = await formatter.formatCitations([hostile], [[{ id: 'hostile' }]], 'mla', 'html');
+    const html = out.citations[0]! + out.bibliography[0]!.text;
+    assert.doesNotMatch(html, /<script|<img|onerror=alert\(2\)>/i);
+    assert.match(html, /&#60;script&#62;/);
+    assert.match(html, /A &#38; B/);
   });
 
   test('an unknown output format is refused', async () => {

@@ -81,6 +81,20 @@ function checkItems(items: unknown): CslItem[] {
   return items as CslItem[];
 }
 
+/** The locator labels CSL 1.0.2 defines (a citeproc-js engine prints an unknown one as a bare number). */
+export const LOCATOR_LABELS = new Set(['act', 'appendix', 'article-locator', 'book', 'canon', 'chapter', 'column', 'elocation', 'equation', 'figure', 'folio', 'issue', 'line', 'note', 'opus', 'page', 'paragraph', 'part', 'rule', 'scene', 'section', 'sub-verbo', 'supplement', 'table', 'timestamp', 'title-locator', 'verse', 'version', 'volume']);
+
+function checkCites(cites: unknown): CiteRef[][] {
+  if (!Array.isArray(cites)) throw new BadInput('The citations must be a list, each a list of cites.');
+  for (const [n, cluster] of cites.entries()) {
+    if (!Array.isArray(cluster) || !cluster.length) throw new BadInput(`Citation ${n + 1} cites nothing: give at least one source id.`);
+    for (const c of cluster as CiteRef[]) {
+      if (c?.label !== undefined && !LOCATOR_LABELS.has(c.label)) throw new BadInput(`Citation ${n + 1}: unknown locator label "${c.label}"; use one of ${[...LOCATOR_LABELS].join(', ')}.`);
+    }
+  }
+  return cites as CiteRef[][];
+}
+
 async function handle(req: CiteRequest): Promise<unknown> {
   switch (req.op) {
     case 'styles': {
@@ -95,8 +109,8 @@ async function handle(req: CiteRequest): Promise<unknown> {
     case 'bibliography':
     case 'citations': {
       const items = checkItems(req.items);
+      const cites = req.op === 'citations' ? checkCites(req.cites) : [];
       const engine = await engineFor(req.style);
-      const cites = req.op === 'citations' ? req.cites : [];
       let out;
       try {
         out = engine.format(items, cites, req.output);
