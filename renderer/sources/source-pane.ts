@@ -43,7 +43,7 @@ function containerLabel(type: string): string {
   const byType: Record<string, string> = {
     'article-journal': 'Journal', 'article-magazine': 'Magazine', 'article-newspaper': 'Newspaper', webpage: 'Website',
     'post-weblog': 'Blog', chapter: 'Book title', 'entry-encyclopedia': 'Encyclopedia', 'entry-dictionary': 'Dictionary',
-    'paper-conference': 'Proceedings', report: 'Series',
+    'paper-conference': 'Proceedings',
   };
   return byType[type] ?? 'Published in';
 }
@@ -170,7 +170,7 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
       } else {
         const placeholder = def.kind === 'date' ? 'YYYY-MM-DD' : def.kind === 'url' ? 'https://…' : def.kind === 'doi' ? '10.xxxx/…' : def.kind === 'language' ? 'en' : undefined;
         el = MULTILINE.has(field)
-          ? h('textarea', { ...common, className: 'text-field', rows: field === 'note' ? 4 : 2 })
+          ? h('textarea', { ...common, className: 'text-field', rows: field === 'note' ? 4 : 2, placeholder: field === 'title' ? 'No title yet: the file name is shown' : 'Your own note' })
           : h('input', { ...common, type: 'text', className: 'text-field', placeholder, inputmode: def.kind === 'url' ? 'url' : undefined });
         el.addEventListener('change', () => commit(def));
         el.addEventListener('input', () => { if (el.getAttribute('aria-invalid') === 'true') showError(field, ''); if (def.kind === 'date') hint(def); });
