@@ -143,3 +143,12 @@ test('names: particles, suffixes, a family name alone, a given name alone, "and"
   assert.equal(bibName({ family: 'Smith and Wesson', given: 'J.' }), '{Smith and Wesson}, J.');
   assert.equal(bibName({ literal: 'Procter & Gamble' }), '{Procter \\& Gamble}');
 });
+
+test('a source with nothing but an id still makes a valid entry in both dialects', () => {
+  for (const dialect of ['bibtex', 'biblatex'] as const) {
+    const text = bib([source('bare.txt', { type: '' })], dialect);
+    const back = readBack(text);
+    assert.deepEqual(Object.keys(back), ['barend']);
+    assert.equal(back['barend']!.type, 'misc');
+  }
+});

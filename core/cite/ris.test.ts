@@ -66,3 +66,9 @@ test('types map to RIS types; line breaks inside a value become spaces', () => {
   const rec = records(ris([source('n', { title: 'Line one\nline\r\ntwo', author: [org('X')], issued: date(2020) })]))[0]!;
   assert.deepEqual(values(rec, 'TI'), ['Line one line two']);
 });
+
+test('a source with nothing but an id still makes a valid record', () => {
+  const rec = records(ris([source('bare.txt', { type: '' })]))[0]!;
+  assert.deepEqual(rec.map(([t]) => t), ['TY', 'ID', 'TI']);
+  assert.deepEqual(values(rec, 'TY'), ['GEN']);
+});
