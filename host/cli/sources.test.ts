@@ -39,7 +39,8 @@ test('sources --json lists each source: effective CSL item, untitled flag, prove
   assert.equal(report.csl!.type, 'report');
   assert.equal(report.csl!.note, undefined);
   assert.match(report.sourcesNote!, /^Original file 003_/);
-  assert.deepEqual(report.problems, ['Missing: title, author, date (citations show "n.d." for a missing date).']);
+  assert.deepEqual(report.problems, ['Missing: title, author, date. Citations show "n.d." for the date.']);
+  assert.deepEqual(list.find((r) => r.path.includes('2016'))!.problems, ['Missing: author.']);
 });
 
 test('sources set: creators in one line, a date, a path for the id; the edit is kept and listed', async () => {

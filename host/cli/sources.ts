@@ -37,7 +37,7 @@ export function sourceProblems(csl: CslItem | null): string[] {
   for (const f of FIELD_NAMES) if (csl[f] !== undefined && f !== 'note') fields[f] = csl[f];
   const out = checkSourcePatch(fields).problems.map((p) => p.message);
   const missing = [!csl.title && 'title', !(Array.isArray(csl.author) && csl.author.length) && 'author', !csl.issued && 'date'].filter(Boolean);
-  if (missing.length) out.push(`Missing: ${missing.join(', ')} (citations show "n.d." for a missing date).`);
+  if (missing.length) out.push(`Missing: ${missing.join(', ')}.${missing.includes('date') ? ' Citations show "n.d." for the date.' : ''}`);
   return out;
 }
 
@@ -126,6 +126,7 @@ ${LIBRARY_OPTIONS_HELP}`,
       const rows = (await library.getLibrary()).documents.map(row);
       if (values.json) { io.out(JSON.stringify(rows, null, 2)); return 0; }
       io.out(`${rows.length} source(s)`);
+      if (rows.length) io.out(`${cell('TITLE', 50)}  ${cell('AUTHORS', 30)}  ${cell('DATE', 10)}  PATH`);
       for (const r of rows) {
         const title = r.untitled ? `(untitled: ${r.title})` : r.title;
         io.out(`${cell(title, 50)}  ${cell(shown(r.csl, 'author'), 30)}  ${cell(shown(r.csl, 'issued'), 10)}  ${r.path}`);
