@@ -12,6 +12,7 @@ import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
 import { installSearch } from './search/index.ts';
 import { installSources } from './sources/index.ts';
+import { installReferences } from './references/index.ts';
 import { openExportDialog } from './export/export-dialog.ts';
 import { getReader } from './transport/web-client.ts';
 import { createDocumentSession } from './ui/document-session.ts';
@@ -137,6 +138,8 @@ export async function start(reader: ReaderBridge): Promise<void> {
   });
   // the item pane of the open (or chosen) source: its CSL metadata, edited as in Zotero
   installSources({ reader, addPanel: (panel) => panels.add(panel), session });
+  // the works the open source cites (footnotes, reference lists), corrected and promoted here
+  installReferences({ reader, addPanel: (panel) => panels.add(panel), session, openDocument: navigate, toast: (m) => status.info(m) });
   createSideTabs(panels.element, { reveal: '.claim-editor' });
 
   // --- theme ----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ test('a correction is undoable, survives re-import of the unchanged file, and is
   assert.deepEqual(fixed.correctedFields, ['author']);
   assert.equal(fixed.confidence.author, 1);
   await assert.rejects(lib.updateReference(id, { DOI: 'not a doi' }), /DOI/);
+  await lib.updateReference(id, { author: [{ family: 'Goble', given: 'Paul' }] }); // the same again: no new action
 
   assert.deepEqual(await lib.undo(), { action: 'Correct reference', undoable: true });
   assert.deepEqual((await lib.listReferences(doc.id)).find((r) => r.id === id)!.csl.author, before.csl.author);

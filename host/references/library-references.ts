@@ -120,6 +120,8 @@ export function updateReference(ctx: LibraryContext, id: string, patch: SourcePa
   const seed: CslItem = { id: parsed.id, ...parsed.item, type: String(parsed.item.type ?? 'document') };
   const current = readCorrections(db, doc.summary.id).get(parsed.id);
   const fields = mergeEdits(current?.fields ?? {}, checked.patch, seed);
+  // Saving what is already there is no action (a field's Enter and change both save it).
+  if (JSON.stringify(fields) === JSON.stringify(current?.fields ?? {})) return oneReference(ctx, doc, parsed.id);
   inAction(db, 'Correct reference', (rec) => writeCorrection(rec, {
     id: parsed.id, documentId: doc.summary.id, raw: parsed.raw, fields, modified: new Date().toISOString(),
   }));

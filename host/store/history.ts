@@ -1,7 +1,7 @@
 /**
  * Undo/redo kept in the store: one history row per user action, holding the before and after
  * image of every row the action touched (claims, claim_entities, claim_links, entities,
- * source_edits).
+ * source_edits, reference_corrections, metadata_sources).
  *
  * Every user edit writes through a `RowRecorder`, so undo is "put the before images back" and
  * redo "put the after images back", whatever the action was. A new action clears the redo stack.
@@ -15,6 +15,8 @@ export const TRACKED_TABLES = {
   claim_links: ['id'],
   entities: ['id'],
   source_edits: ['document_id'],
+  reference_corrections: ['id'],
+  metadata_sources: ['id'],
 } as const;
 export type TrackedTable = keyof typeof TRACKED_TABLES;
 

@@ -134,6 +134,26 @@ export const MIGRATIONS: readonly Migration[] = [
       modified TEXT NOT NULL
     );
   `),
+  // N (issue 9): works cited. References are computed from the text; only the user's corrections
+  // (`fields`: CSL fields set or cleared, as source_edits; `raw`: the note's text when corrected,
+  // so a changed note is flagged) and metadata-only sources promoted from references are stored.
+  (db) => db.exec(`
+    CREATE TABLE reference_corrections (
+      id TEXT PRIMARY KEY,
+      document_id TEXT NOT NULL,
+      raw TEXT NOT NULL,
+      fields TEXT NOT NULL,
+      modified TEXT NOT NULL
+    );
+    CREATE INDEX reference_corrections_document ON reference_corrections(document_id);
+    CREATE TABLE metadata_sources (
+      id TEXT PRIMARY KEY,
+      reference_id TEXT NOT NULL,
+      csl TEXT NOT NULL,
+      created TEXT NOT NULL
+    );
+    CREATE INDEX metadata_sources_reference ON metadata_sources(reference_id);
+  `),
 ];
 
 /** The schema version this code writes and the newest it can read. */
