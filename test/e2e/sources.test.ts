@@ -107,10 +107,9 @@ test('an invalid DOI shows its message under the field and nothing is saved; Esc
   // a good one, pasted as a link, is stored bare
   await field('DOI').fill('https://doi.org/10.1080/02634937.2018.1454398');
   await field('DOI').press('Enter');
-  await page.waitForFunction(() => !document.querySelector('#source-field-DOI[aria-invalid="true"]'));
-  await page.waitForFunction(async () => true);
-  for (let i = 0; i < 50 && (await stored(BRIEF_PATH)).csl!.DOI === undefined; i++) await page.waitForTimeout(50);
+  await page.locator('.source-status', { hasText: 'DOI saved.' }).waitFor();
   assert.equal((await stored(BRIEF_PATH)).csl!.DOI, '10.1080/02634937.2018.1454398');
+  assert.equal(await field('DOI').getAttribute('aria-invalid'), 'false');
 });
 
 test('creators: add a person, switch one to an organisation, remove; the byline follows', async () => {
@@ -130,6 +129,27 @@ test('creators: add a person, switch one to an organisation, remove; the byline 
   await screenshot(page, 'sources-creators');
   await rows.nth(0).locator('.name-remove').click();
   await page.locator('.doc-author', { hasText: /^International Crisis Group$/ }).waitFor();
+});
+
+test('an edit in one window reaches another open on the same library', async () => {
+  const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  try {
+    await openReader(other, host.url);
+    await openDocument(other, BRIEF);
+    await page.locator('.doc-source-edit').click();
+    await field('publisher').fill('Arth Creative Lab');
+    await field('publisher').press('Enter');
+    await other.locator('.doc-title', { hasText: BRIEF }).first().waitFor();
+    await other.locator('.doc-source-edit').click();
+    await other.locator('#source-field-publisher').waitFor({ state: 'visible' });
+    await other.waitForFunction(() => (document.querySelector('#source-field-publisher') as any)?.value === 'Arth Creative Lab');
+    // and back: the other window's edit shows here without a reload
+    await other.locator('#source-field-volume').fill('7');
+    await other.locator('#source-field-volume').press('Enter');
+    await page.waitForFunction(() => (document.querySelector('#source-field-volume') as any)?.value === '7');
+  } finally {
+    await other.close();
+  }
 });
 
 test('Alt+Enter on a library entry opens its source in the pane without opening the document', async () => {
