@@ -66,6 +66,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Enter'], description: 'On a footnote marker: go to the note', group: 'Reader' },
   { keys: ['↑', '↓', 'Home', 'End'], description: 'Move through documents or contents', group: 'Library and contents' },
   { keys: ['Enter'], description: 'Open the document / go to the heading', group: 'Library and contents' },
+  { keys: ['Alt+Enter'], description: 'On a document: edit its source metadata (Source tab)', group: 'Library and contents' },
 ];
 
 /** The global shortcut an event is, if any. */
