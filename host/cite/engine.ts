@@ -119,8 +119,15 @@ export class StyleEngine {
       citationItems: cluster.map((c) => ({ ...c, id: String(c.id) })),
       properties: { noteIndex: note ? n + 1 : 0 },
     }));
-    const rendered = this.engine.rebuildProcessorState(citations, mode, [...this.items.keys()]);
-    const byCitation = new Map(rendered.map(([id, , text]) => [id, text]));
+    // rebuildProcessorState grows with the square of the citations it is given (measured: 1,000
+    // citations 4.8 s, 2,000 12 s, 4,000 64 s), so they go in chunks. Each chunk registers every
+    // item, so disambiguation (n.d.-a / n.d.-b) is the same in every chunk and in the
+    // bibliography; only "ibid."-style position tracking of note styles restarts at a chunk edge.
+    const all = [...this.items.keys()];
+    const byCitation = new Map<string, string>();
+    for (let i = 0; i < citations.length || i === 0; i += CITATION_CHUNK) {
+      for (const [id, , text] of this.engine.rebuildProcessorState(citations.slice(i, i + CITATION_CHUNK), mode, all)) byCitation.set(id, text);
+    }
     const texts = citations.map((c) => (byCitation.get(c.citationID) ?? '').trim());
 
     const bib = this.engine.makeBibliography();
@@ -135,6 +142,9 @@ export class StyleEngine {
     return { citations: texts, entries, unprinted: [...this.items.keys()].filter((id) => !printed.has(id)) };
   }
 }
+
+/** Citations given to citeproc at once (see Engine.format): 100 at a time kept 4,000 citations near-linear (8–12 s on a loaded 2-core machine, 64 s in one call). */
+export const CITATION_CHUNK = 100;
 
 /** An entry without citeproc's trailing newline; HTML keeps its `<div class="csl-entry">`. */
 function cleanEntry(s: string): string {
