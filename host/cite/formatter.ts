@@ -57,7 +57,11 @@ export interface CiteFormatter {
   formatCitations(items: CslItem[], cites: CiteRef[][], style: string, format: CiteOutput): Promise<FormattedCitations>;
   /** The built-in styles, then the .csl files used since start: `{ id, title }`. */
   listStyles(): Promise<StyleInfo[]>;
-  /** Builds the engine for `style` now (call in idle time); resolves with the build time in ms. */
+  /**
+   * Builds the engine for `style` now (call in idle time); resolves with the build time in ms.
+   * Also the way to check a .csl file when a user adds it: rejects with ApiError('bad-input')
+   * saying what is wrong with it.
+   */
   warm(style: string): Promise<{ style: string; buildMs: number }>;
   /** Stops the worker. Requests still waiting reject; later requests reject too. */
   close(): Promise<void>;
