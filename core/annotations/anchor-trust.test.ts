@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseDocument } from '../corpus/parse.ts';
 import { BLOCK_SEPARATOR, plainText } from '../corpus/plain-text.ts';
 import { anchor, anchorAll } from './anchor.ts';
+import type { TextQuoteSelector } from '../api.ts';
 import type { AnchorResult } from './anchor.ts';
 import { meaningChange } from './edit-check.ts';
 import { describeRange } from './selectors.ts';
@@ -157,13 +158,15 @@ test('meaningChange names the class of a difference', () => {
 
 test('issue example: a quote verbatim at its stored position is exact, however short, without prefix or suffix (Recogito)', () => {
   const text = 'The delegation met in Ashgabat, then flew to Baku.';
-  const r = anchor(text, { quote: { type: 'TextQuoteSelector', exact: 'Baku' }, position: { type: 'TextPositionSelector', start: 45, end: 49 } });
+  // Recogito's selector has neither prefix nor suffix: the type says they are there, the JSON does not.
+  const recogito = { type: 'TextQuoteSelector', exact: 'Baku' } as TextQuoteSelector;
+  const r = anchor(text, { quote: recogito, position: { type: 'TextPositionSelector', start: 45, end: 49 } });
   assert.deepEqual(r, { status: 'exact', start: 45, end: 49, score: 1 });
   // Empty prefix and suffix strings are the same as none.
   const r2 = anchor(text, { quote: { type: 'TextQuoteSelector', exact: 'in', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 19, end: 21 } });
   assert.deepEqual(r2, { status: 'exact', start: 19, end: 21, score: 1 });
   // One side stored and agreeing is enough.
-  const r3 = anchor(text, { quote: { type: 'TextQuoteSelector', exact: 'to', prefix: 'then flew ' }, position: { type: 'TextPositionSelector', start: 42, end: 44 } });
+  const r3 = anchor(text, { quote: { type: 'TextQuoteSelector', exact: 'to', prefix: 'then flew ', suffix: '' }, position: { type: 'TextPositionSelector', start: 42, end: 44 } });
   assert.equal(r3.status, 'exact');
 });
 

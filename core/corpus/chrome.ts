@@ -76,7 +76,7 @@ export function partBreaks(lines: string[], kept: string[]): Map<number, string>
       return;
     }
     const k = (kept[i] ?? '').trim();
-    if (words(k) >= 8 && SENTENCE_END.test(k)) prose = true;
+    if (!prose && SENTENCE_END.test(k) && words(k) >= 8) prose = true;
   });
   return out;
 }

@@ -89,7 +89,7 @@ test('a title stays the title when a short line is added under it; a short line 
 
 /** `¶n text` for paragraphs and items, `Hn text` for headings, in reading order. */
 function numbered(blocks: Block[]): string[] {
-  return textBlocks({ blocks, footnotes: [] }).map((b) => (b.kind === 'heading' ? `H${b.level} ` : `¶${b.n} `) + inlineText(b.content));
+  return textBlocks({ blocks, footnotes: [] }).map((b) => (b.kind === 'heading' ? `H${b.level} ` : b.kind === 'footnote' ? `[${b.label}] ` : `¶${b.n} `) + inlineText(b.content));
 }
 
 const TABLE_HEAD = ['Exports', '', prose(0), 'Partner Gas (bcm) Share Rank'];
