@@ -40,6 +40,17 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:vol|vols|no|nos|pp|p|ed|eds|trans|tr|rev|Jr
 /** "et al." may end an author list. */
 const ET_AL = /(?:^|[\s,])(?:et\s?al|etal)$/iu;
 
+/** A year in a Chinese reference, with its 年 if written. */
+const ZH_YEAR = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)\\s*(年)?`, 'u');
+/** APA: the authors end where the bracketed year starts. */
+const APA_AUTHORS = new RegExp(`^(.{2,200}?)\\s*\\((?:${YEAR}[a-z]?|n\\.d\\.)[^)]{0,20}\\)`, 'u');
+/** Where the numbers part of a segment begins. */
+const TAIL_START = new RegExp(`(?:^|[,;]\\s*|\\s)(?=(?:vol(?:ume)?\\b|vol\\.|no\\.|issue|iss\\.|pp?\\.|\\(?${YEAR}\\b|\\d+\\s*\\(\\d))`, 'i');
+/** A date right after the authors. */
+const EARLY_DATE = new RegExp(`^\\(?((?:${YEAR})[a-z]?(?:,\\s*[^)]{1,20})?|n\\.d\\.)\\)?[.,]\\s*`, 'u');
+/** Bare years, not part of a longer number or a dotted date. */
+const BARE_YEARS = new RegExp(`(?<![\\d.])(${YEAR})(?![\\d])`, 'g');
+
 /** Parses one reference string; never throws (see rule 5). */
 export function parseReference(raw: string): ParsedReference {
   try {
@@ -161,7 +172,7 @@ function parseChinese(text: string): Found {
   const full = findFullDate(after);
   if (full) setDate(found, full.date, 0.9);
   else {
-    const y = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)\\s*(年)?`, 'u').exec(after);
+    const y = ZH_YEAR.exec(after);
     if (y) setDate(found, { 'date-parts': [[+y[1]!]] }, y[2] || /^\s*第/u.test(after.slice(y.index + y[0].length)) ? 0.9 : 0.75);
   }
   setNumbers(found, after);
@@ -216,7 +227,7 @@ function takeAuthors(text: string): { names: CslName[]; clean: boolean; rest: st
     if (list) best = { names: list.names, clean: list.clean, end: i + 1 };
   }
   // APA: "Yapici, U. (2018). Title" — the authors end where the bracketed year starts.
-  const apa = new RegExp(`^(.{2,200}?)\\s*\\((?:${YEAR}[a-z]?|n\\.d\\.)[^)]{0,20}\\)`, 'u').exec(text);
+  const apa = APA_AUTHORS.exec(text);
   if (apa) {
     const list = readNameList(apa[1]!.replace(/[.,]$/u, ''));
     if (list && (!best || apa[1]!.length >= best.end - 1)) best = { names: list.names, clean: list.clean, end: apa[1]!.length };
@@ -240,7 +251,7 @@ function quotedTitle(text: string): { title: string; rest: string } | null {
 
 /** Where the numbers part ("vol.", "Issue3", "pp.", ", 2018") of a segment begins; -1 when none. */
 function tailStart(segment: string): number {
-  const m = new RegExp(`(?:^|[,;]\\s*|\\s)(?=(?:vol(?:ume)?\\b|vol\\.|no\\.|issue|iss\\.|pp?\\.|\\(?${YEAR}\\b|\\d+\\s*\\(\\d))`, 'iu').exec(segment);
+  const m = TAIL_START.exec(segment);
   return m ? m.index : -1;
 }
 
@@ -274,7 +285,7 @@ function parseWestern(input: string): Found {
     rest = authors.rest;
   }
   // A date right after the authors (APA "(2018).", Chicago author-date "2018.").
-  const early = new RegExp(`^\\(?((?:${YEAR})[a-z]?(?:,\\s*[^)]{1,20})?|n\\.d\\.)\\)?[.,]\\s*`, 'u').exec(rest);
+  const early = EARLY_DATE.exec(rest);
   if (early) {
     setDate(found, parseDate(early[1]!), 0.9);
     rest = rest.slice(early[0].length);
@@ -311,7 +322,7 @@ function parseWestern(input: string): Found {
     const full = findFullDate(after);
     if (full) setDate(found, full.date, 0.9);
     else {
-      const years = [...after.matchAll(new RegExp(`(?<![\\d.])(${YEAR})(?![\\d])`, 'gu'))];
+      const years = [...after.matchAll(BARE_YEARS)];
       if (years.length) setDate(found, { 'date-parts': [[+years[0]![1]!]] }, 0.85);
     }
   }

@@ -25,6 +25,17 @@ const DATE_PATTERNS: Array<{ re: RegExp; parts: (m: RegExpExecArray) => number[]
   { re: new RegExp(`\\b(${MONTH})\\s+(${YEAR})\\b`, 'i'), parts: (m) => [+m[2]!, MONTHS[m[1]!.slice(0, 3).toLowerCase()]!] },
 ];
 
+/** A year not part of a longer number. */
+const BARE_YEAR = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)`);
+/** A year/month/day path in a web address. */
+const URL_DATE = new RegExp(`/(${YEAR})/(\\d{1,2}|${MONTH})/(\\d{1,2})(?:/|$)`, 'i');
+const RANGE = '(\\d+(?:\\s*[-–—~]\\s*\\d+)?)';
+const PAGES = new RegExp(`\\bpp?\\s*\\.?\\s*${RANGE}`, 'i');
+const ZH_PAGES = new RegExp(`第\\s*${RANGE}\\s*页`, 'u');
+/** APA / Chicago shapes: "20(3), 4–6" or "20 (3): 4–6". */
+const VOLUME_ISSUE = new RegExp(`(?<![\\d.])(\\d{1,4})\\s*\\((\\d{1,4}(?:[-–/]\\d{1,4})?)\\)\\s*(?:[:,]\\s*${RANGE})?`, 'u');
+const COLON_PAGES = /:\s*(\d+\s*[-–—]\s*\d+)/u;
+
 /** A date found in `text`, with where it stands; null when there is none (a bare year is not a "date"). */
 export function findFullDate(text: string): { date: CslDate; index: number; length: number } | null {
   let best: { date: CslDate; index: number; length: number } | null = null;
@@ -43,7 +54,7 @@ export function findFullDate(text: string): { date: CslDate; index: number; leng
 export function parseDate(text: string): CslDate | null {
   const full = findFullDate(text);
   if (full) return full.date;
-  const y = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)`).exec(text);
+  const y = BARE_YEAR.exec(text);
   return y ? { 'date-parts': [[+y[1]!]] } : null;
 }
 
@@ -67,7 +78,7 @@ export function takeUrls(text: string): { urls: string[]; rest: string } {
  * an upload folder). Null when there is none.
  */
 export function dateFromUrl(url: string): CslDate | null {
-  const m = new RegExp(`/(${YEAR})/(\\d{1,2}|${MONTH})/(\\d{1,2})(?:/|$)`, 'iu').exec(url);
+  const m = URL_DATE.exec(url);
   if (!m) return null;
   const month = /^\d/u.test(m[2]!) ? +m[2]! : MONTHS[m[2]!.slice(0, 3).toLowerCase()];
   const day = +m[3]!;
@@ -130,22 +141,21 @@ export interface Numbers { volume?: string; issue?: string; page?: string; stron
 /** Finds volume, issue and pages by their labels (vol., no., Issue, pp., 卷, 期, 页) or shapes (`20(3)`, `: 4–6`). */
 export function findNumbers(text: string): Numbers {
   const out: Numbers = { strong: new Set() };
-  const range = '(\\d+(?:\\s*[-–—~]\\s*\\d+)?)';
-  const vol = /\b(?:vol(?:ume)?|bd|t)\s*\.?\s*(\d+)/iu.exec(text) ?? /第\s*(\d+)\s*卷/u.exec(text);
+  const vol = /\b(?:vol(?:ume)?|bd|t)\s*\.?\s*(\d+)/i.exec(text) ?? /第\s*(\d+)\s*卷/u.exec(text);
   if (vol) { out.volume = vol[1]!; out.strong.add('volume'); }
-  const iss = /\b(?:issue|iss|no|nr|number|num)\s*\.?\s*(\d+)/iu.exec(text) ?? /第\s*(\d+)\s*期/u.exec(text);
+  const iss = /\b(?:issue|iss|no|nr|number|num)\s*\.?\s*(\d+)/i.exec(text) ?? /第\s*(\d+)\s*期/u.exec(text);
   if (iss) { out.issue = iss[1]!; out.strong.add('issue'); }
-  const pages = new RegExp(`\\bpp?\\s*\\.?\\s*${range}`, 'iu').exec(text) ?? new RegExp(`第\\s*${range}\\s*页`, 'u').exec(text);
+  const pages = PAGES.exec(text) ?? ZH_PAGES.exec(text);
   if (pages) { out.page = dash(pages[1]!); out.strong.add('page'); }
   // APA / Chicago shapes: "20(3), 4–6" or "20 (3): 4–6".
-  const shaped = new RegExp(`(?<![\\d.])(\\d{1,4})\\s*\\((\\d{1,4}(?:[-–/]\\d{1,4})?)\\)\\s*(?:[:,]\\s*${range})?`, 'u').exec(text);
+  const shaped = VOLUME_ISSUE.exec(text);
   if (shaped && !(out.volume && out.issue)) {
     out.volume ??= shaped[1]!;
     out.issue ??= shaped[2]!;
     if (shaped[3] && !out.page) out.page = dash(shaped[3]);
   }
   if (!out.page) {
-    const colon = new RegExp(`:\\s*(\\d+\\s*[-–—]\\s*\\d+)`, 'u').exec(text);
+    const colon = COLON_PAGES.exec(text);
     if (colon) out.page = dash(colon[1]!);
   }
   return out;
