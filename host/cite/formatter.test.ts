@@ -255,6 +255,9 @@ describe('styles and errors', () => {
     const out = await formatter.formatCitations(THREE_SOURCES, [[{ id: REPORT.id }]], file, 'text');
     assert.deepEqual(out.citations, ['[Science, the endless frontier: A report to the President 1945]']);
     assert.ok((await formatter.listStyles()).some((s) => s.id === file && s.title === 'Title and year (test)'));
+    // The user edits the file: the next request uses the new version.
+    await writeFile(file, minimalCsl('<date variable="issued" date-parts="year" form="numeric"/>'));
+    assert.deepEqual((await formatter.formatCitations(THREE_SOURCES, [[{ id: REPORT.id }]], file, 'text')).citations, ['[1945]']);
   });
 
   test('broken .csl files are refused with a message that says what is wrong', async () => {
