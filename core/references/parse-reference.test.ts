@@ -126,3 +126,28 @@ test('a note that is not a reference keeps its raw text, no invented fields, low
     for (const [field, c] of Object.entries(r.confidence)) assert.ok(c! < LOW_CONFIDENCE, `${field} of "${raw.slice(0, 20)}" is marked unsure`);
   }
 });
+
+test('more shapes: Chicago and APA books, MLA article, APA volume without issue, news page, "Place, State: Publisher"', () => {
+  const chicago = parseReference('Cooley, Alexander. Great Games, Local Rules: The New Great Power Contest in Central Asia. Oxford: Oxford University Press, 2012.');
+  assert.deepEqual(chicago.item.author, [{ family: 'Cooley', given: 'Alexander' }]);
+  assert.equal(chicago.item.title, 'Great Games, Local Rules: The New Great Power Contest in Central Asia');
+  assert.deepEqual([chicago.item['publisher-place'], chicago.item.publisher, chicago.item.type], ['Oxford', 'Oxford University Press', 'book']);
+
+  const apaBook = parseReference('Pomfret, R. (2019). The Central Asian economies in the twenty-first century. Princeton University Press.');
+  assert.deepEqual([apaBook.item.title, apaBook.item.publisher, year(apaBook)], ['The Central Asian economies in the twenty-first century', 'Princeton University Press', [2019]]);
+
+  const mla = parseReference('Anceschi, Luca. "Turkmenistan and the Virtual Politics of Eurasian Integration." The Russian Review, vol. 76, no. 1, 2017, pp. 79-96.');
+  assert.deepEqual([mla.item.title, mla.item['container-title'], mla.item.volume, mla.item.issue, mla.item.page], ['Turkmenistan and the Virtual Politics of Eurasian Integration', 'The Russian Review', '76', '1', '79–96']);
+
+  const apa = parseReference('Smith, J., Jones, K. L., & Brown, A. (2015). Gas pipelines and politics. Energy Policy, 84, 1–12. doi:10.1016/j.enpol.2015.04.001');
+  assert.equal(apa.item.author!.length, 3);
+  assert.deepEqual([apa.item.volume, apa.item.page, apa.item.DOI], ['84', '1–12', '10.1016/j.enpol.2015.04.001']);
+
+  const news = parseReference('"Turkmenistan profile". BBC News. 2 January 2018. Retrieved 5 March 2019.');
+  assert.deepEqual([news.item.title, news.item['container-title'], news.item.type], ['Turkmenistan profile', 'BBC News', 'article-newspaper']);
+  assert.deepEqual(year(news), [2018, 1, 2]);
+
+  const wb = parseReference('World Bank. Turkmenistan Country Economic Update. Washington, DC: World Bank, 2021.');
+  assert.deepEqual(wb.item.author, [{ literal: 'World Bank' }]);
+  assert.deepEqual([wb.item['publisher-place'], wb.item.publisher], ['Washington, DC', 'World Bank']);
+});

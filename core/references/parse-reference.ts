@@ -33,6 +33,8 @@ import type { CslName, FieldConfidence, ParsedReference, ReferenceItem } from '.
 const PUBLISHER_WORDS = /\b(?:Press|Publish(?:ing|ers?)|Verlag|Books|Routledge|Springer|Palgrave|Elsevier|Wiley|Sage|Brill|Macmillan|Penguin|Norton|Blackwell|Ashgate|Lexington|Rowman|Harvard|Yale|Princeton|Institute|Foundation|Centre|Center|Council|Ministry|Office|Agency|Bank)\b/u;
 /** A publisher of books (not an organisation that publishes reports or pages). */
 const PRESS = /\b(?:Press|Publish(?:ing|ers?)|Verlag|Books)\b/u;
+/** Words of a newspaper or news site (an article there without volume or issue is news). */
+const NEWS_WORDS = /\b(?:News|Times|Post|Gazette|Herald|Daily|Tribune|Guardian|Telegraph|Journal Online)\b/u;
 /** Words of a periodical. */
 const JOURNAL_WORDS = /\b(?:Journal|Review|Quarterly|Studies|Survey|Affairs|Bulletin|Magazine|Monitor|Times|Post|News|Gazette|Proceedings|Annals|Letters|Report|Handbook|Politics|Policy|Perspectives)\b/u;
 /** Abbreviations whose full stop does not end a part of the reference. */
@@ -340,7 +342,8 @@ function readContainer(found: Found, after: string): void {
   const pieces = head.split(/(?<!(?:^|[\s.])\p{Lu})\.\s+|,\s*/u).map((p) => p.trim()).filter((p) => /\p{L}{2}/u.test(p));
   if (pieces.length === 0) return;
   const first = pieces[0]!;
-  const placePublisher = /^(\p{Lu}[\p{L} .'-]{1,40}):\s*(.+)$/u.exec(first);
+  // "Place: Publisher", the place possibly with its state or country ("Washington, DC: World Bank").
+  const placePublisher = /^(\p{Lu}[\p{L} .'-]{1,40}):\s*(.+)$/u.exec(first) ?? /^(\p{Lu}[\p{L} .'-]{1,40},\s*\p{Lu}[\p{L}.]{1,15}):\s*([^,]+)/u.exec(head);
   if (placePublisher) {
     found.item['publisher-place'] = placePublisher[1]!.trim(); found.conf['publisher-place'] = 0.75;
     found.item.publisher = placePublisher[2]!.trim(); found.conf.publisher = 0.75;
@@ -367,6 +370,7 @@ function inferType(item: ReferenceItem): { type: string; confidence: number } {
   if (item.URL && !PRESS.test(String(item.publisher ?? '')) && (item['container-title'] || item.publisher || item.accessed)) return { type: 'webpage', confidence: 0.7 };
   if (item.publisher) return /Institute|Foundation|Centre|Center|Council|Ministry|Office|Agency|Bank/u.test(String(item.publisher)) ? { type: 'report', confidence: 0.6 } : { type: 'book', confidence: 0.75 };
   if (item.URL) return { type: 'webpage', confidence: 0.7 };
+  if (item['container-title'] && NEWS_WORDS.test(String(item['container-title']))) return { type: 'article-newspaper', confidence: 0.6 };
   if (item['container-title'] && JOURNAL_WORDS.test(String(item['container-title']))) return { type: 'article-journal', confidence: 0.6 };
   return { type: 'document', confidence: 0.4 };
 }

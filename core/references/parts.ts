@@ -35,6 +35,8 @@ const ZH_PAGES = new RegExp(`第\\s*${RANGE}\\s*页`, 'u');
 /** APA / Chicago shapes: "20(3), 4–6" or "20 (3): 4–6". */
 const VOLUME_ISSUE = new RegExp(`(?<![\\d.])(\\d{1,4})\\s*\\((\\d{1,4}(?:[-–/]\\d{1,4})?)\\)\\s*(?:[:,]\\s*${RANGE})?`, 'u');
 const COLON_PAGES = /:\s*(\d+\s*[-–—]\s*\d+)/u;
+/** APA: ", 84, 1–12" after the journal: volume, then a page range. */
+const BARE_VOLUME_PAGES = /(?:^|,)\s*(\d{1,4})\s*,\s*(\d+\s*[-–—]\s*\d+)/u;
 
 /** A date found in `text`, with where it stands; null when there is none (a bare year is not a "date"). */
 export function findFullDate(text: string): { date: CslDate; index: number; length: number } | null {
@@ -154,6 +156,9 @@ export function findNumbers(text: string): Numbers {
     out.issue ??= shaped[2]!;
     if (shaped[3] && !out.page) out.page = dash(shaped[3]);
   }
+  // APA without an issue: "Energy Policy, 84, 1–12".
+  const bare = out.volume ? null : BARE_VOLUME_PAGES.exec(text);
+  if (bare) { out.volume = bare[1]!; if (!out.page) out.page = dash(bare[2]!); }
   if (!out.page) {
     const colon = COLON_PAGES.exec(text);
     if (colon) out.page = dash(colon[1]!);
