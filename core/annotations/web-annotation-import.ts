@@ -1,9 +1,13 @@
 /**
  * Reading Web Annotations back (see web-annotation.ts for the format). Lenient about shape,
  * strict about substance: accepts our AnnotationCollection, a single Annotation, an
- * AnnotationPage, an array, a Hypothesis API search result (`rows`) or Hypothesis annotations
- * (`uri`, `text`, `tags`, `target` as an array, selectors without a position); an item without
- * a source or a quote to anchor is skipped with a problem a person can read. Never throws.
+ * AnnotationPage, an array, W3C JSON-LD as Hypothesis serves it (`/api/annotations/ID.jsonld`:
+ * TextualBody bodies, tags as `tagging` bodies, `creator`), a Hypothesis API search result
+ * (`rows`) or Hypothesis API annotations (`uri`, `text`, `tags`, `user`, `target[].source`,
+ * `target[].selector[]` of RangeSelector / TextPositionSelector / TextQuoteSelector). An item that
+ * cannot be used (no target, no quote, no source, a selector of an unknown type and nothing else
+ * to anchor) is skipped with a problem naming its row (1-based, in file order) and the reason.
+ * Never throws.
  */
 import type { EntityType, LinkRelation, TextPositionSelector, TextQuoteSelector } from '../api.ts';
 
@@ -11,8 +15,17 @@ import type { EntityType, LinkRelation, TextPositionSelector, TextQuoteSelector 
 export interface ImportedAnnotation {
   /** The claim id for our own exports (`urn:marginalia:claim:<id>` → `<id>`), else the annotation's id as given. */
   id?: string;
-  /** IRI of the annotated document. */
+  /** Where it is in the file: 1-based row, and a label for messages ("Row 3 (https://hypothes.is/a/…)"). */
+  row: number;
+  label: string;
+  /** IRI of the annotated document (the target's source, else Hypothesis `uri`). */
   source: string;
+  /** Other addresses the annotation gives for the same document (Hypothesis `uri`, `document.link`), for matching. */
+  alternateSources: string[];
+  /** Another tool's id of this annotation (kept on the claim, exported again as `via`). */
+  via?: string;
+  /** Who made it: Hypothesis `user` (`acct:name@hypothes.is`), a W3C creator's id, name or nickname. */
+  creator?: string;
   quote: TextQuoteSelector;
   position?: TextPositionSelector;
   restatement: string;
@@ -40,6 +53,24 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const hasType = (v: Json, t: string): boolean => asArray(v.type).includes(t);
+
+/** The selector types of the W3C model (https://www.w3.org/TR/annotation-model/#selectors). */
+const KNOWN_SELECTORS = new Set(['TextQuoteSelector', 'TextPositionSelector', 'RangeSelector', 'XPathSelector', 'CssSelector',
+  'FragmentSelector', 'DataPositionSelector', 'SvgSelector']);
+/** Our own claims' ids, as exported (web-annotation.ts). */
+const OWN_ID = /^(?:urn:marginalia:claim:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A creator as one string: an IRI or account, else a name. */
+function creatorOf(v: unknown): string | undefined {
+  for (const c of asArray(v)) {
+    if (typeof c === 'string' && c.trim()) return c.trim();
+    if (isObject(c)) {
+      const s = str(c.id) ?? str(c.name) ?? str(c.nickname);
+      if (s?.trim()) return s.trim();
+    }
+  }
+  return undefined;
+}
 
 /**
  * Reads annotations from parsed JSON or from JSON text. Items that cannot be used are left out
@@ -86,18 +117,31 @@ function bareId(id: string): string {
 }
 
 function readAnnotation(a: unknown, n: number, problems: string[]): ImportedAnnotation | null {
-  if (!isObject(a)) { problems.push(`Item ${n} is not an annotation object; skipped.`); return null; }
+  if (!isObject(a)) { problems.push(`Row ${n} is not an annotation object; skipped.`); return null; }
   const rawId = str(a.id);
-  const label = rawId ? `Annotation ${rawId}` : `Item ${n}`;
+  const label = rawId ? `Row ${n} (${rawId})` : `Row ${n}`;
+  if (a.target === undefined || a.target === null || (Array.isArray(a.target) && a.target.length === 0)) {
+    problems.push(`${label} has no target (the passage it annotates), so there is nothing to anchor; skipped.`);
+    return null;
+  }
   // The target with a quote: W3C allows several targets; Hypothesis sends an array of one.
   let source: string | undefined;
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
+  const unknownTypes = new Set<string>();
+  let untyped = 0;
+  let hasSelector = false;
   for (const t of asArray(a.target)) {
     if (typeof t === 'string') { source ??= t; continue; }
     if (!isObject(t)) continue;
     const s = str(t.source) ?? (isObject(t.source) ? str(t.source.id) : undefined);
     const selectors = asArray(t.selector).filter(isObject);
+    hasSelector ||= selectors.length > 0;
+    for (const x of selectors) {
+      const type = str(x.type);
+      if (type === undefined) untyped += 1;
+      else if (!KNOWN_SELECTORS.has(type)) unknownTypes.add(type);
+    }
     const q = selectors.find((x) => x.type === 'TextQuoteSelector');
     if (q && typeof q.exact === 'string' && q.exact.length > 0) {
       source = s ?? source;
@@ -110,14 +154,32 @@ function readAnnotation(a: unknown, n: number, problems: string[]): ImportedAnno
     }
     source ??= s;
   }
-  source ??= str(a.uri); // Hypothesis
-  if (!quote) { problems.push(`${label} has no TextQuoteSelector with text in its target, so there is nothing to anchor; skipped.`); return null; }
+  const strange = [...unknownTypes].map((x) => `"${x}"`).join(', ');
+  if (!quote) {
+    const why = strange ? `its selector type ${strange} is not one this reader knows (TextQuoteSelector, TextPositionSelector, RangeSelector…)`
+      : untyped ? 'its selector has no type'
+      : !hasSelector && asArray(a.references).length ? 'it is a reply to another annotation, with no passage of its own'
+      : !hasSelector ? 'it is a page note: its target names no passage'
+      : 'its target has no TextQuoteSelector with text';
+    problems.push(`${label}: ${why}, so there is nothing to anchor; skipped.`);
+    return null;
+  }
+  if (strange) problems.push(`${label}: selector type ${strange} is not one this reader knows; it was ignored (the quote was used).`);
+  const uri = str(a.uri); // Hypothesis
+  source ??= uri;
   if (!source) { problems.push(`${label} does not say which document it annotates (no target source or uri); skipped.`); return null; }
+  const alternateSources = [uri, ...asArray(isObject(a.document) ? a.document.link : undefined).map((l) => (isObject(l) ? str(l.href) : str(l)))]
+    .filter((x): x is string => typeof x === 'string' && x !== '' && x !== source);
 
   const item: ImportedAnnotation = {
-    source, quote, restatement: '', note: '', kind: null, tags: [], entities: [], links: [],
+    row: n, label, source, alternateSources: [...new Set(alternateSources)], quote, restatement: '', note: '', kind: null, tags: [], entities: [], links: [],
   };
   if (rawId) item.id = bareId(rawId);
+  // Another tool's id is kept as where the claim came from; ours says `via` itself when it has one.
+  const via = rawId && !OWN_ID.test(rawId) ? (isObject(a.links) && str(a.links.html)) || rawId : str(a.via);
+  if (via) item.via = via;
+  const creator = creatorOf(a.creator) ?? str(a.user);
+  if (creator) item.creator = creator;
   if (position) item.position = position;
   const created = str(a.created), modified = str(a.modified) ?? str(a.updated);
   if (created) item.created = created;

@@ -136,7 +136,7 @@ test('malformed items are skipped with a readable problem each, never a throw', 
   assert.equal(items.length, 2);
   assert.equal(items[1].position, undefined, 'an impossible position is dropped, the quote kept');
   assert.equal(problems.length, 4);
-  assert.match(problems[0], /Item 2 is not an annotation/);
+  assert.match(problems[0], /Row 2 is not an annotation/);
   assert.match(problems[1], /no-target.*nothing to anchor/);
   assert.match(problems[2], /empty-quote.*nothing to anchor/);
   assert.match(problems[3], /no-source.*which document/);

@@ -46,6 +46,12 @@ export interface AnnotationJson {
   target: { source: string | SourceResourceJson; selector: [Claim['quote'], Claim['position']] };
   'marginalia:status': Claim['status'];
   'marginalia:paragraph'?: number;
+  /** The last paragraph of a claim over several (¶ 3–4 → 4); absent when it is `marginalia:paragraph`. */
+  'marginalia:paragraphEnd'?: number;
+  /** The id of the annotation an imported claim came from (W3C `via`: https://www.w3.org/TR/annotation-model/#other-identities). */
+  via?: string;
+  /** Who made the imported annotation (its account or name), as the tool gave it. */
+  creator?: string;
 }
 
 /** A whole export, as written. */
@@ -169,5 +175,8 @@ function toAnnotation(c: Claim, source: string | SourceResourceJson, entityOf: M
   };
   if (body.length) a.body = body;
   if (c.paragraph !== null) a['marginalia:paragraph'] = c.paragraph;
+  if (c.paragraphEnd !== null && c.paragraph !== null && c.paragraphEnd > c.paragraph) a['marginalia:paragraphEnd'] = c.paragraphEnd;
+  if (c.via) a.via = c.via;
+  if (c.creator) a.creator = c.creator;
   return a;
 }

@@ -16,6 +16,7 @@ import type { RowRecorder } from '../store/history.ts';
 import { inAction } from '../store/transaction.ts';
 import { writableDb, type LibraryContext } from './context.ts';
 import { emptySummary, placeClaims } from './reanchor.ts';
+import { sourceMatcher, type SourceMatch } from './source-match.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import * as check from './validate.ts';
 
@@ -92,34 +93,50 @@ function claimIdFrom(db: DatabaseSync, id: string | undefined): { id: string; du
   return { id: randomUUID(), duplicate: false };
 }
 
-/** Import a JSON-LD AnnotationCollection as one undoable action. */
+/** The claim imported before from the annotation `via` (another tool's id), or null. */
+function claimVia(db: DatabaseSync, via: string): string | null {
+  const row = db.prepare('SELECT id FROM claims WHERE via = ?').get(via) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/**
+ * Import W3C Web Annotations (our JSON-LD, Hypothesis JSON-LD or Hypothesis API JSON) as one
+ * undoable action. Each annotation goes to the document its source names (source-match.ts);
+ * what cannot be used is listed in `problems`, one line per row with the reason; when none
+ * could be imported nothing is written (`imported` 0; the CLI then exits 1). Throws
+ * ApiError('bad-input') for a file that holds no usable annotation at all.
+ */
 export function importAnnotations(ctx: LibraryContext, jsonld: string): { imported: number; summary: ReanchorSummary; problems: string[] } {
   const db = writableDb(ctx);
   if (typeof jsonld !== 'string' || jsonld.trim() === '') check.badInput('The file to import is empty.');
   const parsed = fromAnnotationCollection(jsonld);
   if (parsed.items.length === 0) {
     throw new ApiError('bad-input', parsed.problems.length
-      ? `Nothing could be imported: ${parsed.problems.slice(0, 3).join(' ')}`
+      ? `Nothing could be imported:\n${parsed.problems.join('\n')}`
       : 'The file holds no annotations.');
   }
   const problems = [...parsed.problems];
   const summary = emptySummary();
-  const docByIri = new Map<string, string>();
-  for (const d of ctx.documents.removed.values()) docByIri.set(d.iri, d.id);
-  for (const d of ctx.documents.summaries) docByIri.set(d.iri, d.id);
+  // Which document each annotation is about: IRI, then URL/DOI, then a quote in one document only.
+  const match = sourceMatcher(ctx);
+  const matches = new Map<ImportedAnnotation, SourceMatch>(parsed.items.map((item) => [item, match(item)]));
   let imported = 0;
   const settings = readSettings(db);
   // Anchor per document, so each document's text is indexed once.
   const placements = new Map<ImportedAnnotation, ReturnType<typeof placeClaims>[number]>();
   const byDocument = new Map<string, ImportedAnnotation[]>();
   for (const item of parsed.items) {
-    const documentId = docByIri.get(item.source);
+    const documentId = matches.get(item)!.documentId;
     if (!documentId) continue;
     const list = byDocument.get(documentId);
     if (list) list.push(item); else byDocument.set(documentId, [item]);
   }
   for (const [documentId, items] of byDocument) {
-    const placed = placeClaims(ctx.documents.get(documentId), items.map((i) => ({ quote: i.quote, position: i.position })));
+    // Another tool's offsets are over its own copy of the text: only a match by IRI uses them.
+    const placed = placeClaims(ctx.documents.get(documentId), items.map((i) => {
+      const m = matches.get(i)!;
+      return { quote: i.quote, position: m.documentId !== null && m.by === 'iri' ? i.position : undefined };
+    }));
     items.forEach((item, k) => placements.set(item, placed[k]!));
   }
   inAction(db, 'Import annotations', (rec) => {
@@ -128,12 +145,16 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
     const idMap = new Map<string, string>();
     const linksToMake: Array<{ from: string; target: string; relation: LinkRelation }> = [];
     for (const item of parsed.items) {
-      const label = `"${short(item.quote.exact)}"`;
-      const documentId = docByIri.get(item.source);
-      if (!documentId) { problems.push(`${label}: no document in the library has the source ${item.source}; skipped.`); continue; }
+      const label = `${item.label} "${short(item.quote.exact)}"`;
+      const matched = matches.get(item)!;
+      if (matched.documentId === null) { problems.push(matched.reason); continue; }
+      const documentId = matched.documentId;
       const { id, duplicate } = claimIdFrom(db, item.id);
       if (item.id) idMap.set(item.id, id);
       if (duplicate) { problems.push(`${label}: already in the library; skipped.`); continue; }
+      const before = item.via ? claimVia(db, item.via) : null;
+      if (before) { problems.push(`${label}: imported before (claim ${before}); skipped.`); continue; }
+      if (matched.assumption) problems.push(matched.assumption);
       let fields: Pick<Claim, 'restatement' | 'note' | 'tags'>;
       try {
         fields = {
@@ -151,7 +172,10 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
       summary[placed.status] += 1;
       const entityIds = [...new Set(item.entities.flatMap((e) => { const r = resolver.resolve(rec, e, problems); return r ? [r] : []; }))];
       const now = new Date().toISOString();
-      writeClaim(db, rec, { id, documentId, quote: item.quote, ...placed, ...fields, kind, entityIds, created: item.created ?? now, modified: item.modified ?? now });
+      writeClaim(db, rec, {
+        id, documentId, quote: item.quote, ...placed, ...fields, kind, entityIds, created: item.created ?? now, modified: item.modified ?? now,
+        ...(item.via ? { via: item.via } : {}), ...(item.creator ? { creator: item.creator } : {}),
+      });
       for (const l of item.links) linksToMake.push({ from: id, target: l.target, relation: l.relation });
       imported += 1;
     }
