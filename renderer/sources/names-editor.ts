@@ -6,21 +6,7 @@
  */
 import type { CslName } from '../../core/api.ts';
 import { h } from '../ui/dom.ts';
-
-interface Row { kind: 'person' | 'organisation'; family: string; given: string; literal: string }
-
-const toRow = (n: CslName): Row => n.literal !== undefined
-  ? { kind: 'organisation', family: '', given: '', literal: n.literal }
-  : { kind: 'person', family: n.family ?? '', given: n.given ?? '', literal: '' };
-
-/** A row as a CSL name; empty rows give null (the host drops them too). */
-function toName(r: Row): CslName | null {
-  if (r.kind === 'organisation') return r.literal.trim() ? { literal: r.literal.trim() } : null;
-  const family = r.family.trim();
-  const given = r.given.trim();
-  if (!family && !given) return null;
-  return given ? { family, given } : { family };
-}
+import { nameOf, rowOf, switchKind, type NameRow } from './name-rows.ts';
 
 /** The editor as the pane sees it. */
 export interface NamesEditor {
@@ -34,14 +20,14 @@ export interface NamesEditor {
  * change: a name field's change, a toggle, a removal.
  */
 export function createNamesEditor(opts: { labelId: string; describedBy: string; save(names: CslName[]): Promise<boolean> }): NamesEditor {
-  let rows: Row[] = [];
+  let rows: NameRow[] = [];
   let shown = '';
   const list = h('ul', { className: 'names-list', 'aria-labelledby': opts.labelId });
   const add = h('button', { type: 'button', className: 'link-button names-add' }, '+ Add author');
   const element = h('div', { className: 'names-editor', role: 'group', 'aria-labelledby': opts.labelId, 'aria-describedby': opts.describedBy }, list, add);
 
   const commit = (): void => {
-    const names = rows.map(toName).filter((n): n is CslName => n !== null);
+    const names = rows.map(nameOf).filter((n): n is CslName => n !== null);
     const next = JSON.stringify(names);
     if (next === shown) return;
     shown = next;
@@ -76,13 +62,7 @@ export function createNamesEditor(opts: { labelId: string; describedBy: string; 
         'aria-label': `Author ${n} is ${r.kind === 'person' ? 'a person' : 'an organisation'}; switch`,
       }, r.kind === 'person' ? 'Person' : 'Org.');
       toggle.addEventListener('click', () => {
-        if (r.kind === 'person') { r.literal = [r.given, r.family].map((s) => s.trim()).filter(Boolean).join(' '); r.kind = 'organisation'; }
-        else {
-          const words = r.literal.trim().split(/\s+/);
-          r.family = words.length > 1 ? words.pop()! : (words[0] ?? '');
-          r.given = words.length >= 1 && r.family !== words[0] ? words.join(' ') : '';
-          r.kind = 'person';
-        }
+        rows[i] = switchKind(r);
         draw({ row: i, part: 'toggle' });
         commit();
       });
@@ -117,8 +97,8 @@ export function createNamesEditor(opts: { labelId: string; describedBy: string; 
     set(names) {
       if (element.contains(document.activeElement)) { waiting = names; return; }
       waiting = null;
-      rows = names.map(toRow);
-      shown = JSON.stringify(rows.map(toName).filter(Boolean));
+      rows = names.map(rowOf);
+      shown = JSON.stringify(rows.map(nameOf).filter(Boolean));
       draw();
     },
   };
