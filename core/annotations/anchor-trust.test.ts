@@ -82,6 +82,17 @@ function pairCase(a: string, b: string): void {
   assertOrphan(before2, a, after);
 }
 
+test('a twin that differs only in its year slides into the deleted sentence\'s exact place: still an orphan', () => {
+  const a = 'In 2014 cotton sales to Iran fell by a tenth compared with the season before.';
+  const b = 'In 2015 cotton sales to Iran fell by a tenth compared with the season before.';
+  const before = txt('Cotton Notes', 'The council met twice that year.', a, b, 'No figures were published afterwards.');
+  const after = txt('Cotton Notes', 'The council met twice that year.', b, 'No figures were published afterwards.');
+  assertOrphan(before, a, after);
+  // The words after the year are verbatim at the stored position; the year before them is not.
+  assertOrphan(before, 'cotton sales to Iran fell by a tenth compared with the season before.', after);
+  assertOrphan(before, 'cotton sales to Iran', after);
+});
+
 test('dates, percentages, number words: a different figure is a different fact', () => {
   pairCase('The agreement on gas transit was signed on 12 March 2019 in Ashgabat.', 'The agreement on gas transit was signed on 14 March 2019 in Ashgabat.');
   pairCase('Exports of natural gas to China grew by 12% in the first half of the year.', 'Exports of natural gas to China grew by 15% in the first half of the year.');
@@ -264,11 +275,11 @@ for (const file of files) {
         const at2 = at + t.twin.length + sep.length;
         const claims: Array<{ old: string; start: number; end: number }> = [
           { old: old1, start: at, end: at + s.length }, { old: old2, start: at2, end: at2 + s.length }];
-        // A short claim next to the difference, in (2): its words are in the twin, its fact is not.
+        // A short claim next to the difference, in both: its words are in the twin, its fact is not.
         const next = /^\S+\s+(\p{L}+(?:\s+\p{L}+){2})/u.exec(s.slice(t.changedAt));
         if (next && next[1]!.length >= 10) {
-          const st = at2 + t.changedAt + next[0].length - next[1]!.length;
-          claims.push({ old: old2, start: st, end: st + next[1]!.length });
+          const off = t.changedAt + next[0].length - next[1]!.length;
+          claims.push({ old: old1, start: at + off, end: at + off + next[1]!.length }, { old: old2, start: at2 + off, end: at2 + off + next[1]!.length });
         }
         for (const c of claims) {
           const target = describeRange(c.old, c.start, c.end);

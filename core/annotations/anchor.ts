@@ -115,7 +115,7 @@ export class Anchorer {
     // others took their place).
     if (oldOriginal !== null && this.text.startsWith(raw.exact, oldOriginal)) {
       const c = this.score({ start: oldOriginal, end: oldOriginal + raw.exact.length, errors: 0 }, raw, null, this.text);
-      if (this.agreesInPlace(c, raw)) return { status: 'exact', start: oldOriginal, end: oldOriginal + raw.exact.length, score: 1 };
+      if (this.agreesInPlace(c, raw) && this.trusted(c, raw, this.text)) return { status: 'exact', start: oldOriginal, end: oldOriginal + raw.exact.length, score: 1 };
     }
     const q = foldQuote(raw);
     const text = this.f.folded;
@@ -128,13 +128,13 @@ export class Anchorer {
     // characters, some spaces now line breaks) are checked here too: cheap, and common.
     if (old !== null) {
       const c = this.at(old, exact, q, old);
-      if (c && this.agreesInPlace(c, q)) return this.result(c, oldOriginal, raw, q);
+      if (c && this.agreesInPlace(c, q) && this.trusted(c, q)) return this.result(c, oldOriginal, raw, q);
     }
     const expected = oldOriginal === null ? null : this.f.toFolded(clamp(oldOriginal + delta, 0, this.text.length));
     // (b1) Where the neighbours moved to.
     if (expected !== null && expected !== old) {
       const c = this.at(expected, exact, q, expected);
-      if (c && this.agrees(c, m) && c.score >= ACCEPT_SCORE) return this.result(c, oldOriginal, raw, q);
+      if (c && this.agrees(c, m) && c.score >= ACCEPT_SCORE && this.trusted(c, q)) return this.result(c, oldOriginal, raw, q);
     }
     // (b2) Anywhere verbatim: best context agreement, then nearest. Taken at once only when the
     // context agrees on both sides; otherwise an edited copy near the expected place may be the
@@ -197,13 +197,14 @@ export class Anchorer {
   }
 
   /**
-   * Whether a candidate away from the stored position, or not verbatim, may be taken: its text
-   * differs from the quote only as an edit of the passage would (edit-check.ts), and the rest
-   * of its sentence (within the stored prefix and suffix) does not differ in a number, name or
-   * negation: the same words in a parallel sentence state another fact.
+   * Whether a candidate may be taken: its text differs from the quote only as an edit of the
+   * passage would (edit-check.ts), and the rest of its sentence (within the stored prefix and
+   * suffix) does not differ in a number, name or negation: the same words in a parallel
+   * sentence state another fact. Asked of every candidate, even the quote verbatim at its
+   * stored position: a deleted sentence's twin that differs only in its year slides into
+   * exactly that place. `text`: the text `c` indexes (the folded text unless said otherwise).
    */
-  private trusted(c: Scored, q: TextQuoteSelector): boolean {
-    const text = this.f.folded;
+  private trusted(c: Scored, q: TextQuoteSelector, text = this.f.folded): boolean {
     const found = text.slice(c.start, c.end);
     const prefix = q.prefix ?? '', suffix = q.suffix ?? '';
     const edit = {
@@ -218,12 +219,12 @@ export class Anchorer {
     // whether or not that side scored as agreeing: a short quote relies on its sentence.
     // Words only one side has at the far end are where the two windows were cut, not edits.
     const side = { ...edit, contextsAgree: true, oldStartsSentence: false, newStartsSentence: false };
-    if (prefix) {
+    if (prefix && c.prefix < 1) {
       const window = text.slice(Math.max(0, c.start - prefix.length), c.start);
       const was = sentenceTail(prefix), now = sentenceTail(window);
       if (meaningChange(dropFirstWord(was, was === prefix), dropFirstWord(now, now === window), { ...side, farEnd: 'start' }) !== null) return false;
     }
-    if (suffix) {
+    if (suffix && c.suffix < 1) {
       const window = text.slice(c.end, c.end + suffix.length);
       const was = sentenceHead(suffix), now = sentenceHead(window);
       if (meaningChange(dropLastWord(was, was === suffix), dropLastWord(now, now === window), { ...side, farEnd: 'end' }) !== null) return false;
