@@ -84,3 +84,40 @@ export function matchReference(ref: Matchable, candidates: MatchCandidate[]): { 
   }
   return best ? { id: best.id, kind: 'title' } : null;
 }
+
+/** Candidates prepared once for many references: DOIs, URLs and folded titles indexed. */
+export interface PreparedCandidates {
+  /** Same answer as `matchReference(ref, candidates)`, without `exclude` (e.g. the citing document itself). */
+  match(ref: Matchable, exclude?: string): { id: string; kind: MatchKind } | null;
+}
+
+/**
+ * Indexes candidates by DOI, URL and year, so matching R references against C sources costs
+ * about R × (sources of the same year) title comparisons instead of R × C.
+ */
+export function prepareCandidates(candidates: MatchCandidate[]): PreparedCandidates {
+  const byDoi = new Map<string, string[]>();
+  const byUrl = new Map<string, string[]>();
+  const byYear = new Map<number, MatchCandidate[]>();
+  const noYear: MatchCandidate[] = [];
+  const push = <K>(m: Map<K, string[]>, k: K | null, id: string): void => { if (k !== null) { const l = m.get(k); if (l) l.push(id); else m.set(k, [id]); } };
+  for (const c of candidates) {
+    push(byDoi, doiOf(c.csl?.DOI), c.id);
+    push(byUrl, foldUrl(c.csl?.URL), c.id);
+    const y = c.csl ? yearOf(c.csl) ?? c.year ?? null : c.year ?? null;
+    if (y === null) noYear.push(c); else { const l = byYear.get(y); if (l) l.push(c); else byYear.set(y, [c]); }
+  }
+  return {
+    match(ref, exclude) {
+      const first = (ids: string[] | undefined): string | undefined => ids?.find((id) => id !== exclude);
+      const doi = first(byDoi.get(doiOf(ref.DOI) ?? ''));
+      if (doi) return { id: doi, kind: 'doi' };
+      const url = first(byUrl.get(foldUrl(ref.URL) ?? ''));
+      if (url) return { id: url, kind: 'url' };
+      if (typeof ref.title !== 'string' || !ref.title) return null;
+      const y = yearOf(ref);
+      const pool = y === null ? candidates : [...(byYear.get(y) ?? []), ...noYear];
+      return matchReference({ title: ref.title, issued: ref.issued }, pool.filter((c) => c.id !== exclude));
+    },
+  };
+}

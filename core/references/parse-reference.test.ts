@@ -140,7 +140,7 @@ test('more shapes: Chicago and APA books, MLA article, APA volume without issue,
   assert.deepEqual([mla.item.title, mla.item['container-title'], mla.item.volume, mla.item.issue, mla.item.page], ['Turkmenistan and the Virtual Politics of Eurasian Integration', 'The Russian Review', '76', '1', '79–96']);
 
   const apa = parseReference('Smith, J., Jones, K. L., & Brown, A. (2015). Gas pipelines and politics. Energy Policy, 84, 1–12. doi:10.1016/j.enpol.2015.04.001');
-  assert.equal(apa.item.author!.length, 3);
+  assert.equal((apa.item.author as unknown[]).length, 3);
   assert.deepEqual([apa.item.volume, apa.item.page, apa.item.DOI], ['84', '1–12', '10.1016/j.enpol.2015.04.001']);
 
   const news = parseReference('"Turkmenistan profile". BBC News. 2 January 2018. Retrieved 5 March 2019.');

@@ -14,7 +14,7 @@ import { checkSourcePatch, effectiveSource, mergeEdits, type SourceEdits } from 
 import { fnv1a64 } from '../../core/corpus/hash.ts';
 import { referencesCitedIn } from '../../core/references/claims.ts';
 import { extractReferences, type ExtractedReference } from '../../core/references/extract.ts';
-import { matchReference, type MatchCandidate } from '../../core/references/match.ts';
+import { prepareCandidates, type MatchCandidate } from '../../core/references/match.ts';
 import { getClaims } from '../store/claims-repo.ts';
 import { inAction } from '../store/transaction.ts';
 import { writableDb, type LibraryContext } from '../library/context.ts';
@@ -50,9 +50,9 @@ function documentOf(referenceId: string): string {
 }
 
 /** Sources a reference may name: the other documents of the library and the metadata-only sources. */
-function candidates(ctx: LibraryContext, sources: MetadataSource[]): Array<MatchCandidate & { documentId?: string }> {
+function candidates(ctx: LibraryContext, sources: MetadataSource[]): MatchCandidate[] {
   return [
-    ...ctx.documents.summaries.map((s) => ({ id: s.id, documentId: s.id, csl: s.csl, title: s.title, year: s.year })),
+    ...ctx.documents.summaries.map((s) => ({ id: s.id, csl: s.csl, title: s.title, year: s.year })),
     ...sources.map((s) => ({ id: s.id, csl: s.csl })),
   ];
 }
@@ -78,15 +78,14 @@ function wireAll(ctx: LibraryContext, docs: LoadedDocument[]): DocumentReference
   const db = ctx.store.db;
   const sources = db ? readSources(db) : [];
   const promoted = new Map(sources.map((s) => [s.referenceId, s.id]));
-  const cands = candidates(ctx, sources);
+  const cands = prepareCandidates(candidates(ctx, sources));
   const out: DocumentReference[] = [];
   for (const doc of docs) {
     const corrections = db ? readCorrections(db, doc.summary.id) : new Map<string, Correction>();
-    const others = cands.filter((c) => c.documentId !== doc.summary.id);
     for (const p of parsedReferences(doc)) {
       const unlinked = toWire(p, corrections.get(p.id), null);
       const own = promoted.get(p.id);
-      const link = own ? { id: own, kind: 'promoted' as const } : matchReference(unlinked.csl, others);
+      const link = own ? { id: own, kind: 'promoted' as const } : cands.match(unlinked.csl, doc.summary.id);
       out.push(link ? { ...unlinked, sourceId: link.id, sourceMatch: link.kind } : unlinked);
     }
   }
