@@ -15,6 +15,7 @@ import { brownLongText, writeBrownCorpus } from './brown-corpus.ts';
 import { processMemory } from './host-memory.ts';
 import { makeClaims, measureImport, measureMentions, measureReanchor, openLibrary } from './library-metrics.ts';
 import { FIRST_EXPORT_GOAL_MS, measureCiteMetrics } from './cite-metrics.ts';
+import { BROWN_GOAL_MS, FIVE_TEXTS_GOAL_MS, measureReferences } from './references-metrics.ts';
 import { measureClaims, measureLongOpen, measureOpens, measureStartup, harnessHost, type StartTiming } from './reader-metrics.ts';
 import { formatTable, verdict, writeReport, type Row } from './report.ts';
 import { max, median, percentile } from './stats.ts';
@@ -100,6 +101,13 @@ export async function runBench(): Promise<number> {
       return [{ metric: 'mention sweep, 1 entity, five texts', unit: 'ms', goal: 100, value: m.medianMs,
         note: `median of 5; first call ${m.firstMs.toFixed(1)} ms; ${m.mentions} mentions` }];
     });
+
+    // works cited (issue 9): references found and parsed, five texts and Brown
+    log('references…');
+    for (const [metric, dir, goal] of [
+      ['references: extract + parse, five texts', DEFAULT_CORPUS, FIVE_TEXTS_GOAL_MS],
+      ['references: extract + parse, Brown (500 files)', brownDir, BROWN_GOAL_MS],
+    ] as const) await step([{ metric, unit: 'ms', goal }], async () => [await measureReferences(dir, metric, goal)]);
 
     // 9. citations (issue 6): first bibliography after start (worker, style, engine), 1,000 sources
     log('citation formatting…');
