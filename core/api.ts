@@ -136,6 +136,8 @@ export interface SourcePatch {
   DOI?: string | null;
   language?: string | null;
   note?: string | null;
+  /** Fields whose edit is dropped: they show sources.json's value again (and follow later changes of the file). */
+  revert?: SourceField[];
 }
 
 /** A file that was skipped, with a reason a person can read. */

@@ -68,6 +68,17 @@ test('edits sit on top of sources.json; its note stays apart; equal-to-seed edit
   assert.equal(effectiveSource(s, {}, 'brief.txt').csl!.note, undefined, 'the provenance note is never the item note');
 });
 
+test('revert drops a field\'s edit, so sources.json shows again; a field cannot be set and reverted at once', () => {
+  const s = seed();
+  const checked = checkSourcePatch({ revert: ['title', 'DOI'] });
+  assert.deepEqual(checked.problems, []);
+  const edits = mergeEdits({ title: 'Mine', DOI: '10.1234/x', note: 'Kept.' }, checked.patch, s, checked.revert);
+  assert.deepEqual(edits, { note: 'Kept.' });
+  assert.equal(effectiveSource(s, edits, 'brief.txt').csl!.title, 'Neutrality');
+  assert.match(checkSourcePatch({ title: 'x', revert: ['title'] }).problems[0]!.message, /^Title: is both set and reverted/);
+  assert.match(checkSourcePatch({ revert: ['colour'] }).problems[0]!.message, /"revert" lists fields/);
+});
+
 test('a file without a sources.json item gets an item of its own once edited', () => {
   assert.equal(effectiveSource(null, {}, 'a.txt').csl, null);
   const eff = effectiveSource(null, { title: 'Given' }, 'a.txt');

@@ -32,6 +32,9 @@ export const DEFAULT_TYPE = 'document';
  */
 export type SourceEdits = { [F in SourceField]?: NonNullable<SourcePatch[F]> | null };
 
+/** A checked patch: the fields to set or clear, and those to return to sources.json. */
+export interface CheckedPatch { patch: SourceEdits; revert: SourceField[]; problems: FieldProblem[] }
+
 /** A field's value is unacceptable: `message` names the field and says what to write. */
 export interface FieldProblem { field: SourceField; message: string }
 
@@ -171,15 +174,27 @@ function checkText(field: SourceField, value: unknown): string | null | FieldPro
  * (source-fields.ts has the rules). Returns every field's problem, in SOURCE_FIELDS order, each
  * message starting with the field's label; an unknown field is a problem too.
  */
-export function checkSourcePatch(patch: unknown): { patch: SourceEdits; problems: FieldProblem[] } {
+export function checkSourcePatch(patch: unknown): CheckedPatch {
   const problems: FieldProblem[] = [];
   const out: SourceEdits = {};
+  const revert: SourceField[] = [];
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
-    return { patch: out, problems: [{ field: 'title', message: 'The edit must be an object of CSL fields.' }] };
+    return { patch: out, revert, problems: [{ field: 'title', message: 'The edit must be an object of CSL fields.' }] };
   }
   const raw = patch as Record<string, unknown>;
+  if (raw.revert !== undefined) {
+    const list = raw.revert;
+    if (!Array.isArray(list) || !list.every((f) => typeof f === 'string' && FIELD_DEFS.has(f as SourceField))) {
+      problems.push({ field: 'title', message: `"revert" lists fields to return to sources.json: ${SOURCE_FIELDS.map((d) => d.field).join(', ')}.` });
+    } else {
+      for (const f of list as SourceField[]) {
+        if (Object.hasOwn(raw, f)) problems.push(problem(f, 'is both set and reverted in one edit.'));
+        else if (!revert.includes(f)) revert.push(f);
+      }
+    }
+  }
   for (const key of Object.keys(raw)) {
-    if (!FIELD_DEFS.has(key as SourceField) && raw[key] !== undefined) {
+    if (key !== 'revert' && !FIELD_DEFS.has(key as SourceField) && raw[key] !== undefined) {
       problems.push({ field: key as SourceField, message: `"${key}" is not a source field that can be edited (${SOURCE_FIELDS.map((d) => d.field).join(', ')}).` });
     }
   }
@@ -203,7 +218,7 @@ export function checkSourcePatch(patch: unknown): { patch: SourceEdits; problems
     if (checked && typeof checked === 'object' && 'message' in checked) problems.push(checked as FieldProblem);
     else set[field] = checked;
   }
-  return { patch: out, problems };
+  return { patch: out, revert, problems };
 }
 
 /** Deep equality for JSON values (CSL fields). */
@@ -222,10 +237,12 @@ function seedValue(seed: CslItem | null, field: SourceField): unknown {
 /**
  * The stored edits after a (checked) patch: each patched field replaces the edit; a value equal
  * to the sources.json one, or a null where sources.json has nothing, drops the field's edit, so
- * a later change of sources.json shows through again. `type: null` always drops the edit.
+ * a later change of sources.json shows through again. `type: null` always drops the edit, as
+ * does naming a field in `revert`.
  */
-export function mergeEdits(current: SourceEdits, patch: SourceEdits, seed: CslItem | null): SourceEdits {
+export function mergeEdits(current: SourceEdits, patch: SourceEdits, seed: CslItem | null, revert: readonly SourceField[] = []): SourceEdits {
   const next: Record<string, unknown> = { ...current };
+  for (const f of revert) delete next[f];
   for (const [field, value] of Object.entries(patch) as Array<[SourceField, unknown]>) {
     const seeded = seedValue(seed, field);
     if (field === 'type' && value === null) delete next[field];

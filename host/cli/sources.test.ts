@@ -62,6 +62,11 @@ test('sources set: creators in one line, a date, a path for the id; the edit is 
   const cleared = (await rows()).find((r) => r.path === REPORT)!;
   assert.equal(cleared.csl!.language, undefined);
   assert.equal(cleared.csl!.type, 'report', 'an empty type goes back to sources.json');
+  // revert: the edit goes, sources.json's value is back
+  const reverted = await cli('sources', 'revert', REPORT, 'language', ...args);
+  assert.equal(reverted.code, 0, reverted.err);
+  assert.match(reverted.out, /language from sources\.json = en/);
+  assert.equal((await rows()).find((r) => r.path === REPORT)!.csl!.language, 'en');
 });
 
 test('bad input exits 1 with a message naming the field and changes nothing; wrong shape is usage (2)', async () => {

@@ -91,6 +91,7 @@ export const sourcesVerb: Verb = {
   summary: 'list or edit source metadata (sources.json + your edits)',
   usage: `sources [--json] [--corpus DIR] [--data DIR]
        sources set ID FIELD VALUE [--corpus DIR] [--data DIR]
+       sources revert ID FIELD [--corpus DIR] [--data DIR]
 
   --json         print JSON: [{ id, path, title, untitled, csl, sourcesNote, edited, problems }]
                  (csl: the effective CSL item; its note is yours, sourcesNote is sources.json's)
@@ -104,12 +105,25 @@ export const sourcesVerb: Verb = {
                  DOI: with or without https://doi.org/; URL: whole, with https://
                  A bad value exits 1 with a message and changes nothing. Undo in the app
                  (Ctrl+Z) reverts the edit.
+  revert         drop your edit of one field: sources.json's value (or none) shows again
 ${LIBRARY_OPTIONS_HELP}`,
   options: { ...LIBRARY_OPTIONS, json: { type: 'boolean' } },
   positionals: true,
   run: (values, positionals, io) => {
     const [sub, ...rest] = positionals;
-    if (sub !== undefined && sub !== 'set') throw new UsageError(`Unknown sources command "${sub}" (did you mean "set"?).`);
+    if (sub !== undefined && sub !== 'set' && sub !== 'revert') throw new UsageError(`Unknown sources command "${sub}" (use set or revert).`);
+    if (sub === 'revert') {
+      if (rest.length !== 2) throw new UsageError('sources revert takes ID FIELD.');
+      const [ref, field] = rest as [string, string];
+      if (!FIELD_NAMES.includes(field as SourceField)) throw new ApiError('bad-input', `"${field}" is not a source field; use one of: ${FIELD_NAMES.join(', ')}.`);
+      return withLibrary(values, async (library) => {
+        const doc = await findDocument(library, ref);
+        const after = await library.updateSource(doc.id, { revert: [field as SourceField] });
+        if (values.json) io.out(JSON.stringify(row(after), null, 2));
+        else io.out(`${after.path}: ${field} from sources.json${shown(after.csl, field as SourceField) ? ` = ${shown(after.csl, field as SourceField)}` : ' (none)'}`);
+        return 0;
+      });
+    }
     if (sub === 'set') {
       if (rest.length !== 3) throw new UsageError('sources set takes ID FIELD VALUE (quote a value with spaces; "" clears).');
       const [ref, field, value] = rest as [string, string, string];

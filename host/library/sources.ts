@@ -77,12 +77,12 @@ export function updateSource(ctx: LibraryContext, id: string, patch: SourcePatch
     const gone = typeof id === 'string' ? ctx.documents.removed.get(id) : undefined;
     throw new ApiError('not-found', gone ? `"${gone.title}" is no longer in the corpus folder; its source cannot be edited.` : `There is no document with id "${String(id)}" in the library.`);
   }
-  const { patch: clean, problems } = checkSourcePatch(patch);
+  const { patch: clean, revert, problems } = checkSourcePatch(patch);
   if (problems.length) throw new ApiError('bad-input', problems.map((p) => p.message).join(' '));
   const seed = seedOf(current);
   inAction(db, 'Edit source', (rec) => {
     const before = readSourceEdits(db, id);
-    const next = mergeEdits(before, clean, seed.csl);
+    const next = mergeEdits(before, clean, seed.csl, revert);
     if (JSON.stringify(next) !== JSON.stringify(before)) writeSourceEdits(rec, id, next, new Date().toISOString());
   });
   ctx.documents.reapplyOverlay();

@@ -13,6 +13,8 @@ export interface NamesEditor {
   readonly element: HTMLElement;
   /** Shows these names unless the user is working in the list. */
   set(names: readonly CslName[]): void;
+  /** The next `set` applies even while the user is in the list (after a revert). */
+  reset(): void;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createNamesEditor(opts: { labelId: string; describedBy: string; 
   };
   /** Names that arrived while the user worked in the list; shown once focus leaves it. */
   let waiting: readonly CslName[] | null = null;
+  let force = false;
   // Checked a moment later: redrawing the rows removes the focused button, which fires focusout
   // too, and focus then returns inside.
   element.addEventListener('focusout', () => {
@@ -94,8 +97,10 @@ export function createNamesEditor(opts: { labelId: string; describedBy: string; 
 
   const api: NamesEditor = {
     element,
+    reset() { force = true; },
     set(names) {
-      if (element.contains(document.activeElement)) { waiting = names; return; }
+      if (element.contains(document.activeElement) && !force) { waiting = names; return; }
+      force = false;
       waiting = null;
       rows = names.map(rowOf);
       shown = JSON.stringify(rows.map(nameOf).filter(Boolean));

@@ -75,6 +75,9 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
   const controls = new Map<SourceField, Control>();
   const errors = new Map<SourceField, HTMLElement>();
   const labels = new Map<SourceField, HTMLElement>();
+  const reverts = new Map<SourceField, HTMLButtonElement>();
+  /** Fields whose control takes the stored value at the next render even while focused (after a revert). */
+  const refill = new Set<SourceField>();
   const hints = new Map<SourceField, HTMLElement>();
   let names: NamesEditor;
 
@@ -102,6 +105,24 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
     } catch (err) {
       if (id === target) { showError(field, errorMessage(err)); status.textContent = `${fieldLabel(field)} not saved.`; }
       return false;
+    }
+  };
+
+  /** Drops the user's edit of a field: sources.json's value (or none) shows again. */
+  const revertField = async (def: SourceFieldDef): Promise<void> => {
+    const field = fieldOf(def);
+    const target = id;
+    if (!target) return;
+    const control = field === 'author' ? names.element.querySelector<HTMLElement>('input, button') : controls.get(field);
+    control?.focus(); // the button is about to go
+    showError(field, '');
+    refill.add(field);
+    try {
+      await opts.reader.updateSource(target, { revert: [field] });
+      if (id === target) { status.textContent = `${def.label}: the value from sources.json is back.`; render(false); }
+    } catch (err) {
+      refill.delete(field);
+      if (id === target) status.textContent = `${def.label} not restored: ${errorMessage(err)}`;
     }
   };
 
@@ -153,6 +174,12 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
     const controlId = `source-field-${field}`;
     const errorId = `${controlId}-error`;
     const label = h('label', { className: 'source-label', for: controlId, id: `${controlId}-label` }, def.label);
+    const revert = h('button', {
+      type: 'button', className: 'source-revert', hidden: true, 'aria-label': `Restore ${def.label} from sources.json`,
+      title: 'You changed this field: restore the value from sources.json (or none)',
+    }, '↺');
+    revert.addEventListener('click', () => void revertField(def));
+    reverts.set(field, revert);
     const error = h('p', { className: 'field-error', id: errorId, role: 'alert' });
     errors.set(field, error);
     labels.set(field, label);
@@ -186,7 +213,8 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
     }
     const hintEl = def.kind === 'date' ? h('span', { className: 'source-hint', 'aria-hidden': 'true' }) : null;
     if (hintEl) hints.set(field, hintEl);
-    form.append(h('div', { className: `source-row source-${def.kind}`, 'data-field': field }, label, h('div', { className: 'source-control' }, control, hintEl, error)));
+    form.append(h('div', { className: `source-row source-${def.kind}`, 'data-field': field },
+      h('div', { className: 'source-label-cell' }, label, revert), h('div', { className: 'source-control' }, control, hintEl, error)));
   }
   form.addEventListener('submit', (e) => e.preventDefault());
 
@@ -204,10 +232,16 @@ export function createSourcePane(opts: SourcePaneOptions): SourcePane {
     const edited = new Set(s.editedFields ?? []);
     for (const def of SOURCE_FIELDS) {
       const label = labels.get(fieldOf(def))!;
-      label.classList.toggle('edited', edited.has(fieldOf(def)));
-      label.title = edited.has(fieldOf(def)) ? 'You changed this field; sources.json is not changed.' : '';
-      if (force) showError(fieldOf(def), '');
-      fill(def, force);
+      const field = fieldOf(def);
+      label.classList.toggle('edited', edited.has(field));
+      label.title = edited.has(field) ? 'You changed this field; sources.json is not changed.' : '';
+      // the user's note is cleared like any field; the others can go back to sources.json's value
+      reverts.get(field)!.hidden = !edited.has(field) || field === 'note';
+      if (force) showError(field, '');
+      const again = refill.has(field) && !edited.has(field);
+      if (again) refill.delete(field);
+      if (field === 'author' && again) names.reset();
+      fill(def, force || again);
       hint(def);
     }
     if (s.sourcesNote) {

@@ -152,6 +152,22 @@ test('an edit in one window reaches another open on the same library', async () 
   }
 });
 
+test('↺ beside an edited field brings back the sources.json value', async () => {
+  await page.locator('.doc-source-edit').click();
+  await field('issued').fill('2016-08-02');
+  await field('issued').press('Enter');
+  await page.locator('.doc-year', { hasText: '2016' }).waitFor();
+  await page.locator('#source-field-issued-label.edited').waitFor();
+  const revert = page.locator('.source-row[data-field="issued"] .source-revert');
+  assert.equal(await revert.getAttribute('aria-label'), 'Restore Date from sources.json');
+  await screenshot(page, 'sources-edited');
+  await revert.click();
+  await page.waitForFunction(() => (document.querySelector('#source-field-issued') as any)?.value === '2016-07');
+  assert.deepEqual((await stored(BRIEF_PATH)).csl!.issued, { 'date-parts': [[2016, 7]] });
+  assert.equal(await revert.isHidden(), true);
+  assert.equal(await page.locator('#source-field-issued-label.edited').count(), 0);
+});
+
 test('Alt+Enter on a library entry opens its source in the pane without opening the document', async () => {
   const report = entry(REPORT_PATH);
   const before = await page.locator('#doc-title').innerText();
