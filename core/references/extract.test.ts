@@ -33,3 +33,16 @@ test('a scraped page whose "References" heading is followed by page furniture gi
   const text = readFileSync(new URL('../../corpus/central-asian-union-hubbry-wiki.txt', import.meta.url), 'utf8');
   assert.deepEqual(findReferenceTexts(parseDocument({ text, format: 'txt', path: 'wiki.txt' }).doc), []);
 });
+
+test('an HTML page\'s "Bibliography" list and a note saying "Ibid." (the work before, its own page)', () => {
+  const html = parseDocument({
+    text: '<html><body><h1>Essay</h1><p>' + LONG + '</p><h2>Bibliography</h2><ol><li>Luca Anceschi. Turkmenistan\'s foreign policy. London: Routledge, 2009.</li><li>Ibid., p. 12.</li></ol></body></html>',
+    format: 'html', path: 'essay.html',
+  }).doc;
+  const refs = extractReferences(html);
+  assert.deepEqual(refs.map((r) => [r.origin, r.label]), [['list', '1'], ['list', '2']]);
+  assert.equal(refs[1]!.item.title, "Turkmenistan's foreign policy");
+  assert.equal(refs[1]!.item.page, '12');
+  assert.ok(refs[1]!.confidence.title! < refs[0]!.confidence.title!, 'by position only: less sure');
+  assert.equal(refs[1]!.raw, 'Ibid., p. 12.');
+});

@@ -12,6 +12,7 @@
  * - Anywhere else, a run of two or more paragraphs or items that each open with a different
  *   `[12]`-style marker is a numbered reference list (its entries filtered as above).
  * - A list entry's label is its own marker (`[12]`, `12.`, `12)`), else its position in the list.
+ * - "Ibid." (ibidem, id., 同上) is the work of the reference just before it, with its own pages.
  */
 import type { Block, DocumentModel, HeadingBlock, Inline, ListItemBlock, ParagraphBlock } from '../api.ts';
 import { parseReference } from './parse-reference.ts';
@@ -52,9 +53,9 @@ export function isReferenceHeading(h: HeadingBlock): boolean {
 /** Longer than this, an entry is prose (a scraped page's text after its "References" heading), not a reference. */
 const MAX_ENTRY = 600;
 
-/** Something only a reference has: a year, a web address, a DOI, a quoted or 《》 title; and short. */
+/** Something only a reference has: a year, a web address, a DOI, a quoted or 《》 title, "Ibid."; and short. */
 function looksLikeReference(s: string): boolean {
-  return s.length <= MAX_ENTRY && /(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|https?:\/\/|www\.|\b10\.\d{4,9}\/|《|[“"‘«]/u.test(s);
+  return s.length <= MAX_ENTRY && (IBID.test(s) || /(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|https?:\/\/|www\.|\b10\.\d{4,9}\/|《|[“"‘«]/u.test(s));
 }
 
 /** The entry's own number: a leading `[12]` marker, or `[12]`, `12.`, `12)` written as text. */
@@ -118,7 +119,30 @@ export function findReferenceTexts(doc: Pick<DocumentModel, 'blocks' | 'footnote
   return out;
 }
 
-/** Finds and parses a document's references; never throws, never drops a found text. */
+/** "Ibid." and its kin: the same work as the note before. */
+const IBID = /^(?:ibid(?:em)?\.?|id\.|同上|同前)(?=$|[\s,，.。:：;])/iu;
+/** How much of the previous note's confidence an "Ibid." keeps (it names that work only by position). */
+const IBID_CONFIDENCE = 0.8;
+
+/**
+ * Finds and parses a document's references; never throws, never drops a found text. A note
+ * that says "Ibid." (同上) takes the work of the reference before it, with its own pages.
+ */
 export function extractReferences(doc: Pick<DocumentModel, 'blocks' | 'footnotes'>): ExtractedReference[] {
-  return findReferenceTexts(doc).map((f) => ({ ...f, ...parseReference(f.raw) }));
+  const out: ExtractedReference[] = [];
+  for (const f of findReferenceTexts(doc)) {
+    const parsed = parseReference(f.raw);
+    const prev = out[out.length - 1];
+    if (prev && prev.origin === f.origin && IBID.test(f.raw.trim())) {
+      const item = { ...prev.item };
+      const confidence = Object.fromEntries(Object.entries(prev.confidence).map(([k, v]) => [k, v! * IBID_CONFIDENCE]));
+      delete item.page;
+      delete confidence.page;
+      if (parsed.item.page) { item.page = parsed.item.page; confidence.page = parsed.confidence.page ?? 0.5; }
+      out.push({ ...f, raw: f.raw, item, confidence });
+      continue;
+    }
+    out.push({ ...f, ...parsed });
+  }
+  return out;
 }

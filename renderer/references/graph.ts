@@ -25,7 +25,7 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
 
 /** Shortens a title for a node label. */
 function short(t: string): string {
-  return t.length > 18 ? t.slice(0, 17) + '…' : t;
+  return t.length > 16 ? t.slice(0, 15) + '…' : t;
 }
 
 /** Draws the graph; `current` is highlighted. */

@@ -137,7 +137,7 @@ export function renderReferenceItem(ref: DocumentReference, open: boolean, opts:
     control.addEventListener('change', save);
     control.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' && control instanceof HTMLInputElement) { e.preventDefault(); save(); } });
     const state = corrected ? h('span', { className: 'ref-state ref-corrected', title: 'You corrected this field' }, 'corrected')
-      : isUnsure ? h('span', { className: 'ref-state ref-unsure', title: `The parser is unsure of this field (confidence ${conf!.toFixed(2)})` }, `unsure ${conf!.toFixed(1)}`)
+      : isUnsure ? h('span', { className: 'ref-state ref-unsure', title: `The parser is unsure of this field (confidence ${conf!.toFixed(2)})` }, `unsure ${conf!.toFixed(2)}`)
         : null;
     return h('div', { className: `ref-row${isUnsure ? ' is-unsure' : ''}${corrected ? ' is-corrected' : ''}`, 'data-field': field },
       h('label', { for: inputId }, label), control, state);
