@@ -53,6 +53,15 @@ const EARLY_DATE = new RegExp(`^\\(?((?:${YEAR})[a-z]?(?:,\\s*[^)]{1,20})?|n\\.d
 /** Bare years, not part of a longer number or a dotted date. */
 const BARE_YEARS = new RegExp(`(?<![\\d.])(${YEAR})(?![\\d])`, 'g');
 
+/**
+ * Characters of a note that are parsed. The longest of the corpus's 28 notes has 300; a note
+ * past this is commentary that may open with a reference, and the rest is not read (the raw text
+ * is kept whole). It also bounds the time one note can take.
+ */
+const MAX_PARSED = 1000;
+/** Commas tried, from the end, when a title ends at a comma before its container. */
+const MAX_SPLIT_COMMAS = 12;
+
 /** Parses one reference string; never throws (see rule 5). */
 export function parseReference(raw: string): ParsedReference {
   try {
@@ -65,7 +74,7 @@ export function parseReference(raw: string): ParsedReference {
 function parse(raw: string): ParsedReference {
   const item: ReferenceItem = { type: 'document' };
   const conf: FieldConfidence = {};
-  let text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  let text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_PARSED);
   const marker = takeTypeMarker(text);
   text = marker.rest;
   const accessed = takeAccessed(text);
@@ -80,7 +89,8 @@ function parse(raw: string): ParsedReference {
   const language = languageOf(text);
   if (language) { item.language = language.code; conf.language = language.confidence; }
 
-  const found = /《[^》]+》/u.test(text) ? parseChinese(text) : parseWestern(text);
+  const open = text.indexOf('《');
+  const found = open >= 0 && text.indexOf('》', open) > open + 1 ? parseChinese(text) : parseWestern(text);
   Object.assign(item, found.item);
   Object.assign(conf, found.conf);
 
@@ -268,7 +278,8 @@ function titleCase(phrase: string): boolean {
 
 /** Splits "Title, Container" at the last comma whose right side is a Title-Case phrase. */
 function splitTitleContainer(segment: string): { title: string; container: string | null } {
-  const commas = [...segment.matchAll(/,\s*/gu)].map((m) => m.index!).reverse();
+  // The container is near the end: the last MAX_SPLIT_COMMAS commas are enough (and keep this linear).
+  const commas = [...segment.matchAll(/,\s*/gu)].map((m) => m.index!).reverse().slice(0, MAX_SPLIT_COMMAS);
   for (const at of commas) {
     const left = segment.slice(0, at).trim();
     const right = segment.slice(at + 1).trim();
