@@ -256,8 +256,9 @@ export function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>
     const own = terms.get(field);
     const ranges: MatchRange[] = [];
     if (own || keys) {
+      const heads = own ? headsOf(own) : null;
       for (const w of words(text)) {
-        if (own?.has(termOf(w.word)) || (keys && isNameLike(w.word) && keys.has(spellingKey(w.word)))) ranges.push([w.start, w.end]);
+        if ((own && mayBe(heads!, w.word) && own.has(termOf(w.word))) || (keys && isNameLike(w.word) && keys.has(spellingKey(w.word)))) ranges.push([w.start, w.end]);
       }
     }
     for (const phrase of phrases) ranges.push(...phraseRanges(text, phrase));
@@ -273,6 +274,23 @@ export function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>
     if (names.some((n) => has(entityTerms, n) || byKey(n))) out.entities.push(i);
   });
   return out;
+}
+
+/** The first two letters of each term: a word of plain ASCII letters whose own first two differ cannot have any of these terms. */
+const HEADS = new WeakMap<Set<string>, Set<string>>();
+function headsOf(terms: Set<string>): Set<string> {
+  let h = HEADS.get(terms);
+  if (!h) { h = new Set([...terms].map((t) => t.slice(0, 2))); HEADS.set(terms, h); }
+  return h;
+}
+/**
+ * Whether a word may have one of the terms, decided without stemming it: stemming and folding keep
+ * the first two letters of a plain ASCII word (lower-cased, apostrophes out); other words always may.
+ * Highlighting a page of results calls termOf on every word of every hit, mostly for nothing.
+ */
+function mayBe(heads: Set<string>, word: string): boolean {
+  if (!/^[A-Za-z']+$/.test(word)) return true;
+  return heads.has(word.toLowerCase().replace(/'/g, '').slice(0, 2));
 }
 
 /** Sorted, with overlapping or touching ranges joined. */

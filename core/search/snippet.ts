@@ -17,7 +17,8 @@ export function snippetAround(text: string, ranges: readonly MatchRange[], max =
   let flat = '';
   const oldAt: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const space = /\s/.test(text[i]!);
+    const code = text.charCodeAt(i);
+    const space = code === 32 || code === 10 || code === 9 || code === 13 || (code > 127 && /\s/.test(text[i]!));
     if (space && (flat.endsWith(' ') || flat === '')) continue;
     flat += space ? ' ' : text[i]!;
     oldAt.push(i);

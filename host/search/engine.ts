@@ -54,6 +54,12 @@ export const LIVE_MAX = 5_000;
 const DEAD_SHARE = 0.25;
 /** Most words a query searches (an "A OR B" pair is one). */
 export const MAX_UNITS = 32;
+/**
+ * Most candidates a phrase is checked in (their texts are read from the store: ~1 µs a claim).
+ * A phrase of common words ("of the state") can have tens of thousands; beyond this the best
+ * scored are checked and the answer says so.
+ */
+export const PHRASE_CHECK_MAX = 1_000;
 /** Most terms a prefix expands to, by document frequency. */
 export const PREFIX_MAX_TERMS = 48;
 /** Shortest word that is also matched one edit away; longest matched loosely (see search-claims.ts). */
@@ -69,8 +75,8 @@ const BOOST = [FIELD_BOOSTS.restatement, FIELD_BOOSTS.tags, FIELD_BOOSTS.note, F
 const OWN = (1 << F.restatement) | (1 << F.tags) | (1 << F.note) | (1 << F.quote);
 const BIT = (f: number): number => 1 << f;
 
-/** The texts a phrase is checked in: the caller reads them (the store, or passages in memory). */
-export interface DocTexts { restatement: string; note: string; quote: string; tags: string[]; entities: string[]; title: string }
+/** The texts a phrase is checked in: the caller reads them (the store, or passages in memory). Names (entities, kinds, titles) are checked in the side tables. */
+export interface DocTexts { restatement: string; note: string; quote: string; tags: string[] }
 
 /** What a ranked query gives the caller, who turns it into hits. */
 export interface Ranked {
@@ -116,9 +122,8 @@ export class Engine {
   /** Sorts the vocabulary after a build, a load or a compaction. */
   settle(): void {
     this.surfaces.settle();
-    const terms = new Set<string>();
-    for (const s of this.segments) for (const t of s.terms()) if (!t.startsWith(SIDE)) terms.add(t);
-    this.expander.reset(terms);
+    const segments = this.segments;
+    this.expander.reset((function* () { for (const s of segments) for (const t of s.terms()) if (!t.startsWith(SIDE)) yield t; })());
   }
 
   get live(): Segment { return this.segments[this.segments.length - 1]!; }
@@ -173,8 +178,8 @@ export class Engine {
         for (let i = 0; i < s.size; i++) {
           if (s.dead[i]) continue;
           m[i] = merged.size;
-          merged.ids.push(s.ids[i]!); merged.stamps.push(s.stamps[i]!); merged.docRefs.push(s.docRefs[i]!); merged.starts.push(s.starts[i]!);
-          for (let f = 0; f < NF; f++) { const l = s.lengths[i * NF + f]!; merged.lengths.push(l); merged.lengthSums[f]! += l; }
+          merged.ids.push(s.ids[i]!); merged.stamps.push(s.stamps[i]!); (merged.docRefs as number[]).push(s.docRefs[i]!); (merged.starts as number[]).push(s.starts[i]!);
+          for (let f = 0; f < NF; f++) { const l = s.lengths[i * NF + f]!; (merged.lengths as number[]).push(l); merged.lengthSums[f]! += l; }
         }
         remap.push(m);
       }
@@ -204,7 +209,19 @@ export class Engine {
 
   setEntities(list: readonly Entity[]): void { this.side.setEntities(list); }
   setKinds(list: readonly ClaimKindDef[]): void { this.side.setKinds(list); }
-  setTitles(list: ReadonlyArray<readonly [string, string]>): void { this.side.setTitles(list); }
+  setTitles(list: ReadonlyArray<readonly [string, string]>): void { this.side.setTitles(list); this.#titleRanks = null; }
+
+  #titleRanks: number[] | null = null;
+  /** Rank of each document ref by its source's title (ties between claims break by title, then position); cached. */
+  titleRanks(): number[] {
+    const ids = this.documents.ids;
+    if (this.#titleRanks?.length === ids.length) return this.#titleRanks;
+    const order = ids.map((id, i) => [this.side.title(id), i] as const).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+    const out = new Array<number>(ids.length);
+    order.forEach(([, i], r) => { out[i] = r; });
+    this.#titleRanks = out;
+    return out;
+  }
 
   // -------------------------------------------------------------------------------------------
   // Queries
@@ -218,6 +235,20 @@ export class Engine {
   rank(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[]; passages?: boolean }): Ranked {
     const q = new QueryRun(this, opts.passages ?? false);
     return q.run(query, opts);
+  }
+
+  #scratch: { score: Float64Array; matched: Uint16Array; seen: Int32Array; hit: Uint8Array } | null = null;
+  /**
+   * Per-document arrays a query scores into, kept between queries (at 100,000 claims they are
+   * 1.5 MB: allocating them per query made the collector run every few queries). A query leaves
+   * them clean (`release`): only the documents it touched are reset.
+   */
+  scratch(size: number): { score: Float64Array; matched: Uint16Array; seen: Int32Array; hit: Uint8Array } {
+    if (!this.#scratch || this.#scratch.score.length < size) {
+      const n = Math.max(size, Math.ceil((this.#scratch?.score.length ?? 0) * 1.5), 1024);
+      this.#scratch = { score: new Float64Array(n), matched: new Uint16Array(n), seen: new Int32Array(n).fill(-1), hit: new Uint8Array(n) };
+    }
+    return this.#scratch;
   }
 
   /** Document frequency over all segments. */
@@ -254,10 +285,11 @@ class QueryRun {
     const sums = new Array<number>(NF).fill(0);
     for (const s of e.segments) { this.offsets.push(size); size += s.size; for (let f = 0; f < NF; f++) sums[f]! += s.lengthSums[f]!; }
     this.size = size;
-    this.score = new Float64Array(size);
-    this.matched = new Uint16Array(size);
-    this.seen = new Int32Array(size).fill(-1);
-    this.hit = new Uint8Array(size);
+    const scratch = e.scratch(size);
+    this.score = scratch.score;
+    this.matched = scratch.matched;
+    this.seen = scratch.seen;
+    this.hit = scratch.hit;
     this.n = Math.max(1, e.count);
     this.avg = sums.map((v) => (size ? v / size : 1) || 1);
   }
@@ -354,9 +386,18 @@ class QueryRun {
 
   /** Documents having a phrase (checked in the texts) among `within` (or among those with its words). */
   phrase(p: QueryPart, within: Uint8Array | null, texts: (ids: string[]) => Map<string, DocTexts>): Uint8Array {
-    let pool: Uint8Array | null = within ? within.slice() : null;
-    const fieldBits = p.field ? (p.field === 'entity' || p.field === 'kind' || p.field === 'source' ? -1 : BIT(FIELD_OF[p.field])) : OWN;
-    if (fieldBits !== -1) {
+    const folded = p.words.map(foldWord);
+    const out = new Uint8Array(this.size);
+    // names: entities (unfielded too, as their names are the claim's words), kinds, source titles
+    const named = (which: 'entity' | 'kind' | 'source', make: (id: string) => string): void => {
+      for (const id of this.e.side.withPhrase(which, folded)) this.mark(make(id), BIT(F.side), out);
+    };
+    if (!this.passages && (!p.field || p.field === 'entity')) named('entity', entityTerm);
+    if (p.field === 'kind') named('kind', kindTerm);
+    if (p.field === 'source') named('source', documentTerm);
+    if (!p.field || p.field === 'tag' || p.field === 'note' || p.field === 'quote' || p.field === 'restatement') {
+      const fieldBits = p.field ? BIT(FIELD_OF[p.field]) : OWN;
+      let pool: Uint8Array | null = within ? within.slice() : null;
       for (const word of p.words) {
         const term = termOf(word);
         if (!term) continue;
@@ -364,23 +405,27 @@ class QueryRun {
         this.mark(term, fieldBits, set);
         pool = pool ? and(pool, set) : set;
       }
+      if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); }
+      let keys: number[] = [];
+      for (let k = 0; k < pool.length; k++) if (pool[k]) keys.push(k);
+      if (keys.length > PHRASE_CHECK_MAX) {
+        // the best scored first (its words and the others asked), then in index order
+        keys = keys.sort((a, b) => this.score[b]! - this.score[a]! || a - b).slice(0, PHRASE_CHECK_MAX);
+        this.message.push(`“${p.text}” is common: the ${PHRASE_CHECK_MAX.toLocaleString('en')} best claims with its words were checked for it.`);
+      }
+      const ids: string[] = [];
+      const keyOf = new Map<string, number>();
+      for (const k of keys) { const id = this.idOf(k).id; ids.push(id); keyOf.set(id, k); }
+      const got = texts(ids);
+      const quick = asciiPhrase(folded);
+      for (const id of ids) {
+        const t = got.get(id);
+        if (!t) continue;
+        const fields = !p.field ? [t.restatement, t.note, t.quote, ...t.tags] : p.field === 'tag' ? t.tags : [t[p.field]];
+        if (fields.some((text) => (quick && ASCII.test(text) ? quick.test(text) : phraseRanges(text, folded).length > 0))) out[keyOf.get(id)!] = 1;
+      }
     }
-    if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); }
-    const ids: string[] = [];
-    const keyOf = new Map<string, number>();
-    this.forMarked(pool, (key, id) => { ids.push(id); keyOf.set(id, key); });
-    const folded = p.words.map(foldWord);
-    const out = new Uint8Array(this.size);
-    const got = texts(ids);
-    for (const id of ids) {
-      const t = got.get(id);
-      if (!t) continue;
-      const fields = !p.field ? [t.restatement, t.note, t.quote, ...t.tags, ...t.entities]
-        : p.field === 'tag' ? t.tags : p.field === 'entity' ? t.entities : p.field === 'source' ? [t.title]
-        : p.field === 'kind' ? [] : [t[p.field]];
-      if (fields.some((text) => phraseRanges(text, folded).length > 0)) out[keyOf.get(id)!] = 1;
-    }
-    return out;
+    return within ? and(out, within) : out;
   }
 
   /** Documents with a word in the claim's own fields (not the title): what `-word` removes. */
@@ -415,6 +460,18 @@ class QueryRun {
   }
 
   run(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[] }): Ranked {
+    try { return this.#run(query, opts); } finally { this.release(); }
+  }
+
+  /** Leaves the shared scratch arrays clean (phrase bumps touch only documents that are also in `touched` or in the pool). */
+  release(): void {
+    for (const k of this.touched) { this.score[k] = 0; this.matched[k] = 0; this.seen[k] = -1; this.hit[k] = 0; }
+    for (const k of this.bumped) this.matched[k] = 0;
+  }
+  /** Documents whose `matched` a phrase raised without scoring them. */
+  readonly bumped: number[] = [];
+
+  #run(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[] }): Ranked {
     const { units, filters, phrases, negated, cut } = plan(query);
     if (cut) this.message.push(`Only the first ${MAX_UNITS} words were searched.`);
     if (query.emptyFields.includes('kind') && !this.passages) this.message.push(`Kinds: ${this.e.side.kinds().map((k) => k.id === k.label.toLowerCase() ? k.label : `${k.label} (${k.id})`).join(', ')}.`);
@@ -430,18 +487,24 @@ class QueryRun {
       for (const p of group) { const f = this.filter(p); union = union ? or(union, f) : f; }
       cand = cand ? and(cand, union!) : union!;
     }
+    // a phrase's words score like words (not counted: the phrase counts once it is checked), so its
+    // best matches are checked first and rank first
+    for (const p of phrases) {
+      const bits = !p.field ? OWN : p.field === 'tag' || p.field === 'note' || p.field === 'quote' || p.field === 'restatement' ? BIT(FIELD_OF[p.field]) : 0;
+      if (bits) for (const w of p.words) { const t = termOf(w); if (t) { this.scoreTerm(t, 1, bits, -1); this.terms.add(t); } }
+    }
     const phraseWords: string[][] = [];
     for (const p of phrases) {
       const set = this.phrase(p, cand, opts.texts);
       cand = set;
-      for (let k = 0; k < set.length; k++) if (set[k]) this.matched[k]!++;
+      for (let k = 0; k < set.length; k++) if (set[k]) { this.matched[k]!++; if (!this.hit[k]) this.bumped.push(k); }
       if (!p.field || p.field === 'quote' || p.field === 'note' || p.field === 'restatement') phraseWords.push(p.words.map(foldWord));
     }
     if (!cand && negated.length) { cand = new Uint8Array(this.size); this.everyLive(cand); }
     for (const p of negated) { const ex = this.exclusion(p, cand!, opts.texts); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }
     const keys: number[] = [];
     if (cand) for (let k = 0; k < cand.length; k++) if (cand[k]) keys.push(k);
-    const titleRank = this.titleRanks();
+    const titleRank = this.e.titleRanks();
     const cmp = (a: number, b: number): number => {
       const d = this.matched[b]! - this.matched[a]! || this.score[b]! - this.score[a]!;
       if (d) return d;
@@ -459,14 +522,6 @@ class QueryRun {
     };
   }
 
-  /** Rank of each document ref by its source's title (ties between claims break by title, then position). */
-  titleRanks(): number[] {
-    const ids = this.e.documents.ids;
-    const order = ids.map((id, i) => [this.e.side.title(id), i] as const).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
-    const out = new Array<number>(ids.length);
-    order.forEach(([, i], r) => { out[i] = r; });
-    return out;
-  }
 }
 
 const FIELD_OF: Record<Exclude<QueryField, 'entity' | 'kind' | 'source'>, number> = { tag: F.tags, note: F.note, quote: F.quote, restatement: F.restatement };
@@ -507,6 +562,18 @@ function noneNamed(field: QueryField, word: string, kinds: Array<{ id: string; l
   if (field === 'kind') return `“${word}” is not a kind. Kinds: ${kinds.map((k) => k.label).join(', ')}.`;
   if (field === 'entity') return `No entity is called “${word}”.`;
   return `No source title has “${word}”.`;
+}
+
+/** Text of ASCII, curly quotes, dashes and ellipses: words()/foldWord() reduce to lower case and apostrophes there. */
+const ASCII = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*$/;
+/**
+ * For a phrase of plain ASCII words, one regular expression that says of an ASCII text what
+ * phraseRanges says (the words in a row, anything but letters and digits between them), ~50
+ * times faster than splitting the text into words; null for other phrases.
+ */
+function asciiPhrase(folded: readonly string[]): RegExp | null {
+  if (!folded.every((w) => /^[a-z0-9]+$/.test(w))) return null;
+  return new RegExp(`(?<![A-Za-z0-9'’.])${folded.join("[^A-Za-z0-9]+")}(?:['’]s)?(?![A-Za-z0-9])`, 'i');
 }
 
 function and(a: Uint8Array, b: Uint8Array): Uint8Array { for (let i = 0; i < a.length; i++) a[i] = a[i]! & b[i]!; return a; }

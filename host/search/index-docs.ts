@@ -48,9 +48,12 @@ export class SurfaceWords {
     this.#recent.push(surface);
   }
 
-  /** Sorts everything into the base (after a build or a load). */
+  /** Sorts everything into the base (after a build or a load; a load adds them sorted already). */
   settle(): void {
-    this.#sorted = [...this.#term.keys()].sort();
+    const all = [...this.#term.keys()];
+    let sorted = true;
+    for (let i = 1; i < all.length && sorted; i++) if (all[i - 1]! > all[i]!) sorted = false;
+    this.#sorted = sorted ? all : all.sort();
     this.#recent.length = 0;
   }
 
@@ -63,8 +66,8 @@ export class SurfaceWords {
     for (const w of this.#recent) if (w.startsWith(prefix)) into.add(this.#term.get(w)!);
   }
 
-  /** [surface, term] pairs, for persisting. */
-  entries(): IterableIterator<[string, string]> { return this.#term.entries(); }
+  /** [surface, term] pairs in surface order, for persisting. */
+  entries(): Array<[string, string]> { return [...this.#term.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); }
   get size(): number { return this.#term.size; }
 }
 

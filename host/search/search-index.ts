@@ -4,9 +4,9 @@
  * with persistence of the claim index and the assembly of result pages. The worker (worker.ts)
  * runs one of these; tests and the CLI may run one in-process. Never throws on a query.
  */
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { join } from 'node:path';
-import type { Claim, ClaimKindDef, ClaimSearchHit, PassageSearchHit, SearchOptions, SearchPage } from '../../core/api.ts';
+import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, SearchOptions, SearchPage } from '../../core/api.ts';
 import { plainTextWithSpans, textBlocks } from '../../core/corpus/plain-text.ts';
 import { positionsOf } from '../../core/search/search-claims.ts';
 import { parseQuery } from '../../core/search/query-syntax.ts';
@@ -60,12 +60,20 @@ export class SearchIndex {
     if (this.#file) {
       const read = readIndexFile(this.#file);
       if (read.ok) {
-        const current = new Map<string, string>();
-        for (const r of db.prepare('SELECT id, modified, pos_start FROM claims').iterate() as Iterable<{ id: string; modified: string; pos_start: number }>) current.set(r.id, claimStamp(r.modified, r.pos_start));
+        // Every claim's stamp in one string (one row object, not 100,000): "id\tmodified|start" lines.
+        const row = db.prepare(`SELECT group_concat(id || char(9) || modified || '|' || pos_start, char(10)) AS s FROM claims`).get() as { s: string | null };
         const base = Segment.fromParts(read.index.segment);
         const changed: string[] = [];
-        for (const [id, n] of base.byId) { const now = current.get(id); if (now === undefined) base.kill(n); else if (now !== base.stamps[n]) changed.push(id); }
-        for (const id of current.keys()) if (!base.byId.has(id)) changed.push(id);
+        const seen = new Uint8Array(base.size);
+        for (const line of row.s ? row.s.split('\n') : []) {
+          const tab = line.indexOf('\t');
+          const id = line.slice(0, tab);
+          const n = base.byId.get(id);
+          if (n === undefined) { changed.push(id); continue; }
+          seen[n] = 1;
+          if (base.stamps[n] !== line.slice(tab + 1)) changed.push(id);
+        }
+        for (const [, n] of base.byId) if (!seen[n]) base.kill(n);
         if (changed.length <= PATCH_MAX) {
           for (const id of read.index.documents) this.claims.documents.ref(id);
           for (const [s, t] of read.index.surfaces) this.claims.surfaces.add(s, t);
@@ -140,7 +148,7 @@ export class SearchIndex {
     const [base, ...rest] = this.claims.segments;
     if (!base || rest.some((s) => s.size > 0)) return; // only a compacted index is written
     writeIndexFile(this.#file, {
-      documents: this.claims.documents.ids, surfaces: [...this.claims.surfaces.entries()], segment: base.toParts(),
+      documents: this.claims.documents.ids, surfaces: this.claims.surfaces.entries(), segment: base.toParts(),
     });
     this.dirty = false;
   }
@@ -197,24 +205,25 @@ export class SearchIndex {
   }
 
   #claimHits(r: Ranked): ClaimSearchHit[] {
-    if (!this.#db || !r.page.length) return [];
-    const byId = new Map(getClaims(this.#db, r.page).map((c) => [c.id, c]));
+    if (!r.page.length) return [];
+    const byId = new Map(this.#rows(r.page).map((c) => [c.id, c]));
+    const fields = new Map<string, Set<string>>([['quote', r.terms], ['restatement', r.terms], ['note', r.terms], ['tags', r.terms], ['entities', r.terms], ['spelling', r.keys]]);
     const out: ClaimSearchHit[] = [];
     r.page.forEach((id, i) => {
       const c = byId.get(id);
       if (!c) return;
-      const entities = c.entityIds.map((e) => this.claims.side.entityName(e)).filter((n): n is string => n !== undefined);
-      const title = this.claims.side.title(c.documentId);
+      const entities = parseList(c.ents).map((e) => this.claims.side.entityName(e)).filter((n): n is string => n !== undefined);
+      const tags = parseList(c.tags);
+      const title = this.claims.side.title(c.doc);
       const indexed = {
-        id: c.id, documentId: c.documentId, title, paragraph: c.paragraph, start: c.position.start, kind: c.kind, kindLabel: c.kind,
-        quote: c.quote.exact, restatement: c.restatement, note: c.note, tags: c.tags, entities, aliases: entities.map(() => []),
+        id: c.id, documentId: c.doc, title, paragraph: c.paragraph, start: c.start, kind: c.kind, kindLabel: c.kind,
+        quote: c.quote, restatement: c.restatement, note: c.note, tags, entities, aliases: entities.map(() => []),
       };
-      const fields = new Map<string, Set<string>>([['quote', r.terms], ['restatement', r.terms], ['note', r.terms], ['tags', r.terms], ['entities', r.terms], ['spelling', r.keys]]);
       const pos = positionsOf(indexed, fields, r.phrases);
       out.push({
-        type: 'claim', claimId: c.id, documentId: c.documentId, title, paragraph: c.paragraph, start: c.position.start, end: c.position.end,
-        kind: c.kind, score: round(r.scores[i]!), matched: r.matched[i]!, restatement: c.restatement, tags: c.tags, entities,
-        ranges: pos, snippet: snippetAround(c.quote.exact, pos.quote, 180),
+        type: 'claim', claimId: c.id, documentId: c.doc, title, paragraph: c.paragraph, start: c.start, end: c.end,
+        kind: c.kind, score: round(r.scores[i]!), matched: r.matched[i]!, restatement: c.restatement, tags, entities,
+        ranges: pos, snippet: snippetAround(c.quote, pos.quote, 180),
         noteSnippet: c.note && pos.note.length ? snippetAround(c.note, pos.note, 140) : null,
       });
     });
@@ -234,27 +243,37 @@ export class SearchIndex {
     });
   }
 
-  #claimTexts(ids: string[]): Map<string, DocTexts> {
-    const out = new Map<string, DocTexts>();
-    if (!this.#db) return out;
-    for (let i = 0; i < ids.length; i += 2_000) {
-      for (const c of getClaims(this.#db, ids.slice(i, i + 2_000))) out.set(c.id, this.#texts(c));
-    }
+  #rowsStatement: StatementSync | null = null;
+  /** Claims' rows with what results and phrase checks need (one prepared statement, reused). */
+  #rows(ids: string[]): HitRow[] {
+    if (!this.#db || !ids.length) return [];
+    this.#rowsStatement ??= this.#db.prepare(`SELECT c.id, c.document_id AS doc, c.quote_exact AS quote, c.pos_start AS start, c.pos_end AS end,
+      c.paragraph, c.restatement, c.note, c.kind, c.tags,
+      (SELECT json_group_array(entity_id) FROM (SELECT entity_id FROM claim_entities ce WHERE ce.claim_id = c.id ORDER BY ord)) AS ents
+      FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`);
+    const out: HitRow[] = [];
+    for (let i = 0; i < ids.length; i += 2_000) out.push(...(this.#rowsStatement.all(JSON.stringify(ids.slice(i, i + 2_000))) as unknown as HitRow[]));
     return out;
   }
 
-  #texts(c: Claim): DocTexts {
-    return {
-      restatement: c.restatement, note: c.note, quote: c.quote.exact, tags: c.tags, title: this.claims.side.title(c.documentId),
-      entities: c.entityIds.map((e) => this.claims.side.entityName(e) ?? ''),
-    };
+  #textsStatement: StatementSync | null = null;
+  /** The texts phrases are checked in, read straight from the store's columns (no Claim objects). */
+  #claimTexts(ids: string[]): Map<string, DocTexts> {
+    const out = new Map<string, DocTexts>();
+    if (!this.#db || !ids.length) return out;
+    this.#textsStatement ??= this.#db.prepare('SELECT id, quote_exact AS quote, restatement, note, tags FROM claims WHERE id IN (SELECT value FROM json_each(?))');
+    for (let i = 0; i < ids.length; i += 2_000) {
+      const rows = this.#textsStatement.all(JSON.stringify(ids.slice(i, i + 2_000))) as Array<{ id: string; quote: string; restatement: string; note: string; tags: string }>;
+      for (const r of rows) out.set(r.id, { restatement: r.restatement, note: r.note, quote: r.quote, tags: parseList(r.tags) });
+    }
+    return out;
   }
 
   #passageDocTexts(ids: string[]): Map<string, DocTexts> {
     const out = new Map<string, DocTexts>();
     for (const id of ids) {
       const p = this.#passageTexts.get(id);
-      if (p) out.set(id, { restatement: '', note: '', quote: p.text, tags: [], entities: [], title: this.passages.side.title(p.documentId) });
+      if (p) out.set(id, { restatement: '', note: '', quote: p.text, tags: [] });
     }
     return out;
   }
@@ -272,3 +291,11 @@ export class SearchIndex {
 }
 
 function round(n: number): number { return Math.round(n * 1000) / 1000; }
+
+/** A claim's row as results and phrase checks read it. */
+interface HitRow { id: string; doc: string; quote: string; start: number; end: number; paragraph: number | null; restatement: string; note: string; kind: string; tags: string; ents: string }
+
+/** A JSON list of strings from a column ([] for anything else). */
+function parseList(text: string): string[] {
+  try { const v = JSON.parse(text) as unknown; return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []; } catch { return []; }
+}

@@ -48,16 +48,19 @@ const TF = new Uint8Array(NF);
 export class Segment {
   ids: string[] = [];
   stamps: string[] = [];
-  docRefs: number[] = [];
-  starts: number[] = [];
+  /** Plain arrays while documents are appended; typed arrays in a segment read from disk (never appended to). */
+  docRefs: number[] | Uint32Array = [];
+  starts: number[] | Uint32Array = [];
   /** Field lengths, NF per document. */
-  lengths: number[] = [];
+  lengths: number[] | Uint16Array = [];
   /** 1 = dead (edited or deleted since the segment was built). */
   dead = new Uint8Array(64);
   deadCount = 0;
   /** Sum of field lengths over all documents (live or dead), per field. */
   readonly lengthSums = new Array<number>(NF).fill(0);
   readonly postings = new Map<string, Posting>();
+  /** A segment read from disk: its postings stay in the file's buffer until a term is first asked for. */
+  #frozen: { index: Map<string, number>; terms: string[]; offsets: Uint32Array; dfs: Uint32Array; bytes: Uint8Array } | null = null;
   /** Document number by id, live documents only. */
   readonly byId = new Map<string, number>();
 
@@ -66,11 +69,12 @@ export class Segment {
 
   /** Appends a document (an id already here is marked dead first). */
   add(d: IndexDoc): number {
+    if (this.#frozen) throw new Error('A segment read from disk is not appended to.');
     const old = this.byId.get(d.id);
     if (old !== undefined) this.kill(old);
     const n = this.ids.length;
-    this.ids.push(d.id); this.stamps.push(d.stamp); this.docRefs.push(d.docRef); this.starts.push(d.start);
-    for (let f = 0; f < NF; f++) { this.lengths.push(d.lengths[f] ?? 0); this.lengthSums[f]! += d.lengths[f] ?? 0; }
+    this.ids.push(d.id); this.stamps.push(d.stamp); (this.docRefs as number[]).push(d.docRef); (this.starts as number[]).push(d.start);
+    for (let f = 0; f < NF; f++) { (this.lengths as number[]).push(d.lengths[f] ?? 0); this.lengthSums[f]! += d.lengths[f] ?? 0; }
     if (n >= this.dead.length) { const grown = new Uint8Array(this.dead.length * 2); grown.set(this.dead); this.dead = grown; }
     this.byId.set(d.id, n);
     for (const [term, tf] of d.terms) this.#append(term, n, tf);
@@ -93,11 +97,28 @@ export class Segment {
   }
 
   /** Number of documents (live or dead) with the term. */
-  df(term: string): number { return this.postings.get(term)?.df ?? 0; }
+  df(term: string): number {
+    const fz = this.#frozen;
+    if (fz) { const i = fz.index.get(term); return i === undefined ? 0 : fz.dfs[i]!; }
+    return this.postings.get(term)?.df ?? 0;
+  }
+
+  /** The postings of a term (from the file's buffer on first use, for a segment read from disk). */
+  #posting(term: string): Posting | undefined {
+    const p = this.postings.get(term);
+    const fz = this.#frozen;
+    if (p || !fz) return p;
+    const i = fz.index.get(term);
+    if (i === undefined) return undefined;
+    const from = fz.offsets[i]!, to = fz.offsets[i + 1]!;
+    const made = { buf: fz.bytes.subarray(from, to), len: to - from, last: -1, df: fz.dfs[i]! };
+    this.postings.set(term, made);
+    return made;
+  }
 
   /** Visits every live document that has the term. */
   forEach(term: string, visit: PostingVisitor): void {
-    const p = this.postings.get(term);
+    const p = this.#posting(term);
     if (!p) return;
     const { buf, len } = p;
     let i = 0, doc = 0;
@@ -112,7 +133,7 @@ export class Segment {
   }
 
   /** Every term of the segment. */
-  terms(): IterableIterator<string> { return this.postings.keys(); }
+  terms(): Iterable<string> { return this.#frozen ? this.#frozen.terms : this.postings.keys(); }
 
   /** Appends one posting entry (documents in increasing order per term); compaction writes with it. */
   appendPosting(term: string, doc: number, tf: number[]): void { this.#append(term, doc, tf); }
@@ -134,17 +155,17 @@ export class Segment {
 
   /** The segment as byte sections (persist.ts writes them; `Segment.fromParts` reads them back). */
   toParts(): SegmentParts {
-    const terms = [...this.postings.keys()];
+    const terms = [...this.terms()];
     let total = 0;
-    for (const t of terms) total += this.postings.get(t)!.len;
+    for (const t of terms) total += this.#posting(t)!.len;
     const bytes = new Uint8Array(total);
     const sizes = new Uint32Array(terms.length);
     const dfs = new Uint32Array(terms.length);
     let at = 0;
-    terms.forEach((t, i) => { const p = this.postings.get(t)!; bytes.set(p.buf.subarray(0, p.len), at); at += p.len; sizes[i] = p.len; dfs[i] = p.df; });
+    terms.forEach((t, i) => { const p = this.#posting(t)!; bytes.set(p.buf.subarray(0, p.len), at); at += p.len; sizes[i] = p.len; dfs[i] = p.df; });
     return {
       ids: this.ids, stamps: this.stamps, docRefs: Uint32Array.from(this.docRefs), starts: Uint32Array.from(this.starts),
-      lengths: Uint16Array.from(this.lengths, (v) => Math.min(v, 65535)), dead: this.dead.slice(0, this.ids.length),
+      lengths: Uint16Array.from(this.lengths, (v: number) => Math.min(v, 65535)), dead: this.dead.slice(0, this.ids.length),
       terms, sizes, dfs, bytes,
     };
   }
@@ -152,19 +173,16 @@ export class Segment {
   /** A segment over persisted sections (postings are views into `bytes`, not copies). */
   static fromParts(p: SegmentParts): Segment {
     const s = new Segment();
-    s.ids = p.ids; s.stamps = p.stamps; s.docRefs = Array.from(p.docRefs); s.starts = Array.from(p.starts); s.lengths = Array.from(p.lengths);
+    s.ids = p.ids; s.stamps = p.stamps; s.docRefs = p.docRefs; s.starts = p.starts; s.lengths = p.lengths;
     s.dead = new Uint8Array(Math.max(64, p.ids.length));
     s.dead.set(p.dead);
-    for (let i = 0; i < p.ids.length; i++) {
-      if (s.dead[i]) s.deadCount++; else s.byId.set(p.ids[i]!, i);
-      for (let f = 0; f < NF; f++) s.lengthSums[f]! += p.lengths[i * NF + f]!;
-    }
-    let at = 0;
-    p.terms.forEach((t, i) => {
-      const len = p.sizes[i]!;
-      s.postings.set(t, { buf: p.bytes.subarray(at, at + len), len, last: -1, df: p.dfs[i]! });
-      at += len;
-    });
+    for (let i = 0; i < p.ids.length; i++) if (s.dead[i]) s.deadCount++; else s.byId.set(p.ids[i]!, i);
+    for (let i = 0; i < p.lengths.length; i++) s.lengthSums[i % NF]! += p.lengths[i]!;
+    const offsets = new Uint32Array(p.terms.length + 1);
+    for (let i = 0; i < p.terms.length; i++) offsets[i + 1] = offsets[i]! + p.sizes[i]!;
+    const index = new Map<string, number>();
+    for (let i = 0; i < p.terms.length; i++) index.set(p.terms[i]!, i);
+    s.#frozen = { index, terms: p.terms, offsets, dfs: p.dfs, bytes: p.bytes };
     return s;
   }
 }

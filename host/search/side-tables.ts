@@ -6,6 +6,7 @@
  * a single claim.
  */
 import type { ClaimKindDef, Entity } from '../../core/api.ts';
+import { phraseRanges } from '../../core/search/search-claims.ts';
 import { foldWord, spellingKey, termOf, words } from '../../core/search/terms.ts';
 
 /** A query word in every form the index can match it in. */
@@ -23,7 +24,7 @@ export interface WordProbe {
 }
 
 /** The word forms of a name, once. */
-interface Named { id: string; label: string; terms: Set<string>; surfaces: string[]; keys: Set<string> }
+interface Named { id: string; label: string; texts: readonly string[]; terms: Set<string>; surfaces: string[]; keys: Set<string> }
 
 function named(id: string, label: string, texts: readonly string[]): Named {
   const terms = new Set<string>(), keys = new Set<string>(), surfaces: string[] = [];
@@ -36,7 +37,7 @@ function named(id: string, label: string, texts: readonly string[]): Named {
       surfaces.push(foldWord(word));
     }
   }
-  return { id, label, terms, surfaces, keys };
+  return { id, label, texts, terms, surfaces, keys };
 }
 
 function matches(n: Named, p: WordProbe): boolean {
@@ -70,8 +71,13 @@ export class SideTables {
   entitiesMatching(p: WordProbe): string[] { return pick(this.#entities, p); }
   kindsMatching(p: WordProbe): string[] { return pick(this.#kinds, p); }
   documentsMatching(p: WordProbe): string[] { return pick(this.#titles, p); }
-  /** Whether a title has the word (for phrase checks over `source:`). */
-  hasTitles(): boolean { return this.#titles.size > 0; }
+  /** Ids of the entities (names, aliases), kinds (id, label) or sources (title) that have the folded words in a row. */
+  withPhrase(which: 'entity' | 'kind' | 'source', folded: readonly string[]): string[] {
+    const table = which === 'entity' ? this.#entities : which === 'kind' ? this.#kinds : this.#titles;
+    const out: string[] = [];
+    for (const n of table.values()) if (n.texts.some((t) => phraseRanges(t, folded).length > 0)) out.push(n.id);
+    return out;
+  }
 }
 
 function pick(table: Map<string, Named>, p: WordProbe): string[] {

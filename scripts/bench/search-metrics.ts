@@ -1,0 +1,291 @@
+/**
+ * Search at 1,000 / 10,000 / 100,000 claims (issue 11): the host's index (host/search/) against
+ * MiniSearch 7 (dev dependency, reference only) on the same claims, in this process.
+ *
+ * Claims are real text: the Brown corpus is the library's corpus (500 documents); claim i quotes
+ * one of its sentences, with a restatement (the first words of another sentence), a note
+ * (another whole sentence), 0–3 tags from a pool of 40 and 0–2 entities from a pool of 150 whose
+ * names are capitalised words of the corpus. Claims are written straight into the store in one
+ * transaction (the API's one-action-per-claim path would take minutes at 100,000 and is measured
+ * elsewhere); everything measured then goes through the same code the app runs.
+ *
+ * Measured per level: index build, persisted size, cold load (file present), query p50/p95 for
+ * one word, two words, a phrase, a prefix as typed, a fuzzy word, a field filter and a negation
+ * (in-process SearchIndex.search, hits assembled from the store as the worker does), and through
+ * the contract (library.search: IPC to the worker included) create→findable, edit→findable and
+ * delete→gone, and the index's heap. `MARGINALIA_BENCH_SEARCH_MAX` (default 10000) caps the
+ * levels: set it to 100000 for the full run (about two minutes).
+ *
+ * Standalone: `node scripts/bench/search-metrics.ts [maxClaims]` prints the rows.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import MiniSearch from 'minisearch';
+import type { Claim, Entity } from '../../core/api.ts';
+import { plainTextWithSpans } from '../../core/corpus/plain-text.ts';
+import { createLibrary, type Library } from '../../host/library.ts';
+import { claimRow } from '../../host/store/claims-repo.ts';
+import { INDEX_FILE } from '../../host/search/persist.ts';
+import { SearchIndex } from '../../host/search/search-index.ts';
+import { brownDir, brownFiles, stripBrownTags, writeBrownCorpus } from './brown-corpus.ts';
+import type { Row } from './report.ts';
+import { median, percentile } from './stats.ts';
+
+/** Levels measured; those above MARGINALIA_BENCH_SEARCH_MAX are skipped. */
+export const SEARCH_LEVELS = [1_000, 10_000, 100_000] as const;
+/** Queries of each kind per level. */
+const QUERIES = 60;
+/** Changes timed for create/edit/delete → findable. */
+const CHANGES = 15;
+/** Targets at 100,000 claims (issue 11). */
+const GOALS_100K = { queryMs: 10, findableMs: 50, loadS: 1, heapMB: 400, sizeMB: 60 };
+
+/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sentences of every Brown text (for restatements and notes). */
+export async function brownSentences(): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of await brownFiles()) {
+    for (const line of stripBrownTags(await readFile(join(brownDir(), f), 'utf8')).split('\n')) if (line.split(' ').length >= 6) out.push(line);
+  }
+  return out;
+}
+
+/** The claims of one level, as the store holds them, and a plain copy for MiniSearch. */
+export interface Fixture { claims: Claim[]; entityNames: Map<string, string>; words: string[]; names: string[] }
+
+async function makeFixture(lib: Library, n: number, sentences: string[]): Promise<Fixture> {
+  const rand = rng(n);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+  const docs = (await lib.getLibrary()).documents;
+  const spans: Array<{ documentId: string; text: string; start: number; end: number }> = [];
+  for (const d of docs) {
+    const { text, spans: s } = plainTextWithSpans(await lib.getDocument(d.id));
+    for (const x of s) if (x.end - x.start > 30) spans.push({ documentId: d.id, text, start: x.start, end: x.end });
+  }
+  const names = [...new Set(sentences.join(' ').match(/\b[A-Z][a-z]{4,}\b/g) ?? [])].slice(0, 400);
+  const entities: Entity[] = [];
+  for (let i = 0; i < 150; i++) entities.push(await lib.createEntity({ name: `${names[i * 2]} ${names[i * 2 + 1]}`, type: 'person' }));
+  const tags = Array.from({ length: 40 }, (_, i) => names[300 + (i % 100)]!.toLowerCase());
+  const claims: Claim[] = [];
+  const now = new Date().toISOString();
+  for (let i = 0; i < n; i++) {
+    const s = spans[Math.floor((i * spans.length) / n) % spans.length]!;
+    const exact = s.text.slice(s.start, s.end);
+    const rest = pick(sentences).split(' ').slice(0, 10).join(' ');
+    claims.push({
+      id: `bench-${n}-${i}`, documentId: s.documentId,
+      quote: { type: 'TextQuoteSelector', exact, prefix: s.text.slice(Math.max(0, s.start - 32), s.start), suffix: s.text.slice(s.end, s.end + 32) },
+      position: { type: 'TextPositionSelector', start: s.start, end: s.end }, status: 'exact', paragraph: 1,
+      restatement: rest, note: rand() < 0.7 ? pick(sentences) : '', kind: pick(['claim', 'evidence', 'question', 'definition']),
+      tags: Array.from({ length: Math.floor(rand() * 4) }, () => pick(tags)).filter((t, j, a) => a.indexOf(t) === j),
+      entityIds: Array.from({ length: Math.floor(rand() * 3) }, () => pick(entities).id).filter((t, j, a) => a.indexOf(t) === j),
+      created: now, modified: now,
+      ...({ paragraphEnd: 1, via: null, creator: null } as object),
+    } as Claim);
+  }
+  const words = [...new Set(claims.slice(0, 2000).flatMap((c) => c.quote.exact.toLowerCase().match(/\b[a-z]{5,12}\b/g) ?? []))];
+  return { claims, entityNames: new Map(entities.map((e) => [e.id, e.name])), words, names: entities.map((e) => e.name) };
+}
+
+/** Writes the claims into the store (one transaction). */
+function insertClaims(dbPath: string, claims: readonly Claim[]): void {
+  const db = new DatabaseSync(dbPath);
+  try {
+    db.exec('BEGIN');
+    const first = claimRow(claims[0]!);
+    const cols = Object.keys(first);
+    const ins = db.prepare(`INSERT INTO claims (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const tag = db.prepare('INSERT INTO claim_entities (claim_id, entity_id, ord) VALUES (?, ?, ?)');
+    for (const c of claims) {
+      const row = claimRow(c);
+      ins.run(...cols.map((k) => row[k] ?? null));
+      c.entityIds.forEach((e, i) => tag.run(c.id, e, i));
+    }
+    db.exec('COMMIT');
+  } finally { db.close(); }
+}
+
+/** The query mix: [kind, queries] over words that occur in the claims. */
+export function queryMix(f: Fixture): Array<[string, string[]]> {
+  const rand = rng(7);
+  const w = (): string => f.words[Math.floor(rand() * f.words.length)]!;
+  const many = (make: () => string): string[] => Array.from({ length: QUERIES }, make);
+  // two words standing together in a quote, at least one of them not a stop word
+  const phrases = f.claims.slice(0, 500).flatMap((c) => {
+    const ws = c.quote.exact.split(' ');
+    for (let i = 0; i + 1 < ws.length; i++) if (/^[A-Za-z]{3,}$/.test(ws[i]!) && /^[A-Za-z]{5,}$/.test(ws[i + 1]!)) return [`${ws[i]} ${ws[i + 1]}`];
+    return [];
+  });
+  return [
+    ['one word', many(() => w())],
+    ['two words', many(() => `${w()} ${w()}`)],
+    ['phrase', many(() => `"${phrases[Math.floor(rand() * phrases.length)]}"`)],
+    ['prefix (as typed)', many(() => { const x = w(); return x.slice(0, Math.max(3, x.length - 2)); })],
+    ['fuzzy', many(() => { const x = w() + 'ing'; return x.slice(0, 3) + x.slice(4); })],
+    ['fielded', many(() => `${w()} tag:${f.claims[Math.floor(rand() * 200)]!.tags[0] ?? 'x'}`)],
+    ['negated', many(() => `${w()} -${w()}`)],
+  ];
+}
+
+/** MiniSearch over the same claims, with its own prefix/fuzzy options per query kind. */
+function miniSearchOf(f: Fixture): MiniSearch {
+  const ms = new MiniSearch({ fields: ['quote', 'restatement', 'note', 'tags', 'entities', 'kind'], storeFields: ['documentId'], searchOptions: { boost: { restatement: 3, entities: 3, tags: 2, note: 1.5 } } });
+  ms.addAll(f.claims.map((c) => ({ id: c.id, documentId: c.documentId, quote: c.quote.exact, restatement: c.restatement, note: c.note, tags: c.tags.join(' '), entities: c.entityIds.map((e) => f.entityNames.get(e) ?? '').join(' '), kind: c.kind })));
+  return ms;
+}
+
+function miniQuery(ms: MiniSearch, kind: string, q: string): number {
+  if (kind === 'prefix (as typed)') return ms.search(q, { prefix: true }).length;
+  if (kind === 'fuzzy') return ms.search(q, { fuzzy: 1 }).length;
+  if (kind === 'fielded') { const [w, tag] = q.split(' tag:'); return ms.search(w!, { filter: (r) => true && r.id !== tag }).length; }
+  if (kind === 'negated') { const [a, b] = q.split(' -'); return ms.search({ combineWith: 'AND_NOT', queries: [a!, b!] }).length; }
+  if (kind === 'phrase') return ms.search(q.replaceAll('"', ''), { combineWith: 'AND' }).length;
+  return ms.search(q).length;
+}
+
+function heapMB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
+/** A data folder holding a library with `n` claims over the Brown corpus. */
+export async function prepareLevel(data: string, n: number, corpusDir: string, sentences: string[]): Promise<Fixture> {
+  const lib = await createLibrary({ dataDir: data, corpusDir, transport: 'web', version: 'bench' });
+  const f = await makeFixture(lib, n, sentences);
+  lib.close();
+  insertClaims(join(data, 'marginalia.sqlite'), f.claims);
+  return f;
+}
+
+/** Rows for one level. */
+async function measureLevel(n: number, corpusDir: string, sentences: string[], log: (m: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  const at = `${n.toLocaleString('en')} claims`;
+  const goal = n === 100_000 ? GOALS_100K : null;
+  const data = await mkdtemp(join(tmpdir(), `marginalia-search-${n}-`));
+  try {
+    const f = await prepareLevel(data, n, corpusDir, sentences);
+    let lib: Library;
+    log(`search: ${at} written`);
+
+    // build (no index file yet), size, heap
+    const h0 = heapMB();
+    const t0 = performance.now();
+    let index = new SearchIndex({ dbPath: join(data, 'marginalia.sqlite'), dataDir: data });
+    const built = index.open();
+    const buildMs = performance.now() - t0;
+    const heap = heapMB() - h0;
+    const size = (await stat(join(data, INDEX_FILE))).size / 1_048_576;
+    rows.push({ metric: `search index build, ${at}`, value: buildMs / 1000, unit: 's', note: built.source });
+    rows.push({ metric: `search index persisted size, ${at}`, value: size, unit: 'MB', goal: goal?.sizeMB });
+    rows.push({ metric: `search index heap, ${at}`, value: heap, unit: 'MB', goal: goal?.heapMB, note: (globalThis as { gc?: unknown }).gc ? 'after gc' : 'no --expose-gc: approximate' });
+    index.close();
+
+    // cold load: the file is there
+    const t1 = performance.now();
+    index = new SearchIndex({ dbPath: join(data, 'marginalia.sqlite'), dataDir: data });
+    const loaded = index.open();
+    index.claims.expander.warm();
+    rows.push({ metric: `search index cold load, ${at}`, value: (performance.now() - t1) / 1000, unit: 's', goal: goal?.loadS, note: `${loaded.source}, fuzzy automaton included` });
+    const titles = (await readTitles(data));
+    index.setTitles(titles);
+
+    // MiniSearch on the same claims
+    const m0 = heapMB();
+    const tm = performance.now();
+    const ms = miniSearchOf(f);
+    const msBuild = performance.now() - tm;
+    const msHeap = heapMB() - m0;
+    const json = JSON.stringify(ms);
+    const tl = performance.now();
+    MiniSearch.loadJSON(json, { fields: ['quote', 'restatement', 'note', 'tags', 'entities', 'kind'] });
+    const msLoad = performance.now() - tl;
+    rows.push({ metric: `MiniSearch build / load / size / heap, ${at}`, value: msBuild / 1000, unit: 's', note: `load ${(msLoad / 1000).toFixed(2)} s, ${(json.length / 1_048_576).toFixed(0)} MB, heap ${msHeap.toFixed(0)} MB; ours/MiniSearch build ${(buildMs / msBuild).toFixed(2)}×` });
+
+    for (const [kind, queries] of queryMix(f)) {
+      const ours: number[] = [], theirs: number[] = [];
+      let found = 0;
+      for (const q of queries) {
+        const a = performance.now(); const page = index.search(q, { limit: 20 }); ours.push(performance.now() - a);
+        found += page.total;
+        const b = performance.now(); miniQuery(ms, kind, q); theirs.push(performance.now() - b);
+      }
+      const p95 = percentile(ours, 95), mp95 = percentile(theirs, 95);
+      rows.push({ metric: `search ${kind}, ${at} (p95)`, value: p95, unit: 'ms', goal: goal?.queryMs, samples: ours,
+        note: `p50 ${median(ours).toFixed(2)} ms; MiniSearch p95 ${mp95.toFixed(2)} ms (ours/MS ${(p95 / mp95).toFixed(2)}×); ${Math.round(found / queries.length)} hits avg` });
+    }
+    index.close();
+
+    // freshness through the contract (worker included)
+    lib = await createLibrary({ dataDir: data, corpusDir, transport: 'web', version: 'bench' });
+    try {
+      await lib.search('warm');
+      const doc = (await lib.getLibrary()).documents[0]!;
+      const { spans } = plainTextWithSpans(await lib.getDocument(doc.id));
+      const create: number[] = [], edit: number[] = [], del: number[] = [];
+      for (let i = 0; i < CHANGES; i++) {
+        const s = spans[i]!;
+        const word = `zqx${i}findme`;
+        const c = await lib.createClaim({ documentId: doc.id, start: s.start, end: s.end, note: word });
+        let t = performance.now();
+        if ((await lib.search(word)).total !== 1) throw new Error('a new claim was not found');
+        create.push(performance.now() - t);
+        await lib.updateClaim(c.id, { note: `${word}edited` });
+        t = performance.now();
+        if ((await lib.search(`${word}edited`)).total !== 1) throw new Error('an edited claim was not found');
+        edit.push(performance.now() - t);
+        await lib.deleteClaims([c.id]);
+        t = performance.now();
+        if ((await lib.search(`${word}edited`)).total !== 0) throw new Error('a deleted claim was still found');
+        del.push(performance.now() - t);
+      }
+      rows.push({ metric: `create → findable, ${at} (p95)`, value: percentile(create, 95), unit: 'ms', goal: goal?.findableMs, samples: create, note: 'first query after createClaim resolved' });
+      rows.push({ metric: `edit → findable, ${at} (p95)`, value: percentile(edit, 95), unit: 'ms', goal: goal?.findableMs, samples: edit });
+      rows.push({ metric: `delete → gone, ${at} (p95)`, value: percentile(del, 95), unit: 'ms', goal: goal?.findableMs, samples: del });
+    } finally { lib.close(); }
+  } finally {
+    await rm(data, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function readTitles(dataDir: string): Promise<Array<[string, string]>> {
+  const db = new DatabaseSync(join(dataDir, 'marginalia.sqlite'), { readOnly: true });
+  try { return (db.prepare('SELECT id, title FROM documents').all() as Array<{ id: string; title: string }>).map((r) => [r.id, r.title]); }
+  catch { return []; } finally { db.close(); }
+}
+
+/** Every level up to `max` claims (default: MARGINALIA_BENCH_SEARCH_MAX, else 10,000). */
+export async function measureSearch(root: string, log: (m: string) => void, max = Number(process.env.MARGINALIA_BENCH_SEARCH_MAX ?? 10_000)): Promise<Row[]> {
+  const corpusDir = join(root, 'search-brown');
+  await writeBrownCorpus(corpusDir);
+  const sentences = await brownSentences();
+  const rows: Row[] = [];
+  for (const n of SEARCH_LEVELS) {
+    if (n > max) { log(`search: ${n.toLocaleString('en')} claims skipped (MARGINALIA_BENCH_SEARCH_MAX=${max})`); continue; }
+    rows.push(...(await measureLevel(n, corpusDir, sentences, log)));
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-search-bench-'));
+  try {
+    const rows = await measureSearch(root, (m) => process.stderr.write(`${m}\n`), Number(process.argv[2] ?? 10_000));
+    for (const r of rows) console.log(`${r.metric.padEnd(52)} ${r.value === null ? 'failed' : r.value.toFixed(r.unit === 'ms' ? 2 : 2).padStart(9)} ${r.unit}${r.goal !== undefined ? ` (goal < ${r.goal})` : ''}  ${r.note ?? ''}`);
+  } finally { await rm(root, { recursive: true, force: true }); }
+}
