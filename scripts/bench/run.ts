@@ -18,6 +18,7 @@ import { FIRST_EXPORT_GOAL_MS, measureCiteMetrics } from './cite-metrics.ts';
 import { BROWN_GOAL_MS, FIVE_TEXTS_GOAL_MS, measureReferences } from './references-metrics.ts';
 import { measureClaims, measureLongOpen, measureOpens, measureStartup, harnessHost, type StartTiming } from './reader-metrics.ts';
 import { formatTable, verdict, writeReport, type Row } from './report.ts';
+import { measureSearch } from './search-metrics.ts';
 import { max, median, percentile } from './stats.ts';
 
 /** Cold starts measured for the first-paint goal (the issue asks for a median of 3). */
@@ -112,6 +113,11 @@ export async function runBench(): Promise<number> {
     // 9. citations (issue 6): first bibliography after start (worker, style, engine), 1,000 sources
     log('citation formatting…');
     await step([{ metric: 'first bibliography after start, five texts, apa', unit: 'ms', goal: FIRST_EXPORT_GOAL_MS }], () => measureCiteMetrics(DEFAULT_CORPUS));
+
+    // 10. search (issue 11): the host's index vs MiniSearch at 1,000 / 10,000 (/ 100,000 with
+    //     MARGINALIA_BENCH_SEARCH_MAX=100000) claims of Brown sentences
+    log('search…');
+    await step([{ metric: 'search (all levels)', unit: 'ms' }], () => measureSearch(root, log));
 
     // 1. host start → first paint, as `npm run web` starts it (dist/host/cli.mjs); the same from
     //    the .ts sources, to show what Node's type stripping of ~50 modules costs
