@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppScheme(rendererDir);
-  const lib = await createLibrary({ dataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion(), warmCitations: true });
+  const lib = await createLibrary({ dataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion(), warmCitations: true, watchCorpus: true });
   library = lib;
   if ((await lib.getLibrary()).corpusDir === null) await lib.openCorpus(bundledCorpus);
   registerIpc(lib);

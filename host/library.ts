@@ -19,6 +19,7 @@ import * as claims from './library/claims.ts';
 import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
 import { corpusSummaries, openCorpusInto } from './library/corpus.ts';
 import { reportSinceLastSeen } from './library/reanchor-report.ts';
+import { watchCorpus, type CorpusWatch } from './library/corpus-watcher.ts';
 import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
 import { exportAnnotations, importAnnotations } from './library/interchange.ts';
@@ -52,6 +53,11 @@ export interface LibraryOptions {
    * one-shot CLI does not.
    */
   warmCitations?: boolean;
+  /**
+   * Watch the open corpus folder and re-read it when its files change (issue 10, item 14). The
+   * app's hosts set it; the one-shot CLI does not.
+   */
+  watchCorpus?: boolean;
 }
 
 /** Open the store, import the corpus and return the library. Never rejects for a bad store or folder. */
@@ -105,11 +111,30 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
   };
   if (opts.warmCitations) setTimeout(() => { citeFormatter().warm('apa').catch(() => undefined); }, 1500).unref();
 
+  // The open corpus is watched (app hosts only): an edit on disk re-reads it, the reader follows.
+  let corpusWatch: CorpusWatch | null = null;
+  const watchOpenCorpus = (): void => {
+    corpusWatch?.close();
+    corpusWatch = null;
+    const dir = ctx.corpusDir;
+    if (!opts.watchCorpus || !dir || ctx.corpusMissing) return;
+    corpusWatch = watchCorpus(dir, () => void serial(async () => {
+      if (ctx.corpusDir !== dir || !corpusWatch) return; // switched or closed meanwhile
+      const opened = await openCorpusInto(ctx, dir, false);
+      ctx.events.emit('onDidChangeLibrary', snapshot());
+      if (opened.changedClaims > 0) changed('reanchor');
+      if (ctx.corpusMissing) watchOpenCorpus(); // the folder went away: stop watching it
+    }).catch((err: unknown) => console.error('marginalia: re-reading the corpus after a change failed:', err)),
+    { onError: (err) => console.error(`marginalia: cannot watch ${dir} for changes (${err.message}); use reanchor after editing files.`) });
+  };
+  watchOpenCorpus();
+
   const library: Library = {
     getLibrary: () => serial(snapshot),
     openCorpus: (dir) => serial(async () => {
       if (typeof dir !== 'string' || dir.trim() === '') throw new ApiError('bad-input', 'Choose a folder to open.');
       const opened = await openCorpusInto(ctx, dir, false);
+      watchOpenCorpus();
       const snap = snapshot();
       ctx.events.emit('onDidChangeLibrary', snap);
       if (opened.changedClaims > 0) changed('reanchor');
@@ -190,6 +215,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),
     flushSearch: () => searchService.flush(),
     close: () => {
+      corpusWatch?.close();
+      corpusWatch = null;
       searchService.close();
       formatter?.close();
       formatter = null;

@@ -34,7 +34,7 @@ export const serveVerb: Verb = {
   options: { ...LIBRARY_OPTIONS, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
   run: async (values, _positionals, io) => {
     const port = parsePort(values.port);
-    const library = await openLibrary(values, { warmCitations: true });
+    const library = await openLibrary(values, { warmCitations: true, watchCorpus: true });
     let host;
     try {
       host = await startWebHost({ library, port, staticDir: RENDERER_DIR });

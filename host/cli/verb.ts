@@ -57,12 +57,12 @@ export function packageVersion(): string {
  * Opens the library for a verb: `--corpus` when given; otherwise the corpus opened last, and the
  * bundled sample corpus when there is none yet.
  */
-export async function openLibrary(values: Values, opts: { warmCitations?: boolean } = {}): Promise<Library> {
+export async function openLibrary(values: Values, opts: { warmCitations?: boolean; watchCorpus?: boolean } = {}): Promise<Library> {
   const dataDir = resolve(typeof values.data === 'string' ? values.data : defaultDataDir());
   const corpusDir = typeof values.corpus === 'string' ? resolve(values.corpus) : null;
   // Loaded on demand: `--help` and usage errors need no store (nor node:sqlite).
   const { createLibrary } = await import('../library.ts');
-  const library = await createLibrary({ dataDir, corpusDir, transport: 'web', version: packageVersion(), warmCitations: opts.warmCitations ?? false });
+  const library = await createLibrary({ dataDir, corpusDir, transport: 'web', version: packageVersion(), warmCitations: opts.warmCitations ?? false, watchCorpus: opts.watchCorpus ?? false });
   if (corpusDir === null && (await library.getLibrary()).corpusDir === null) await library.openCorpus(BUNDLED_CORPUS);
   return library;
 }

@@ -93,9 +93,14 @@ export function updateClaim(ctx: LibraryContext, id: string, patch: ClaimPatch):
   if (patch.range !== undefined) {
     if (typeof patch.range !== 'object' || patch.range === null) check.badInput('The new range must have a start and an end.');
     Object.assign(next, placeRange(documentOrThrow(ctx, old.documentId), patch.range));
+  } else if (patch.acceptText === true) {
+    // The quote becomes what the claim covers now (issue 10, item 14); undo brings the old one back.
+    if (old.status !== 'fuzzy') check.badInput('Only a fuzzy claim (its text changed) has new text to accept.');
+    Object.assign(next, placeRange(documentOrThrow(ctx, old.documentId), old.position));
   }
   next.modified = new Date().toISOString();
-  const label = patch.range !== undefined ? (old.status === 'orphan' ? 'Re-attach claim' : 'Move claim') : 'Edit claim';
+  const label = patch.range !== undefined ? (old.status === 'orphan' ? 'Re-attach claim' : 'Move claim')
+    : patch.acceptText === true ? 'Accept new text' : 'Edit claim';
   inAction(db, label, (rec) => writeClaim(db, rec, next));
   return getClaim(db, id)!;
 }

@@ -9,6 +9,7 @@ import type { ClaimSession } from './claim-session.ts';
 import { createClaimLinks } from './claim-links.ts';
 import { h } from './dom.ts';
 import { createEntityField, type EntityPickerFactory } from './entity-field.ts';
+import { fuzzyCompare } from './fuzzy-compare.ts';
 import { errorMessage, kindDef, locator, snippet, statusBadge, when } from './format.ts';
 import { SaveQueue, type SaveState } from './save-queue.ts';
 import { createTagInput } from './tag-input.ts';
@@ -47,6 +48,12 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
   const el = h('section', { class: 'claim-editor', 'aria-label': 'Claim editor', hidden: true });
   let current: Claim | null = null;
   let queue: SaveQueue<ClaimPatch> | null = null;
+  /** Under the quote: a fuzzy claim's old and new text side by side (fuzzy-compare.ts). */
+  const fuzzySlot = h('div', { class: 'fuzzy-slot' });
+  const showFuzzy = (c: Claim): void => {
+    const box = fuzzyCompare(session, c, (updated) => editor.refresh(updated));
+    if (box) fuzzySlot.replaceChildren(box); else fuzzySlot.replaceChildren();
+  };
   let fields: {
     restatement: HTMLInputElement; note: HTMLTextAreaElement; kind: HTMLSelectElement;
     tags: ReturnType<typeof createTagInput>; entities: ReturnType<typeof createEntityField>;
@@ -143,9 +150,11 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
     const field = (label: string, forId: string | null, control: HTMLElement): HTMLElement =>
       h('div', { class: 'claim-field' }, forId ? h('label', { for: forId }, label) : h('span', { class: 'field-label' }, label), control);
 
+    showFuzzy(claim);
     el.replaceChildren(
       h('header', { class: 'claim-editor-header' }, swatch, heading, saveStatus, close),
       quote,
+      fuzzySlot,
       field('Restatement', restatement.id, restatement),
       field('Note', note.id, note),
       field('Kind', kind.id, kind),
@@ -204,6 +213,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       fields.heading.textContent = k.label;
       fields.swatch.style.setProperty('--claim-color', k.color);
       fields.quote.replaceChildren(...quoteChildren(claim));
+      if (prev.status !== claim.status || prev.quote.exact !== claim.quote.exact || prev.position.start !== claim.position.start) showFuzzy(claim);
       fields.meta.textContent = metaText(claim);
     },
     async clear() {

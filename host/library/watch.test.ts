@@ -1,0 +1,96 @@
+/**
+ * Files edited on disk while the app runs (issue 10, item 14): the library notices, re-reads the
+ * corpus once per burst of saves, and claims follow; a fuzzy claim's new text can be accepted
+ * (undoable) as its quote.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LibrarySnapshot } from '../../core/api.ts';
+import { ApiError } from '../../core/api.ts';
+import { createLibrary, type Library } from '../library.ts';
+import { isRelevantChange } from './corpus-watcher.ts';
+import { openLibrary, passage, tempDir } from './test-support.ts';
+
+const NOTES = ['Field Notes', 'The council met twice that year.', 'No figures were published afterwards.'];
+
+/** The next onDidChangeLibrary, or a failure after `ms` (a generous bound: this is not a speed test). */
+function nextLibraryChange(lib: Library, ms = 10_000): Promise<LibrarySnapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { off(); reject(new Error(`no library change within ${ms} ms`)); }, ms);
+    const off = lib.on('onDidChangeLibrary', (snap) => { clearTimeout(timer); off(); resolve(snap); });
+  });
+}
+
+test('which changed files count: source files and sources.json, not hidden files, editors\' swap files or other files', () => {
+  for (const yes of ['a.txt', 'sub/b.md', 'c.markdown', 'd.HTML', 'e.htm', 'sources.json', 'sub\\f.txt', null]) assert.equal(isRelevantChange(yes), true, String(yes));
+  for (const no of ['.a.txt.swp', 'a.txt~', '.git/index', 'node_modules/x/readme.md', 'photo.jpg', 'notes.txt.tmp', '4913', 'other.json']) assert.equal(isRelevantChange(no), false, no);
+});
+
+test('an edit on disk is noticed while the library runs: the corpus is re-read and the claim follows its passage', async (t) => {
+  const dir = await tempDir(t, 'watched');
+  const file = join(dir, 'notes.txt');
+  await writeFile(file, NOTES.join('\n\n'));
+  const lib = await createLibrary({ dataDir: await tempDir(t), corpusDir: dir, transport: 'web', watchCorpus: true });
+  t.after(() => lib.close());
+  const claim = await lib.createClaim(await passage(lib, 'notes.txt', 'No figures were published afterwards.'));
+  assert.equal(claim.paragraph, 2);
+
+  let changes = 0;
+  lib.on('onDidChangeLibrary', () => { changes += 1; });
+  const changed = nextLibraryChange(lib);
+  // An editor's save: a temporary file written, then renamed over the original.
+  await writeFile(join(dir, '.notes.txt.swp'), 'swap');
+  await writeFile(join(dir, 'notes.txt.new'), [NOTES[0], 'A paragraph added above.', ...NOTES.slice(1)].join('\n\n'));
+  await rename(join(dir, 'notes.txt.new'), file);
+  const snap = await changed;
+  assert.equal(snap.documents.length, 1);
+  const after = (await lib.listClaims())[0]!;
+  assert.equal(after.status, 'moved');
+  assert.equal(after.paragraph, 3, 'the locator follows the passage');
+  assert.equal(changes, 1, 'one burst of saves, one re-read');
+
+  // A new file appears in the folder.
+  const added = nextLibraryChange(lib);
+  await writeFile(join(dir, 'more.md'), '# More\n\nAnother text.\n');
+  assert.deepEqual((await added).documents.map((d) => d.path).sort(), ['more.md', 'notes.txt']);
+});
+
+test('the CLI\'s one-shot library does not watch; a library without a corpus does not either', async (t) => {
+  const dir = await tempDir(t, 'unwatched');
+  await writeFile(join(dir, 'notes.txt'), NOTES.join('\n\n'));
+  const lib = await openLibrary(t, await tempDir(t), dir);
+  assert.equal((await lib.getLibrary()).documents.length, 1);
+  const none = await createLibrary({ dataDir: await tempDir(t), corpusDir: null, transport: 'web', watchCorpus: true });
+  none.close();
+});
+
+test('a fuzzy claim: its new text can be accepted as the quote, and undo brings the old quote back', async (t) => {
+  const dir = await tempDir(t, 'fuzzy');
+  const file = join(dir, 'notes.txt');
+  await writeFile(file, NOTES.join('\n\n'));
+  const lib = await openLibrary(t, await tempDir(t), dir);
+  const claim = await lib.createClaim(await passage(lib, 'notes.txt', 'The council met twice that year.'));
+  await assert.rejects(lib.updateClaim(claim.id, { acceptText: true }), (err: unknown) => err instanceof ApiError && err.code === 'bad-input' && /Only a fuzzy claim/.test(err.message));
+
+  await writeFile(file, [NOTES[0], 'The counsil met twice that year.', NOTES[2]].join('\n\n'));
+  await lib.openCorpus(dir);
+  const fuzzy = (await lib.listClaims())[0]!;
+  assert.equal(fuzzy.status, 'fuzzy');
+  assert.equal(fuzzy.quote.exact, 'The council met twice that year.');
+
+  const accepted = await lib.updateClaim(claim.id, { acceptText: true });
+  assert.equal(accepted.status, 'exact');
+  assert.equal(accepted.quote.exact, 'The counsil met twice that year.');
+  assert.deepEqual(accepted.position, fuzzy.position);
+  assert.equal(accepted.quote.prefix, 'Field Notes\n\n');
+
+  assert.deepEqual(await lib.undo(), { action: 'Accept new text', undoable: true });
+  const back = (await lib.listClaims())[0]!;
+  assert.equal(back.status, 'fuzzy');
+  assert.equal(back.quote.exact, 'The council met twice that year.');
+  // And the claim stays fuzzy after another look at the file (nothing re-accepts on its own).
+  await lib.reanchor();
+  assert.equal((await lib.listClaims())[0]!.status, 'fuzzy');
+});
