@@ -4,7 +4,7 @@
  * claim covers now and its paragraphs [first, last].
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createLibrary } from '../library.ts';
@@ -85,4 +85,21 @@ test('reanchor reports claims that a start-up pass moved, and claims --json give
   assert.match(gone.out, /¶ 2 → orphan {2}orphan/);
   rows = JSON.parse((await cli('claims', '--json', '--corpus', corpus, '--data', data)).out) as Row[];
   assert.deepEqual(rows.find((r) => r.id === met.id)!.text, null);
+});
+
+test('library lists the corpora of the library, the open one marked, a missing one flagged', async (t) => {
+  const a = await tempDir(t, 'first');
+  const b = await tempDir(t, 'second');
+  await writeFile(join(a, 'a.txt'), 'First\n\nOne text.');
+  await writeFile(join(b, 'b.txt'), 'Second\n\nAnother text.');
+  const data = await tempDir(t);
+  assert.equal((await cli('library', '--corpus', a, '--data', data)).code, 0);
+  const table = await cli('library', '--corpus', b, '--data', data);
+  assert.match(table.out, /^2 corpora in the library \(open one marked \*\):$/m);
+  assert.match(table.out, new RegExp(`^  \\* ${b.split('/').pop()}.*1 document\\(s\\)  ${b}$`, 'm'));
+  const json = JSON.parse((await cli('library', '--json', '--corpus', b, '--data', data)).out) as { corpusId: string; corpora: Array<{ id: string; dir: string; missing: boolean }> };
+  assert.deepEqual(json.corpora.map((c) => [c.dir, c.missing]), [[a, false], [b, false]]);
+  assert.equal(json.corpusId, json.corpora[1]!.id);
+  await rm(a, { recursive: true });
+  assert.match((await cli('library', '--corpus', b, '--data', data)).out, new RegExp(`${a}  \\[missing\\]$`, 'm'));
 });
