@@ -5,7 +5,9 @@
  * in-text citations with paragraph locators formatted with their bibliography (the Markdown
  * notes' path). Sources: the corpus's sources.json, and the Brown corpus's list of sources
  * (scripts/bench/brown-sources.ts). Uses the bundled worker (dist/cite/worker.cjs) when the app
- * is built, as the app does; from the .ts sources otherwise (the note says which).
+ * is built, as the app does; from the .ts sources otherwise (the note says which). Each note
+ * also gives the CPU time the process (worker included) spent, which a busy machine inflates
+ * less than the wall-clock time.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +43,9 @@ async function workerOptions(): Promise<{ opts: CiteFormatterOptions; from: stri
 
 const ms = (start: number): number => performance.now() - start;
 
+/** CPU time (ms, all threads of this process: the worker's too) since `start` = process.cpuUsage(). */
+const cpuMs = (start: NodeJS.CpuUsage): number => { const d = process.cpuUsage(start); return (d.user + d.system) / 1000; };
+
 /**
  * Measures the rows described above. `corpusDir` holds the five-text corpus (its sources.json).
  * Each first-export figure uses a new worker; the 1,000-source rows reuse one warm worker and
@@ -56,9 +61,10 @@ export async function measureCiteMetrics(corpusDir: string = fileURLToPath(new U
     const f = createCiteFormatter(opts);
     try {
       const t = performance.now();
+      const c = process.cpuUsage();
       const bib = await f.formatBibliography(five, style, 'html');
       if (!bib.entries.length) throw new Error(`no ${style} entries for the five texts`);
-      rows.push({ metric: `first bibliography after start, five texts, ${style}`, value: ms(t), unit: 'ms', goal: style === 'apa' ? FIRST_EXPORT_GOAL_MS : undefined, note: from });
+      rows.push({ metric: `first bibliography after start, five texts, ${style}`, value: ms(t), unit: 'ms', goal: style === 'apa' ? FIRST_EXPORT_GOAL_MS : undefined, note: `${from}; CPU ${cpuMs(c).toFixed(0)} ms` });
     } finally { await f.close(); }
   }
 
@@ -68,8 +74,9 @@ export async function measureCiteMetrics(corpusDir: string = fileURLToPath(new U
     try {
       const warmed = await f.warm('apa');
       const t = performance.now();
+      const c = process.cpuUsage();
       await f.formatBibliography(five, 'apa', 'html');
-      rows.push({ metric: '  same, APA warmed at host start', value: ms(t), unit: 'ms', note: `engine built in ${warmed.buildMs} ms in idle time` });
+      rows.push({ metric: '  same, APA warmed at host start', value: ms(t), unit: 'ms', note: `CPU ${cpuMs(c).toFixed(0)} ms; engine built in ${warmed.buildMs} ms in idle time` });
     } finally { await f.close(); }
   }
 
@@ -79,13 +86,15 @@ export async function measureCiteMetrics(corpusDir: string = fileURLToPath(new U
     for (const style of ['apa', 'chicago-author-date', 'mla']) {
       await f.warm(style);
       const t = performance.now();
+      const c = process.cpuUsage();
       const bib = await f.formatBibliography(items, style, 'text');
-      rows.push({ metric: `bibliography of ${LONG_BIBLIOGRAPHY} sources, ${style}`, value: ms(t) / 1000, unit: 's', note: `${bib.entries.length} entries; ${distinct} distinct Brown sources` });
+      rows.push({ metric: `bibliography of ${LONG_BIBLIOGRAPHY} sources, ${style}`, value: ms(t) / 1000, unit: 's', note: `CPU ${(cpuMs(c) / 1000).toFixed(1)} s; ${bib.entries.length} entries; ${distinct} distinct Brown sources` });
     }
     const cites = items.map((item, n) => [{ id: item.id, locator: String((n % 40) + 1), label: 'paragraph' }]);
     const t = performance.now();
+    const c = process.cpuUsage();
     const out = await f.formatCitations(items, cites, 'apa', 'text');
-    rows.push({ metric: `${cites.length} in-text citations + bibliography, apa`, value: ms(t) / 1000, unit: 's', note: `${out.citations.length} citations, one processor state` });
+    rows.push({ metric: `${cites.length} in-text citations + bibliography, apa`, value: ms(t) / 1000, unit: 's', note: `CPU ${(cpuMs(c) / 1000).toFixed(1)} s; ${out.citations.length} citations, one processor state` });
   } finally { await f.close(); }
   return rows;
 }
