@@ -191,6 +191,15 @@ describe('pairing and shared state', () => {
     assert.equal(out.bibliography.length, 2);
   });
 
+  test('n.d.-a / n.d.-b agree across more citations than citeproc is given at once', async () => {
+    const items = [WEBPAGE, WEBPAGE_2];
+    const cites = Array.from({ length: 250 }, (_, n) => [{ id: items[n % 2]!.id, locator: String(n + 1), label: 'paragraph' }]);
+    const out = await formatter.formatCitations(items, cites, 'apa', 'text');
+    const suffix = new Map(out.bibliography.map((e) => [e.id, /n\.d\.-([ab])/.exec(e.text)?.[1]]));
+    assert.equal(out.citations.length, 250);
+    out.citations.forEach((c, n) => assert.equal(c, `(U.S. Census Bureau, n.d.-${suffix.get(items[n % 2]!.id)}, para. ${n + 1})`));
+  });
+
   test('a warm engine given edited metadata formats the new metadata', async () => {
     await formatter.formatBibliography([REPORT], 'apa', 'text');
     const edited = { ...REPORT, title: 'Science, the endless frontier', issued: { 'date-parts': [[1960]] } };
