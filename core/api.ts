@@ -280,6 +280,14 @@ export interface Mention {
   matched: string;
   distance: number;
   paragraph: number | null;
+  /** True for the whole of a name (given name and surname); false for a surname or one word alone. */
+  full: boolean;
+  /** Other registered entities this passage may name instead (shared surname, a name next to it). */
+  candidates: Array<{ entityId: string; name: string; reason: string }>;
+  /** The sentence around the match (plain-text offsets): what "Make claim" claims. */
+  sentence: { start: number; end: number };
+  /** Further matches of the entity's names in the same sentence (one row per passage). */
+  more: Array<{ start: number; end: number; text: string }>;
 }
 
 export interface ReanchorSummary {
@@ -513,6 +521,12 @@ export interface ReaderApi {
    * the claim touches, in marker order (for "as cited in" citations); [] for an orphan.
    */
   referencesForClaim(claimId: string): Promise<DocumentReference[]>;
+  /**
+   * A claim as quote + in-text citation of a work its paragraph cites (one of
+   * `referencesForClaim`'s), "as cited in" the claim's source with its paragraph locator, by the
+   * style's rule (APA "as cited in", Chicago "quoted in", MLA "qtd. in"); for the clipboard.
+   */
+  citeClaimAsCitedIn(claimId: string, referenceId: string, style?: string): Promise<ClaimCitation>;
 }
 
 /** Names of the methods of ReaderApi, for generic transports. */
@@ -528,7 +542,7 @@ export const READER_METHODS = [
   'search',
   'updateSource',
   'exportCitations', 'citeClaim', 'listCitationStyles',
-  'listReferences', 'updateReference', 'promoteReference', 'listMetadataSources', 'referencesForClaim',
+  'listReferences', 'updateReference', 'promoteReference', 'listMetadataSources', 'referencesForClaim', 'citeClaimAsCitedIn',
 ] as const satisfies readonly ReaderMethod[];
 
 /** Events the host pushes to the renderer. */

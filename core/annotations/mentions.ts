@@ -6,8 +6,11 @@
 import { foldName } from './names.ts';
 import { editDistance } from './similarity.ts';
 
-/** One passage naming one of the names. */
-export interface FoundMention { start: number; end: number; text: string; matched: string; distance: number }
+/**
+ * One passage naming one of the names. `words` is how many words of the matched name it
+ * covers and `nameWords` how many the name has: a surname alone is 1 of 2.
+ */
+export interface FoundMention { start: number; end: number; text: string; matched: string; distance: number; words: number; nameWords: number }
 
 /**
  * Spelling differences forgiven per name word: one per 5 letters of the word (after folding
@@ -53,7 +56,7 @@ function tokenize(text: string, cache: Map<string, { folded: string; skel: strin
   return out;
 }
 
-interface Pattern { name: string; words: Array<{ folded: string; skel: string; budget: number }> }
+interface Pattern { name: string; nameWords: number; words: Array<{ folded: string; skel: string; budget: number }> }
 
 /**
  * Every passage of `text` naming one of `names` or a near spelling: each name as its whole
@@ -72,13 +75,13 @@ export function findMentions(text: string, names: string[], opts: { maxDistance?
   for (const name of names) {
     const ws = (foldName(name).match(WORD_RE) ?? []).map(wordOf);
     if (!ws.length) continue;
-    patterns.push({ name, words: ws });
+    patterns.push({ name, nameWords: ws.length, words: ws });
     const last = ws[ws.length - 1];
-    if (ws.length > 1 && last.folded.length >= SURNAME_MIN) patterns.push({ name, words: [last] });
+    if (ws.length > 1 && last.folded.length >= SURNAME_MIN) patterns.push({ name, nameWords: ws.length, words: [last] });
   }
   if (!patterns.length) return [];
   const tokens = tokenize(text, new Map());
-  const found: Array<FoundMention & { words: number }> = [];
+  const found: FoundMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const p of patterns) {
       if (i + p.words.length > tokens.length) continue;
@@ -94,15 +97,16 @@ export function findMentions(text: string, names: string[], opts: { maxDistance?
       }
       if (!ok) continue;
       const start = tokens[i].start, end = tokens[i + p.words.length - 1].end;
-      found.push({ start, end, text: text.slice(start, end), matched: p.name, distance, words: p.words.length });
+      found.push({ start, end, text: text.slice(start, end), matched: p.name, distance, words: p.words.length, nameWords: p.nameWords });
     }
   }
-  found.sort((a, b) => a.start - b.start || b.end - a.end || a.distance - b.distance);
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.distance - b.distance
+    || Number(b.words === b.nameWords) - Number(a.words === a.nameWords));
   const out: FoundMention[] = [];
   let reached = -1;
   for (const f of found) {
     if (f.start < reached) continue;
-    out.push({ start: f.start, end: f.end, text: f.text, matched: f.matched, distance: f.distance });
+    out.push(f);
     reached = f.end;
   }
   return out;

@@ -32,10 +32,19 @@ test('mentions of an entity are found under each of its names, except inside its
   const review = await documentByFile(lib, TURKMEN_REVIEW);
   const mentions = await lib.findMentions(president.id);
   const inDoc = (id: string) => mentions.filter((m) => m.documentId === id && m.distance === 0);
-  assert.equal(inDoc(inClaim.documentId).length, 0, 'the passage already in a tagged claim is left out');
-  assert.equal(inDoc(china.id).length, china.text.split('Berdymukhamedov').length - 1);
-  assert.equal(inDoc(review.id).length, review.text.split('Berdimuhamedow').length - 1);
+  /** Every single match (a row holds the matches of one sentence), spelled as `spelling`. */
+  const matches = (ms: typeof mentions, id: string, spelling: string) =>
+    ms.filter((m) => m.documentId === id).flatMap((m) => [m, ...m.more]).filter((x) => x.text === spelling);
+  assert.equal(matches(mentions, inClaim.documentId, 'Berdymukhamedov').length, 0, 'the passage already in a tagged claim is left out');
+  assert.equal(matches(mentions, china.id, 'Berdymukhamedov').length, china.text.split('Berdymukhamedov').length - 1);
+  assert.equal(matches(mentions, review.id, 'Berdimuhamedow').length, review.text.split('Berdimuhamedow').length - 1);
   assert.ok(inDoc(review.id).length > 5);
+  const rows = mentions.map((m) => `${m.documentId}:${m.sentence.start}`);
+  assert.equal(new Set(rows).size, rows.length, 'one row per sentence');
+  for (const m of mentions) {
+    const doc = m.documentId === china.id ? china : m.documentId === review.id ? review : null;
+    if (doc) assert.ok(doc.text.slice(m.sentence.start, m.sentence.end).includes(m.text), 'the sentence holds the match');
+  }
   const model = await lib.getDocument(china.id);
   for (const m of inDoc(china.id)) {
     assert.equal(china.text.slice(m.start, m.end), m.text);
@@ -46,7 +55,7 @@ test('mentions of an entity are found under each of its names, except inside its
 
   await lib.deleteClaims([claim.id]);
   const after = await lib.findMentions(president.id);
-  assert.equal(after.filter((m) => m.documentId === inClaim.documentId && m.distance === 0).length, 1, 'untagged again, the passage is a mention');
+  assert.equal(matches(after, inClaim.documentId, 'Berdymukhamedov').length, 1, 'untagged again, the passage is a mention');
 });
 
 test('merging combines names, descriptions and Wikidata ids; deleting keeps the claims', async (t) => {
@@ -69,4 +78,17 @@ test('merging combines names, descriptions and Wikidata ids; deleting keeps the 
   const [kept] = await lib.listClaims();
   assert.equal(kept!.id, claim.id);
   assert.deepEqual(kept!.entityIds, []);
+});
+
+test('a rename keeps the old name as an alias; one undo restores name and aliases', async (t) => {
+  const lib = await openLibrary(t, await tempDir(t), SAMPLE_CORPUS);
+  const e = await lib.createEntity({ name: 'Berdymukhamedov', type: 'person', aliases: ['Berdimuhamedow'] });
+  const renamed = await lib.updateEntity(e.id, { name: 'Gurbanguly Berdimuhamedow' });
+  assert.deepEqual(renamed.aliases, ['Berdimuhamedow', 'Berdymukhamedov']);
+  assert.deepEqual((await lib.undo())?.action, 'Rename entity');
+  const back = (await lib.listEntities()).find((x) => x.id === e.id)!;
+  assert.deepEqual([back.name, back.aliases], ['Berdymukhamedov', ['Berdimuhamedow']]);
+  // Fixing case or diacritics is not a new name: no alias.
+  const fixed = await lib.updateEntity(e.id, { name: 'berdymukhamedov' });
+  assert.deepEqual(fixed.aliases, ['Berdimuhamedow']);
 });

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ApiError, type ActionResult, type Entity, type Mention, type NewEntity } from '../../core/api.ts';
-import { findMentions as findNames } from '../../core/annotations/mentions.ts';
+import { mentionPassages } from '../../core/annotations/mention-passages.ts';
+import { foldName } from '../../core/annotations/names.ts';
 import { listClaims } from '../store/claims-repo.ts';
 import { claimIdsTagged, entityCreated, getEntity, listEntities, writeEntity } from '../store/entities-repo.ts';
 import type { RowRecorder } from '../store/history.ts';
@@ -55,12 +56,19 @@ export function createEntity(ctx: LibraryContext, input: NewEntity): Entity {
   return entity;
 }
 
-/** Edit an entity (renaming included). */
+/**
+ * Edit an entity (renaming included). A rename keeps the old name as an alias (texts and
+ * readers still use it), in the same undoable action; a change of case or diacritics only
+ * ("Turkmenbasy" → "Türkmenbaşy") does not add one.
+ */
 export function updateEntity(ctx: LibraryContext, id: string, patch: Partial<Omit<Entity, 'id'>>): Entity {
   const db = writableDb(ctx);
   const old = entityOrThrow(db, id);
   if (typeof patch !== 'object' || patch === null) check.badInput('Nothing to change.');
-  const next = checkedEntity(id, { ...old, ...patch });
+  const renamed = typeof patch.name === 'string' && foldName(patch.name) !== foldName(old.name);
+  const aliases = patch.aliases ?? old.aliases;
+  const keepOld = renamed && Array.isArray(aliases) && !aliases.some((a) => typeof a === 'string' && foldName(a) === foldName(old.name));
+  const next = checkedEntity(id, { ...old, ...patch, ...(keepOld ? { aliases: [...aliases, old.name] } : {}) });
   assertNameFree(db, next.name, id);
   const label = next.name !== old.name ? 'Rename entity' : 'Edit entity';
   inAction(db, label, (rec) => writeEntity(rec, next, entityCreated(db, id)!, new Date().toISOString()));
@@ -115,19 +123,23 @@ export function deleteEntity(ctx: LibraryContext, id: string): ActionResult {
   return { action: 'Delete entity', undoable: true };
 }
 
-/** Passages in every present document naming the entity, outside the claims tagged with it. */
+/**
+ * Passages (sentences) in every present document naming the entity, outside the claims tagged
+ * with it, judged against the rest of the registry (core/annotations/mention-passages.ts):
+ * whole names, and surnames marked ambiguous with the other candidates.
+ */
 export function findMentions(ctx: LibraryContext, entityId: string): Mention[] {
   const db = ctx.store.db;
   if (!db) throw new ApiError('not-found', `There is no entity with id "${String(entityId)}" (the library store is unavailable).`);
   const entity = entityOrThrow(db, entityId);
-  const names = [entity.name, ...entity.aliases];
+  const others = listEntities(db).filter((e) => e.id !== entity.id);
   const tagged = listClaims(db, { entityId }).filter((c) => c.status !== 'orphan');
   const out: Mention[] = [];
   for (const doc of ctx.documents.all()) {
     const claims = tagged.filter((c) => c.documentId === doc.summary.id);
-    for (const m of findNames(doc.text, names)) {
-      if (claims.some((c) => m.start < c.position.end && c.position.start < m.end)) continue;
-      out.push({ documentId: doc.summary.id, start: m.start, end: m.end, text: m.text, matched: m.matched, distance: m.distance, paragraph: paragraphAt(doc, m.start) });
+    const outside = (m: { start: number; end: number }): boolean => !claims.some((c) => m.start < c.position.end && c.position.start < m.end);
+    for (const p of mentionPassages(doc.text, entity, others, outside)) {
+      out.push({ documentId: doc.summary.id, ...p, paragraph: paragraphAt(doc, p.start) });
     }
   }
   return out;

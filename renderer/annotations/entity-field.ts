@@ -1,6 +1,7 @@
 /**
  * The claim editor's entities: the tagged entities as chips (remove with ×), and "Add entity…",
- * which opens the entities UI's keyboard picker when the wiring provides one.
+ * which opens the entities UI's keyboard picker when the wiring provides one. Names follow
+ * renames made anywhere while the field is on screen.
  */
 import type { Entity, ReaderBridge } from '../../core/api.ts';
 import { h } from './dom.ts';
@@ -67,5 +68,12 @@ export function createEntityField(opts: {
   }
   draw();
   void loadNames();
+  // A rename, merge or undo elsewhere (the entity page, another window) shows here at once.
+  let wasConnected = false;
+  const off = opts.reader.on('onDidChangeAnnotations', ({ reason }) => {
+    if (el.isConnected) wasConnected = true;
+    else if (wasConnected) { off(); return; }
+    if (/entit|undo|redo|import/.test(reason)) void loadNames();
+  });
   return { el, set: (next) => { ids = [...next]; draw(); void loadNames(); } };
 }

@@ -66,7 +66,8 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
         const before = entity() ?? e;
         const after = await reader.updateEntity(id, values);
         closeSlot();
-        deps.undoToast.show(after.name !== before.name ? `Renamed “${before.name}” to “${after.name}” everywhere.` : `Saved “${after.name}”.`);
+        const kept = after.aliases.includes(before.name) && !before.aliases.includes(before.name) ? ` “${before.name}” is kept as an alias.` : '';
+        deps.undoToast.show(after.name !== before.name ? `Renamed “${before.name}” to “${after.name}” everywhere.${kept}` : `Saved “${after.name}”.`);
         await data.refresh();
       },
       onCancel: () => closeSlot(),

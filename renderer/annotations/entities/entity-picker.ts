@@ -3,14 +3,16 @@
  * aria-activedescendant) ranked by core's `rankEntities`, so "berdym" finds "Gurbanguly
  * Berdimuhamedow" through its alias "Berdymukhamedov" and says which name matched. Arrows move,
  * Enter picks, Escape cancels. When nothing is called exactly what was typed, the last option
- * creates it; its type starts as a guess (entity-types.ts) and Tab reaches the type menu.
+ * creates it; its type starts as a guess (entity-types.ts, from finished words while typing, so
+ * it does not jump with each letter) and Tab reaches the type menu. A lower-case fragment with no
+ * match ("berdym") is not created on Enter: the picker asks, and a second Enter creates it.
  * Used by the claim editor (entity-field.ts), the entity page's "Merge into…" and anyone else.
  */
 import type { Entity, EntityType, ReaderBridge } from '../../../core/api.ts';
 import { foldName, rankEntities, type RankedEntity } from '../../../core/annotations/names.ts';
 import { h } from '../dom.ts';
 import { errorMessage } from '../format.ts';
-import { ENTITY_TYPES, guessEntityType, typeLabel } from './entity-types.ts';
+import { ENTITY_TYPES, guessEntityType, guessWhileTyping, looksLikeName, typeLabel } from './entity-types.ts';
 import { typeBadge } from './entity-view.ts';
 
 /** What the picker needs. `exclude` hides entities (e.g. the one being merged). */
@@ -27,6 +29,9 @@ export interface EntityPickerOptions {
 
 /** A mounted picker. */
 export interface EntityPicker { el: HTMLElement; focus(): void; destroy(): void }
+
+/** Typing pause after which the whole name's type guess is shown (about one keystroke gap of a slow typist). */
+const GUESS_SETTLE_MS = 500;
 
 /** Rows shown at once; more than this is a sign to keep typing. */
 const MAX_OPTIONS = 8;
@@ -46,6 +51,9 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
   let newType: EntityType = 'person';
   let typeChosen = false;
   let busy = false;
+  /** The text for which Enter already asked "create this?" (a second Enter creates it). */
+  let asked: string | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
 
   const input = h('input', {
     type: 'text', class: 'entity-picker-input', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `${uid}-list`,
@@ -71,8 +79,9 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
     const folded = foldName(q);
     const exact = (entities ?? []).some((e) => [e.name, ...e.aliases].some((n) => foldName(n) === folded));
     if (allowCreate && q && !exact && entities) options.push({ kind: 'create', name: q });
-    if (!typeChosen) newType = guessEntityType(q);
-    active = options.length ? 0 : -1;
+    if (!typeChosen) newType = guessWhileTyping(input.value) ?? (q ? newType : 'person');
+    // Only a name is created by a bare Enter; a fragment typed to search is not picked for it.
+    active = options.length && !(options[0]!.kind === 'create' && !looksLikeName(q)) ? 0 : -1;
   };
 
   const render = (): void => {
@@ -104,6 +113,9 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
     hint.textContent = entities === null ? 'Loading entities…'
       : !input.value.trim() ? (found ? 'Type to narrow; ↑↓ move, Enter picks, Esc cancels.' : allowCreate ? 'No entities yet: type a name to create one.' : 'No entities yet.')
       : found ? `${found} match${found === 1 ? '' : 'es'}${creating ? '; Tab to change the new entity’s type' : ''}.`
+      : creating && active < 0 ? (asked === input.value.trim()
+        ? `“${input.value.trim()}” does not look like a name. Enter again creates it; or type it as a name, with capitals.`
+        : 'No entity matches. ↓ or Enter to create it as a new entity.')
       : creating ? 'No entity has that name: Enter creates it (Tab to change its type).' : 'No entity matches.';
     list.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   };
@@ -132,14 +144,29 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
   };
 
   const choose = async (): Promise<void> => {
+    const q = input.value.trim();
+    if (active < 0 && options.length === 1 && options[0]!.kind === 'create') {
+      // A fragment that does not look like a name: ask first, create on the second Enter.
+      if (asked !== q) { asked = q; render(); return; }
+      active = 0;
+    }
     const o = options[active];
     if (!o || busy) return;
     error.textContent = '';
     if (o.kind === 'entity') opts.onPick(o.ranked.entity);
-    else await create(o.name);
+    else {
+      if (!typeChosen) newType = guessEntityType(o.name);
+      await create(o.name);
+    }
   };
 
-  input.addEventListener('input', () => { error.textContent = ''; refresh(); });
+  input.addEventListener('input', () => {
+    error.textContent = '';
+    asked = null;
+    refresh();
+    clearTimeout(settle);
+    settle = setTimeout(() => { if (!typeChosen && input.value.trim()) { newType = guessEntityType(input.value.trim()); render(); } }, GUESS_SETTLE_MS);
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
@@ -172,6 +199,6 @@ export function createEntityPicker(opts: EntityPickerOptions): EntityPicker {
   return {
     el,
     focus: () => input.focus(),
-    destroy: () => { off(); el.remove(); },
+    destroy: () => { off(); clearTimeout(settle); el.remove(); },
   };
 }

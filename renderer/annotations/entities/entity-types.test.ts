@@ -1,7 +1,7 @@
 /** Entity fields as the form checks them: Wikidata ids, aliases, the type guess for a new name. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkWikidata, cycleType, guessEntityType, parseAliases, wikidataUrl } from './entity-types.ts';
+import { checkWikidata, cycleType, guessEntityType, guessWhileTyping, looksLikeName, parseAliases, wikidataUrl } from './entity-types.ts';
 
 test('a Wikidata id is Q and digits; case, spaces and a pasted item URL are forgiven', () => {
   assert.deepEqual(checkWikidata('Q9382'), { ok: true, value: 'Q9382' });
@@ -41,4 +41,19 @@ test('arrow keys cycle the type through the list and wrap around', () => {
   assert.equal(cycleType('person', 1), 'organisation');
   assert.equal(cycleType('person', -1), 'other');
   assert.equal(cycleType('other', 1), 'person');
+});
+
+test('the type guess does not jump while a word is being typed', () => {
+  const typed = 'United Nations Development Programme';
+  const guesses = [...typed].map((_, i) => guessWhileTyping(typed.slice(0, i + 1)));
+  // "Un" alone reads as the UN (an organisation) with the whole-text guess; unfinished words are not read.
+  assert.equal(guessEntityType('Un'), 'organisation');
+  assert.deepEqual(new Set(guesses.filter((g) => g !== null)), new Set(['person']));
+  assert.equal(guessWhileTyping('Kazakhs'), null, 'no finished word: keep the guess shown');
+  assert.equal(guessWhileTyping('Caspian Sea '), 'place');
+});
+
+test('lower-case fragments typed to search do not look like names; capitalised names do', () => {
+  for (const s of ['berdym', 'x', 'turkmen gas', '  ']) assert.equal(looksLikeName(s), false, s);
+  for (const s of ['Berdym', 'Serdar Berdimuhamedow', 'G7', 'al-Assad Bashar', 'Ýazdursun']) assert.equal(looksLikeName(s), true, s);
 });

@@ -49,6 +49,27 @@ export function guessEntityType(name: string): EntityType {
   return 'person';
 }
 
+/**
+ * The type guess for a name still being typed: from its finished words only (those followed by
+ * a space or punctuation), so the guess does not jump with every letter ("Un" would read as the
+ * UN, "Kazakhs" as a person before "Kazakhstan" is a state). Null while no word is finished:
+ * keep the guess shown. The picker takes the whole name's guess once typing pauses.
+ */
+export function guessWhileTyping(partial: string): EntityType | null {
+  const finished = /[\s,.;:)]$/u.test(partial) ? partial : partial.replace(/[\p{L}\p{N}'’-]+$/u, '');
+  return finished.trim() ? guessEntityType(finished) : null;
+}
+
+/**
+ * Whether typed text looks like a name worth creating an entity for: at least two letters or digits and a
+ * word that starts with a capital letter or holds a digit ("Serdar", "G7", "al-Assad Bashar").
+ * "berdym", typed to find something, does not: the picker asks before creating it.
+ */
+export function looksLikeName(s: string): boolean {
+  const t = s.trim();
+  return (t.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2 && /(^|[\s\p{Pd}'’])[\p{Lu}\p{Lt}\p{N}]/u.test(t);
+}
+
 /** A Wikidata item id as the form reads it: empty means "none". */
 export type WikidataCheck = { ok: true; value: string | null } | { ok: false; message: string };
 

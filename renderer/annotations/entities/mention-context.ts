@@ -28,3 +28,34 @@ export function mentionContext(text: string, start: number, end: number, chars =
     after: flat(text.slice(end, a)) + (a < to ? '…' : ''),
   };
 }
+
+/** One piece of a passage as shown: plain text, or a match to emphasise. */
+export interface PassagePiece { text: string; mark: boolean }
+
+/**
+ * A sentence with each of its matches emphasised, for a sweep row that stands for the whole
+ * sentence. A sentence longer than the matches plus `chars` on each side is cut at word
+ * boundaries around them (`…` marks a cut). `marks` may come in any order; overlaps are merged.
+ */
+export function passagePieces(text: string, sentence: { start: number; end: number }, marks: Array<{ start: number; end: number }>, chars = CONTEXT_CHARS): PassagePiece[] {
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  const first = sorted[0]?.start ?? sentence.start, last = Math.max(...sorted.map((m) => m.end), first);
+  let b = Math.max(sentence.start, first - chars);
+  if (b > sentence.start) { const space = text.indexOf(' ', b); if (space >= 0 && space < first) b = space + 1; }
+  let a = Math.min(sentence.end, last + chars);
+  if (a < sentence.end) { const space = text.lastIndexOf(' ', a); if (space > last) a = space; }
+  const flat = (s: string): string => s.replace(/\s+/g, ' ');
+  const out: PassagePiece[] = [];
+  let at = b;
+  for (const m of sorted) {
+    if (m.end <= at) continue;
+    const s = Math.max(m.start, at);
+    if (s > at) out.push({ text: flat(text.slice(at, s)), mark: false });
+    out.push({ text: flat(text.slice(s, m.end)), mark: true });
+    at = m.end;
+  }
+  if (a > at) out.push({ text: flat(text.slice(at, a)), mark: false });
+  if (b > sentence.start) out.unshift({ text: '…', mark: false });
+  if (a < sentence.end) out.push({ text: '…', mark: false });
+  return out;
+}

@@ -1,9 +1,10 @@
 /**
- * The mention sweep on an entity page: every passage that names the entity (its name, an alias,
+ * The mention sweep on an entity page: every sentence that names the entity (its name, an alias,
  * or a near spelling of one, as the host's findMentions reports) and is not yet inside a claim
- * tagged with it. Each reads as a concordance line with the match emphasised, says which name
- * it matched and whether the spelling differs, and offers "Make claim" (a claim of exactly that
- * passage, tagged with the entity; it then leaves the list) and "Open in reader".
+ * tagged with it, one row per sentence with each match emphasised. Whole names come first; a
+ * surname alone, or one next to another entity's given name, is marked "ambiguous" and names the
+ * other candidate. "Make claim" makes a claim of the whole sentence, tagged with the entity (it
+ * then leaves the list); "Open in reader" shows it there.
  */
 import type { Mention, ReaderBridge } from '../../../core/api.ts';
 import { plainText } from '../../../core/corpus/plain-text.ts';
@@ -11,7 +12,7 @@ import { h } from '../dom.ts';
 import { errorMessage } from '../format.ts';
 import type { EntitiesData } from './entities-data.ts';
 import { documentTitle } from './entity-view.ts';
-import { mentionContext } from './mention-context.ts';
+import { passagePieces } from './mention-context.ts';
 import type { UndoToast } from './undo-toast.ts';
 
 /**
@@ -19,6 +20,9 @@ import type { UndoToast } from './undo-toast.ts';
  * drawing them all costs a second and buries the list, so the rest wait behind a button.
  */
 const FIRST_SHOWN = 60;
+
+/** A row's place in the list: certain whole names, then surnames alone, then ambiguous rows. */
+const rankOf = (m: Mention): number => (m.candidates.length ? 2 : m.full ? 0 : 1);
 
 /** Which mention a row shows (stable across refreshes). */
 const keyOf = (m: Mention): string => `${m.documentId}:${m.start}:${m.end}`;
@@ -62,7 +66,7 @@ export function createMentionSweep(deps: {
     button.disabled = true;
     try {
       const kind = data.kinds().some((k) => k.id === 'claim') ? 'claim' : data.kinds()[0]?.id ?? 'claim';
-      await reader.createClaim({ documentId: m.documentId, start: m.start, end: m.end, entityIds: [entityId], kind });
+      await reader.createClaim({ documentId: m.documentId, start: m.sentence.start, end: m.sentence.end, entityIds: [entityId], kind });
       const next = (li.nextElementSibling ?? li.previousElementSibling)?.querySelector<HTMLElement>('.mention-make');
       const group = li.parentElement?.closest('.mention-group');
       li.remove();
@@ -72,7 +76,7 @@ export function createMentionSweep(deps: {
       updateCounts();
       (next ?? title).focus();
       const name = data.entity(entityId)?.name ?? 'the entity';
-      deps.undoToast.show(`Made a claim of “${m.text}”, tagged “${name}”.`);
+      deps.undoToast.show(`Made a claim of the sentence naming “${m.text}”, tagged “${name}”.`);
     } catch (err) {
       button.disabled = false;
       deps.toast(`Could not make the claim: ${errorMessage(err)}`);
@@ -80,16 +84,20 @@ export function createMentionSweep(deps: {
   };
 
   const row = (m: Mention, text: string): HTMLElement => {
-    const ctx = mentionContext(text, m.start, m.end);
+    const pieces = passagePieces(text, m.sentence, [m, ...m.more]);
     const near = m.distance > 0;
-    const make = h('button', { type: 'button', class: 'entities-button small mention-make' }, 'Make claim');
-    const li = h('li', { class: `mention${near ? ' near' : ''}`, 'data-key': keyOf(m) },
-      h('p', { class: 'mention-context' }, ctx.before, h('mark', {}, ctx.match), ctx.after),
+    const ambiguous = m.candidates.length > 0;
+    const make = h('button', { type: 'button', class: 'entities-button small mention-make', title: 'A claim of the whole sentence, tagged with this entity' }, 'Make claim');
+    const li = h('li', { class: `mention${near ? ' near' : ''}${ambiguous ? ' ambiguous' : ''}${m.full ? ' full' : ''}`, 'data-key': keyOf(m) },
+      h('p', { class: 'mention-context' }, ...pieces.map((p) => (p.mark ? h('mark', {}, p.text) : p.text))),
       h('p', { class: 'mention-meta' },
         m.paragraph !== null ? h('span', { class: 'locator' }, `¶ ${m.paragraph}`) : null,
         h('span', {}, `matches “${m.matched}”`),
+        m.full ? null : h('span', { class: 'part-badge', title: 'Only part of the name (a surname or a given name alone)' }, 'part of name'),
         near ? h('span', { class: 'near-badge', title: `${m.distance} letter${m.distance === 1 ? '' : 's'} different from “${m.matched}”` },
-          'near spelling') : null),
+          'near spelling') : null,
+        ...m.candidates.map((c) => h('span', { class: 'ambiguous-badge', title: c.reason },
+          `ambiguous: could be ${c.name}, ${c.reason}`))),
       h('div', { class: 'mention-actions' }, make,
         h('button', { type: 'button', class: 'entities-button small', onclick: () => deps.showPassage(m.documentId, m.start, m.end) }, 'Open in reader')));
     make.addEventListener('click', () => void makeClaim(m, li, make));
@@ -127,7 +135,9 @@ export function createMentionSweep(deps: {
     const focusedKey = (document.activeElement?.closest('.mention') as HTMLElement | null)?.dataset.key;
     const focusedClass = document.activeElement?.classList.contains('mention-make') ? '.mention-make' : '.entities-button:not(.mention-make)';
     const order = new Map(data.documents().map((d, i) => [d.id, i]));
-    const groups = [...byDoc.keys()].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+    const bestRank = new Map<string, number>();
+    for (const m of mentions) bestRank.set(m.documentId, Math.min(bestRank.get(m.documentId) ?? 9, rankOf(m)));
+    const groups = [...byDoc.keys()].sort((a, b) => bestRank.get(a)! - bestRank.get(b)! || (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
     total = mentions.length;
     perDoc = new Map();
     for (const m of mentions) perDoc.set(m.documentId, (perDoc.get(m.documentId) ?? 0) + 1);
@@ -135,7 +145,7 @@ export function createMentionSweep(deps: {
     const sections: HTMLElement[] = [];
     for (const docId of groups) {
       if (budget <= 0) break;
-      const ms = mentions.filter((m) => m.documentId === docId).sort((a, b) => a.start - b.start).slice(0, budget);
+      const ms = mentions.filter((m) => m.documentId === docId).sort((a, b) => rankOf(a) - rankOf(b) || a.start - b.start).slice(0, budget);
       budget -= ms.length;
       sections.push(h('section', { class: 'mention-group', 'data-document-id': docId },
         h('h5', { class: 'entity-source-title' }, h('span', {}, documentTitle(data.documents(), docId)), h('span', { class: 'entity-source-count' })),
