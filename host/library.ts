@@ -31,6 +31,7 @@ import { installSourceEdits, refreshSources, updateSource } from './library/sour
 import { settingsPatch } from './library/validate.ts';
 import { createSearchService } from './search/service.ts';
 import * as references from './references/library-references.ts';
+import { citeClaimAsCitedIn } from './references/as-cited-in.ts';
 
 /**
  * The ReaderApi with events, plus `close()` for the process that owns it and `flushSearch()`
@@ -211,6 +212,7 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     promoteReference: (id) => change('promote-reference', () => references.promoteReference(ctx, id)),
     listMetadataSources: () => serial(() => references.listMetadataSources(ctx.store.db)),
     referencesForClaim: (claimId) => serial(() => references.referencesForClaim(ctx, claimId)),
+    citeClaimAsCitedIn: (claimId, referenceId, style) => serial(() => undefined).then(() => citeClaimAsCitedIn(ctx, citeFormatter(), claimId, referenceId, style)),
 
     on: <E extends ReaderEventName>(event: E, listener: (payload: ReaderEvents[E]) => void) => ctx.events.on(event, listener),
     flushSearch: () => searchService.flush(),

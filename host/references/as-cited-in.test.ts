@@ -22,3 +22,16 @@ test('a claim cites the work of its footnote "as cited in" its source, by each s
   assert.match(await formatAsCitedIn(formatter, yapici, article, cite, 'chicago-author-date', 'text'), /^\(Yapici 2018, quoted in Li 2022, para\. 3\)$/);
   assert.match(await formatAsCitedIn(formatter, yapici, article, cite, 'mla', 'text'), /^\(qtd\. in Li, par\. 3\)$/);
 });
+
+test('citeClaimAsCitedIn: a claim in the paragraph of note 1 cites Yapici as cited in the article, with its paragraph', async (t) => {
+  const { openLibrary, passage, SAMPLE_CORPUS, tempDir } = await import('../library/test-support.ts');
+  const lib = await openLibrary(t, await tempDir(t), SAMPLE_CORPUS);
+  const range = await passage(lib, '000_7c096543f307bd3a.txt', 'Barbara Kiepenheuer-Drechsler pointed out');
+  const claim = await lib.createClaim(range);
+  const [first] = await lib.referencesForClaim(claim.id);
+  const out = await lib.citeClaimAsCitedIn(claim.id, first!.id, 'apa');
+  assert.match(out.citation, new RegExp(`^\\(Yapici, 2018, as cited in .+, para\\. ${claim.paragraph}\\)$`));
+  assert.ok(out.text.startsWith('“Barbara Kiepenheuer-Drechsler pointed out” (Yapici, 2018, as cited in'));
+  assert.match(out.html, /<blockquote>Barbara Kiepenheuer-Drechsler pointed out<\/blockquote>/);
+  await assert.rejects(lib.citeClaimAsCitedIn(claim.id, 'doc-x:n9'), /does not cite that reference/);
+});

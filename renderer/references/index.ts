@@ -1,7 +1,8 @@
 /**
  * Works cited in the UI (issue 9): the "References" tab of the side panel lists the references
- * of the open source (references-item.ts), what in the library cites it ("Cited by") and what of
- * the library it cites, and a small graph of the corpus's citations (graph.ts). It follows the
+ * of the open source (reference-item.ts), what in the library cites it ("Cited by") and what of
+ * the library it cites, the works the open claim cites with "Copy as cited in"
+ * (claim-references.ts), and a small graph of the corpus's citations (graph.ts). It follows the
  * reader and refreshes when annotations change (a correction, a promotion, undo/redo, another
  * window) or the library does.
  */
@@ -9,12 +10,13 @@ import type { DocumentReference, DocumentSummary, MetadataSource, ReaderBridge }
 import type { DocumentSession } from '../ui/document-session.ts';
 import { errorMessage, h } from '../ui/dom.ts';
 import type { Panel } from '../ui/panel-host.ts';
+import { createClaimReferences } from './claim-references.ts';
 import { renderCitationGraph } from './graph.ts';
 import { renderReferenceItem, unsure } from './reference-item.ts';
 
 /** What the References tab needs from the wiring (renderer/main.ts). */
 export interface ReferencesContext {
-  reader: Pick<ReaderBridge, 'listReferences' | 'updateReference' | 'promoteReference' | 'listMetadataSources' | 'on'>;
+  reader: Pick<ReaderBridge, 'listReferences' | 'updateReference' | 'promoteReference' | 'listMetadataSources' | 'referencesForClaim' | 'citeClaimAsCitedIn' | 'on'>;
   addPanel(panel: Panel): () => void;
   session: Pick<DocumentSession, 'library' | 'current' | 'onDidOpenDocument' | 'onDidChangeLibrary'>;
   openDocument(id: string): void;
@@ -29,7 +31,8 @@ export function installReferences(ctx: ReferencesContext): () => void {
   const graphToggle = h('button', { type: 'button', className: 'refs-graph-toggle', 'aria-expanded': 'false' }, 'Citation graph');
   const graph = h('div', { className: 'refs-graph', hidden: true });
   const empty = h('p', { className: 'panel-empty' }, 'Open a document to see the works it cites.');
-  const element = h('div', { className: 'refs-pane' }, empty, heading, citedBy, h('div', { className: 'refs-tools' }, graphToggle), graph, list);
+  const claimRefs = createClaimReferences(ctx.reader);
+  const element = h('div', { className: 'refs-pane' }, empty, heading, claimRefs.element, citedBy, h('div', { className: 'refs-tools' }, graphToggle), graph, list);
   const opened = new Set<string>();
   let shown: string | null = null;
   let generation = 0;
@@ -117,6 +120,20 @@ export function installReferences(ctx: ReferencesContext): () => void {
   show(ctx.session.current()?.model.id ?? null);
   const offOpen = ctx.session.onDidOpenDocument((doc) => show(doc.model.id));
   const offLibrary = ctx.session.onDidChangeLibrary(() => { void refresh(); });
-  const offAnnotations = ctx.reader.on('onDidChangeAnnotations', () => { void refresh(); });
-  return () => { offOpen(); offLibrary(); offAnnotations(); removePanel(); };
+  const offAnnotations = ctx.reader.on('onDidChangeAnnotations', () => { void refresh(); void claimRefs.refresh(); });
+  const onHash = (): void => { void claimRefs.refresh(); };
+  window.addEventListener('hashchange', onHash);
+  window.addEventListener('popstate', onHash);
+  void claimRefs.refresh();
+  // Opening a claim changes the address without an event (history.pushState): look again
+  // whenever the tab comes into view.
+  const section = element.closest('section');
+  const seen = new MutationObserver(() => { if (section && !section.hidden) void claimRefs.refresh(); });
+  if (section) seen.observe(section, { attributes: true, attributeFilter: ['hidden'] });
+  return () => {
+    seen.disconnect();
+    offOpen(); offLibrary(); offAnnotations(); removePanel();
+    window.removeEventListener('hashchange', onHash);
+    window.removeEventListener('popstate', onHash);
+  };
 }

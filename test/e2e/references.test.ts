@@ -1,13 +1,15 @@
 /**
  * Works cited, end to end (issue 9): a reader opens the journal article's References tab, sees
  * its 28 notes parsed with the unsure fields marked, corrects a field (and undoes it with the
- * keyboard), promotes a reference to a metadata-only source, and opens the citation graph.
+ * keyboard), promotes a reference to a metadata-only source, opens the citation graph, and copies
+ * a claim cited "as cited in" its source.
  * Screenshots: test-results/references-*.png.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { DocumentReference, LibrarySnapshot, MetadataSource } from '../../core/api.ts';
+import type { Claim, DocumentModel, DocumentReference, LibrarySnapshot, MetadataSource } from '../../core/api.ts';
+import { plainText } from '../../core/corpus/plain-text.ts';
 import { api, openReader } from './claims-support.ts';
 import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
 
@@ -16,11 +18,15 @@ let browser: Browser;
 let page: Page;
 let docId: string;
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+/** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
+declare const navigator: any;
 
 before(async () => {
   host = await startHost();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  page = await context.newPage();
   await openReader(page, host.url);
   const lib = await api<LibrarySnapshot>(page, 'getLibrary');
   const doc = lib.documents.find((d) => /neutrality-central-asian-integration/.test(d.path));
@@ -89,4 +95,22 @@ test('"Add to library as a source" promotes a reference once; the graph shows th
   assert.equal(await page.locator('svg.citation-graph .graph-metadata').count(), 1);
   await page.locator('.refs-graph').scrollIntoViewIfNeeded();
   await screenshot(page, 'references-graph');
+});
+
+test('a claim in the paragraph of notes 1 and 2 lists them; "Copy “as cited in”" puts the APA citation on the clipboard', async () => {
+  const text = plainText(await api<DocumentModel>(page, 'getDocument', docId));
+  const phrase = 'Barbara Kiepenheuer-Drechsler pointed out';
+  const start = text.indexOf(phrase);
+  const claim = await api<Claim>(page, 'createClaim', { documentId: docId, start, end: start + phrase.length });
+  await page.goto(`${host.origin}/#doc=${encodeURIComponent(docId)}&claim=${encodeURIComponent(claim.id)}`);
+  await page.locator('.claim-editor').waitFor();
+  await page.locator('#side-tab-references').click();
+  const strip = page.locator('.claim-refs');
+  await strip.locator('li').nth(1).waitFor();
+  assert.deepEqual(await strip.locator('.claim-ref-name').allTextContents(), ['Note 1: Yapici (2018)', 'Note 2: Kiepenheuer-Drechsler (2006)']);
+  await strip.locator('button.claim-ref-copy').first().click();
+  await strip.locator('.claim-refs-status', { hasText: /^Copied: \(Yapici, 2018, as cited in .+, para\. \d+\)$/ }).waitFor({ timeout: 20_000 });
+  const clip = await page.evaluate(async () => navigator.clipboard.readText() as Promise<string>);
+  assert.match(clip, /^“Barbara Kiepenheuer-Drechsler pointed out” \(Yapici, 2018, as cited in /);
+  await screenshot(page, 'references-claim');
 });
