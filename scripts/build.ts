@@ -57,8 +57,9 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
       ...common, platform: 'node', format: 'esm', target: 'node22', splitting: true, external: ['electron', 'node:*'],
       entryPoints: { cli: join(root, 'host', 'cli.ts') }, outdir: join(dist, 'host'), outExtension: { '.js': '.mjs' },
       chunkNames: 'chunk-[hash]',
-      // CommonJS dependencies inside an ES module bundle still need `require` for Node's modules.
-      banner: { js: "import { createRequire as __marginaliaRequire } from 'node:module'; const require = __marginaliaRequire(import.meta.url);" },
+      // CommonJS dependencies inside an ES module bundle still need `require` for Node's modules,
+      // and some read `__filename` (write-file-atomic names its temporary files with it).
+      banner: { js: "import { createRequire as __marginaliaRequire } from 'node:module'; import { fileURLToPath as __marginaliaPath } from 'node:url'; const require = __marginaliaRequire(import.meta.url); const __filename = __marginaliaPath(import.meta.url);" },
     }),
   ]);
 
