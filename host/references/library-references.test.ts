@@ -70,6 +70,10 @@ test('promoting a reference makes one metadata-only source, however often; undo 
   assert.equal(two.created, false);
   assert.equal(two.source.id, one.source.id);
   assert.equal((await lib.listMetadataSources()).length, 1);
+  await lib.updateReference(id, { publisher: 'Columbia University Press, New York' });
+  assert.equal((await lib.listMetadataSources())[0]!.csl.publisher, 'Columbia University Press, New York', 'the source follows a correction');
+  await lib.undo();
+  assert.equal((await lib.listMetadataSources())[0]!.csl.publisher, 'Columbia University Press');
   assert.deepEqual(await lib.undo(), { action: 'Add reference to library', undoable: true });
   assert.deepEqual(await lib.listMetadataSources(), []);
   await assert.rejects(lib.promoteReference('doc-x:n1'), /no reference/);

@@ -110,7 +110,10 @@ function oneReference(ctx: LibraryContext, doc: LoadedDocument, id: string): Doc
   return wireAll(ctx, [doc]).find((r) => r.id === id)!;
 }
 
-/** Correct fields of a reference (SourcePatch semantics, seeded by the parsed item); one undoable action. */
+/**
+ * Correct fields of a reference (SourcePatch semantics, seeded by the parsed item); one undoable
+ * action. When the reference was added to the library, its metadata-only source follows.
+ */
 export function updateReference(ctx: LibraryContext, id: string, patch: SourcePatch): DocumentReference {
   const db = writableDb(ctx);
   const { doc, parsed } = referenceOrThrow(ctx, id);
@@ -121,9 +124,16 @@ export function updateReference(ctx: LibraryContext, id: string, patch: SourcePa
   const fields = mergeEdits(current?.fields ?? {}, checked.patch, seed);
   // Saving what is already there is no action (a field's Enter and change both save it).
   if (JSON.stringify(fields) === JSON.stringify(current?.fields ?? {})) return oneReference(ctx, doc, parsed.id);
-  inAction(db, 'Correct reference', (rec) => writeCorrection(rec, {
-    id: parsed.id, documentId: doc.summary.id, raw: parsed.raw, fields, modified: new Date().toISOString(),
-  }));
+  const promoted = readSources(db).find((m) => m.referenceId === parsed.id);
+  inAction(db, 'Correct reference', (rec) => {
+    writeCorrection(rec, { id: parsed.id, documentId: doc.summary.id, raw: parsed.raw, fields, modified: new Date().toISOString() });
+    // A reference already added to the library carries its correction to its source (same action).
+    if (promoted) {
+      const csl: CslItem = { ...(effectiveSource(seed, fields, parsed.id).csl ?? seed), id: promoted.id };
+      delete csl.note;
+      writeMetadataSource(rec, { ...promoted, csl });
+    }
+  });
   return oneReference(ctx, doc, parsed.id);
 }
 
