@@ -1,15 +1,14 @@
 /**
- * `marginalia sources [--json]` and `marginalia sources set ID FIELD VALUE`: the source metadata
- * of each document (sources.json with the user's edits on top) and editing it from scripts.
- * Edits go through `updateSource`, so they are undoable in the app like any other.
+ * `marginalia sources [--json]`, `sources set ID FIELD VALUE`, `sources revert ID FIELD`: the
+ * source metadata of each document (sources.json with the user's edits on top) and editing it
+ * from scripts. Edits go through `updateSource`, so they are undoable in the app like any other.
  */
-import type { CslItem, DocumentSummary, SourceField, SourcePatch } from '../../core/api.ts';
+import { ApiError, type CslItem, type DocumentSummary, type SourceField, type SourcePatch } from '../../core/api.ts';
 import {
   SOURCE_FIELDS, checkSourcePatch, formatDateText, formatNamesText, parseDateText, parseNamesText,
 } from '../../core/cite/source-patch.ts';
 import type { Library } from '../library.ts';
 import { LIBRARY_OPTIONS, LIBRARY_OPTIONS_HELP, UsageError, cell, withLibrary, type Verb } from './verb.ts';
-import { ApiError } from '../../core/api.ts';
 
 const FIELD_NAMES = SOURCE_FIELDS.map((d) => d.field);
 
@@ -86,6 +85,7 @@ function shown(csl: CslItem | null, f: SourceField): string {
   return String(v);
 }
 
+/** The `sources` verb: list the effective source metadata, or set / revert one field of one source. */
 export const sourcesVerb: Verb = {
   name: 'sources',
   summary: 'list or edit source metadata (sources.json + your edits)',
