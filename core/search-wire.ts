@@ -20,6 +20,12 @@ export interface SearchOptions {
    * N" and bulk actions; hits are still paged. Ignored for passages.
    */
   allIds?: boolean;
+  /**
+   * Only claims passing these (ids, as ClaimFilter: documentId, entityId, kind; tag by its words;
+   * status is not indexed and is ignored). With a filter an empty query lists every claim that
+   * passes it, in source then text order: the All-claims view pages its list this way.
+   */
+  filter?: { documentId?: string; entityId?: string; kind?: string; tag?: string };
 }
 
 /** A text cut to a window around its matches, with the matches moved to the cut text. */
@@ -38,6 +44,8 @@ export interface ClaimSearchHit {
   start: number;
   end: number;
   kind: string;
+  /** Where anchoring placed it last ('exact' | 'moved' | 'fuzzy' | 'orphan'). */
+  status: 'exact' | 'moved' | 'fuzzy' | 'orphan';
   /** BM25 over the claim's fields with the field boosts of core/search/fields.ts (higher is better). */
   score: number;
   /** How many of the query's words (an `A OR B` pair counts once) the claim has; see SearchPage.wanted. */

@@ -41,7 +41,7 @@
 import type { Entity, ClaimKindDef } from '../../core/api.ts';
 import { FIELD_BOOSTS } from '../../core/search/fields.ts';
 import type { ParsedQuery, QueryField, QueryPart } from '../../core/search/query-syntax.ts';
-import { foldWord, spellingKey, termOf } from '../../core/search/terms.ts';
+import { foldWord, spellingKey, termOf, words } from '../../core/search/terms.ts';
 import { phraseRanges } from '../../core/search/search-claims.ts';
 import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, kindTerm } from './index-docs.ts';
 import { F, NF, Segment, type IndexDoc } from './segment.ts';
@@ -95,6 +95,18 @@ export interface Ranked {
   /** Folded words of the phrases that light up. */
   phrases: string[][];
   message: string | null;
+}
+
+/** How to rank: the page, whether every id is wanted, how texts and tags are read, an id filter. */
+export interface RankOptions {
+  offset: number;
+  limit: number;
+  all: boolean;
+  texts: (ids: string[]) => Map<string, DocTexts>;
+  tags?: () => string[];
+  passages?: boolean;
+  /** Only documents passing this (side terms by id; a tag by its words); with no query parts, every one that passes. */
+  filter?: { documentId?: string; entityId?: string; kind?: string; tag?: string };
 }
 
 /** One unit of scoring: words that together count as one ("A OR B" is one unit). */
@@ -232,7 +244,7 @@ export class Engine {
    * source title and position. `texts` reads documents' texts for phrase checks; `tags` lists
    * the library's tags (for `tag:` alone).
    */
-  rank(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[]; passages?: boolean }): Ranked {
+  rank(query: ParsedQuery, opts: RankOptions): Ranked {
     const q = new QueryRun(this, opts.passages ?? false);
     return q.run(query, opts);
   }
@@ -444,6 +456,20 @@ class QueryRun {
     return out;
   }
 
+  /** Documents passing an id filter (every condition given). */
+  idFilter(f: NonNullable<RankOptions['filter']>): Uint8Array {
+    let acc: Uint8Array = new Uint8Array(this.size);
+    this.everyLive(acc);
+    const side = (term: string): void => { const m = new Uint8Array(this.size); this.mark(term, BIT(F.side), m); acc = and(acc, m); };
+    if (typeof f.documentId === 'string') side(documentTerm(f.documentId));
+    if (typeof f.entityId === 'string') side(entityTerm(f.entityId));
+    if (typeof f.kind === 'string') side(kindTerm(f.kind));
+    if (typeof f.tag === 'string') {
+      for (const w of words(f.tag)) { const t = termOf(w.word); if (!t) continue; const m = new Uint8Array(this.size); this.mark(t, BIT(F.tags), m); acc = and(acc, m); }
+    }
+    return acc;
+  }
+
   everyLive(into: Uint8Array): void {
     this.e.segments.forEach((s, si) => { const off = this.offsets[si]!; for (let i = 0; i < s.size; i++) if (!s.dead[i]) into[off + i] = 1; });
   }
@@ -459,7 +485,7 @@ class QueryRun {
     for (let k = 0; k < set.length; k++) if (set[k]) visit(k, this.idOf(k).id);
   }
 
-  run(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[] }): Ranked {
+  run(query: ParsedQuery, opts: RankOptions): Ranked {
     try { return this.#run(query, opts); } finally { this.release(); }
   }
 
@@ -471,7 +497,7 @@ class QueryRun {
   /** Documents whose `matched` a phrase raised without scoring them. */
   readonly bumped: number[] = [];
 
-  #run(query: ParsedQuery, opts: { offset: number; limit: number; all: boolean; texts: (ids: string[]) => Map<string, DocTexts>; tags?: () => string[] }): Ranked {
+  #run(query: ParsedQuery, opts: RankOptions): Ranked {
     const { units, filters, phrases, negated, cut } = plan(query);
     if (cut) this.message.push(`Only the first ${MAX_UNITS} words were searched.`);
     if (query.emptyFields.includes('kind') && !this.passages) this.message.push(`Kinds: ${this.e.side.kinds().map((k) => k.id === k.label.toLowerCase() ? k.label : `${k.label} (${k.id})`).join(', ')}.`);
@@ -499,6 +525,10 @@ class QueryRun {
       cand = set;
       for (let k = 0; k < set.length; k++) if (set[k]) { this.matched[k]!++; if (!this.hit[k]) this.bumped.push(k); }
       if (!p.field || p.field === 'quote' || p.field === 'note' || p.field === 'restatement') phraseWords.push(p.words.map(foldWord));
+    }
+    if (opts.filter) {
+      const mask = this.idFilter(opts.filter);
+      cand = cand ? and(cand, mask) : mask;
     }
     if (!cand && negated.length) { cand = new Uint8Array(this.size); this.everyLive(cand); }
     for (const p of negated) { const ex = this.exclusion(p, cand!, opts.texts); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }

@@ -1,23 +1,27 @@
 /**
  * Every claim in the library, with filters by source, entity, kind and tag (they combine: a claim
- * must pass all of them; the host applies them, as it does for the export), and bulk actions on
- * the rows selected: add a tag, remove a tag, set the kind, delete. Each bulk action is ONE step
- * in the host's history, so one Undo (toast button or Ctrl/Cmd+Z) reverts it for every claim.
- * Selection as in a file manager (row-selection.ts): click, Shift+click, Ctrl/Cmd+A in the list,
- * "Select all shown".
+ * must pass all of them), and bulk actions on the rows selected: add a tag, remove a tag, set the
+ * kind, delete. Each bulk action is ONE step in the host's history, so one Undo (toast button or
+ * Ctrl/Cmd+Z) reverts it for every claim. Selection as in a file manager (row-selection.ts):
+ * click, Shift+click, Ctrl/Cmd+A in the list, "Select all N".
+ *
+ * The page holds no copy of the library's claims: the list is pages of the host's search index
+ * (`reader.search('', { filter, offset, limit })`, an empty query with a filter lists every claim
+ * that passes it), and "Select all N" asks the host once for the ids of all N (`allIds`), which
+ * the bulk actions send back.
  */
-import type { Claim, ClaimFilter, ReaderBridge } from '../../../core/api.ts';
-import { h, isTextField } from '../dom.ts';
-import { errorMessage, locator, snippet } from '../format.ts';
-import { confirmAction } from './confirm-dialog.ts';
-import type { EntitiesData } from './entities-data.ts';
-import { byName } from './entity-types.ts';
-import { documentTitle, kindLabel, statusLabel } from './entity-view.ts';
-import { createInterchangeControls } from './interchange-controls.ts';
-import { RowSelection } from './row-selection.ts';
-import type { UndoToast } from './undo-toast.ts';
+import type { ClaimFilter, ClaimSearchHit, ReaderBridge, SearchPage } from '../../core/api.ts';
+import { h, isTextField } from '../annotations/dom.ts';
+import { errorMessage, locator, snippet } from '../annotations/format.ts';
+import { confirmAction } from '../annotations/entities/confirm-dialog.ts';
+import type { EntitiesData } from '../annotations/entities/entities-data.ts';
+import { byName } from '../annotations/entities/entity-types.ts';
+import { kindLabel, statusLabel } from '../annotations/entities/entity-view.ts';
+import { createInterchangeControls } from '../annotations/entities/interchange-controls.ts';
+import { RowSelection } from '../annotations/entities/row-selection.ts';
+import type { UndoToast } from '../annotations/entities/undo-toast.ts';
 
-/** Rows drawn at once in the library-wide list; "Show more" draws the next page. */
+/** Rows asked of the host at once; "Show more" asks for the next page. */
 const PAGE_ROWS = 200;
 
 /** The view, and a way for others (an entity page) to show it filtered. */
@@ -36,14 +40,19 @@ type FilterKey = 'documentId' | 'entityId' | 'kind' | 'tag';
 /** Creates the view. */
 export function createAllClaimsView(deps: {
   reader: ReaderBridge;
+  /** Entities, documents and kinds for the filters' options. */
   data: EntitiesData;
   undoToast: UndoToast;
   toast(message: string): void;
-  openClaim(claim: Claim): void;
+  openClaim(claim: { documentId: string; id: string }): void;
 }): AllClaimsView {
   const { reader, data } = deps;
   const selection = new RowSelection();
-  let shown: Claim[] = [];
+  /** Rows drawn so far (pages of the host's answer), and how many pass the filters in all. */
+  let rows: ClaimSearchHit[] = [];
+  let total = 0;
+  /** Ids of every claim passing the filters, in list order: asked for when all are selected. */
+  let allIds: string[] | null = null;
   let seq = 0;
 
   // --- filters ------------------------------------------------------------------------------
@@ -60,6 +69,8 @@ export function createAllClaimsView(deps: {
     for (const k of Object.keys(filters) as FilterKey[]) if (filters[k].value) f[k] = filters[k].value;
     return f;
   };
+  /** The library's tags (from the host's `tag:` answer, most used first), for the tag filter and the bulk tag field. */
+  let tags: string[] = [];
   const fillOptions = (): void => {
     const fill = (sel: HTMLSelectElement, any: string, options: Array<[string, string]>): void => {
       const keep = sel.value;
@@ -71,8 +82,12 @@ export function createAllClaimsView(deps: {
     fill(filters.documentId, 'All sources', data.documents().map((d) => [d.id, d.title]));
     fill(filters.entityId, 'Any entity', [...data.entities()].sort(byName).map((e) => [e.id, e.name]));
     fill(filters.kind, 'Any kind', data.kinds().map((k) => [k.id, k.label]));
-    const tags = [...new Set(data.claims().flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
-    fill(filters.tag, 'Any tag', tags.map((t) => [t, t]));
+    fill(filters.tag, 'Any tag', [...tags].sort((a, b) => a.localeCompare(b)).map((t) => [t, t]));
+  };
+  const loadTags = async (): Promise<void> => {
+    const page = await reader.search('tag:', { limit: 1 });
+    const m = /^Tags: (.*)\.$/.exec(page.message ?? '');
+    tags = m ? m[1]!.split(', ') : [];
   };
 
   // --- selection header and bulk actions -------------------------------------------------------
@@ -92,10 +107,7 @@ export function createAllClaimsView(deps: {
     h('div', { class: 'bulk-row' }, setKind, setKindButton, deleteButton));
 
   const list = h('ul', { class: 'all-claims-list', tabindex: 0, 'aria-label': 'Claims in the library' });
-  // Rows are drawn a page at a time: a library of 10,000 claims lists its first PAGE_ROWS at once
-  // (selection and bulk actions still cover every claim that passes the filters).
-  let drawn = 0;
-  const more = h('button', { type: 'button', class: 'link-button all-claims-more', hidden: true, onclick: () => { drawMore(); } });
+  const more = h('button', { type: 'button', class: 'link-button all-claims-more', hidden: true, onclick: () => { void loadPage(true); } });
   const el = h('div', { class: 'all-claims-view' },
     createInterchangeControls({ reader, filter, toast: deps.toast }),
     filterRow,
@@ -109,76 +121,95 @@ export function createAllClaimsView(deps: {
       cb.closest('li')?.classList.toggle('selected', on);
     }
     const n = selection.size;
-    const listed = drawn < shown.length ? ` (first ${drawn} listed)` : '';
-    count.textContent = `${plural(shown.length, 'claim')} shown${listed}${n ? ` · ${n} selected` : ''}`;
-    selectAll.textContent = selection.all ? 'Clear selection' : drawn < shown.length ? `Select all ${shown.length.toLocaleString('en')}` : 'Select all shown';
-    selectAll.disabled = shown.length === 0;
+    const listed = rows.length < total ? ` (first ${rows.length.toLocaleString('en')} listed)` : '';
+    count.textContent = `${plural(total, 'claim')} shown${listed}${n ? ` · ${n.toLocaleString('en')} selected` : ''}`;
+    selectAll.textContent = selection.all && n === total ? 'Clear selection' : rows.length < total ? `Select all ${total.toLocaleString('en')}` : 'Select all shown';
+    selectAll.disabled = total === 0;
     for (const b of [addTagButton, removeTagButton, setKindButton, deleteButton]) b.disabled = n === 0;
-    const chosen = shown.filter((c) => selection.has(c.id));
-    const tags = [...new Set(chosen.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+    // tags to remove: those of the selected rows on screen, or every tag when all are selected
+    const chosenTags = selection.all ? tags : [...new Set(rows.filter((c) => selection.has(c.claimId)).flatMap((c) => c.tags))];
+    const sorted = [...chosenTags].sort((a, b) => a.localeCompare(b));
     const keepTag = removeTag.value;
-    removeTag.replaceChildren(...(tags.length ? tags.map((t) => h('option', { value: t }, t)) : [h('option', { value: '' }, 'no tags')]));
-    if (tags.includes(keepTag)) removeTag.value = keepTag;
-    removeTagButton.disabled = n === 0 || !tags.length;
+    removeTag.replaceChildren(...(sorted.length ? sorted.map((t) => h('option', { value: t }, t)) : [h('option', { value: '' }, 'no tags')]));
+    if (sorted.includes(keepTag)) removeTag.value = keepTag;
+    removeTagButton.disabled = n === 0 || !sorted.length;
     const keepKind = setKind.value;
     setKind.replaceChildren(...data.kinds().map((k) => h('option', { value: k.id }, k.label)));
     if (keepKind) setKind.value = keepKind;
-    tagList.replaceChildren(...[...new Set(data.claims().flatMap((c) => c.tags))].map((t) => h('option', { value: t })));
+    tagList.replaceChildren(...tags.map((t) => h('option', { value: t })));
     bulk.classList.toggle('idle', n === 0);
   };
 
-  const row = (c: Claim): HTMLElement => {
-    const title = documentTitle(data.documents(), c.documentId);
+  const row = (c: ClaimSearchHit): HTMLElement => {
     const where = locator(c);
-    const cb = h('input', { type: 'checkbox', class: 'claim-select', 'data-claim-id': c.id, 'aria-label': `Select ${snippet(c.restatement || c.quote.exact, 60)}` });
+    const cb = h('input', { type: 'checkbox', class: 'claim-select', 'data-claim-id': c.claimId, 'aria-label': `Select ${snippet(c.restatement || c.snippet.text, 60)}` });
     cb.addEventListener('click', (e) => {
-      if (e.shiftKey) selection.extendTo(c.id, cb.checked); else selection.toggle(c.id, cb.checked);
+      if (e.shiftKey) selection.extendTo(c.claimId, cb.checked); else selection.toggle(c.claimId, cb.checked);
       syncSelection();
     });
-    const source = h('a', { href: `#doc=${encodeURIComponent(c.documentId)}&claim=${encodeURIComponent(c.id)}`, class: 'all-claim-source' }, title, where ? ` · ${where}` : '');
-    source.addEventListener('click', (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); deps.openClaim(c); });
-    const names = c.entityIds.map((id) => data.entity(id)?.name).filter((n): n is string => !!n);
-    return h('li', { class: 'all-claim', 'data-claim-id': c.id },
+    const source = h('a', { href: `#doc=${encodeURIComponent(c.documentId)}&claim=${encodeURIComponent(c.claimId)}`, class: 'all-claim-source' },
+      c.title || 'A document no longer in the library', where ? ` · ${where}` : '');
+    source.addEventListener('click', (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); deps.openClaim({ documentId: c.documentId, id: c.claimId }); });
+    return h('li', { class: 'all-claim', 'data-claim-id': c.claimId },
       cb,
       h('div', { class: 'all-claim-body' },
-        h('div', { class: 'all-claim-meta' }, kindLabel(data.kinds(), c.kind), statusLabel(c), source),
+        h('div', { class: 'all-claim-meta' }, kindLabel(data.kinds(), c.kind), statusLabel({ status: c.status } as never), source),
         c.restatement ? h('p', { class: 'all-claim-restatement' }, c.restatement) : null,
-        h('p', { class: 'all-claim-quote' }, snippet(c.quote.exact, 160)),
-        c.tags.length || names.length ? h('p', { class: 'all-claim-chips' },
+        h('p', { class: 'all-claim-quote' }, snippet(c.snippet.text, 160)),
+        c.tags.length || c.entities.length ? h('p', { class: 'all-claim-chips' },
           ...c.tags.map((t) => h('span', { class: 'chip chip-tag' }, t)),
-          ...names.map((n) => h('span', { class: 'chip chip-entity' }, n))) : null));
+          ...c.entities.map((n) => h('span', { class: 'chip chip-entity' }, n))) : null));
   };
 
-  const load = async (): Promise<void> => {
+  /** Asks the host for the first page (or, with `append`, the next one). */
+  const loadPage = async (append = false): Promise<void> => {
     const mine = ++seq;
-    fillOptions();
-    list.setAttribute('aria-busy', 'true');
+    if (!append) list.setAttribute('aria-busy', 'true');
+    let page: SearchPage;
     try {
-      const claims = await reader.listClaims(filter());
-      if (mine !== seq) return;
-      const order = new Map(data.documents().map((d, i) => [d.id, i]));
-      shown = claims.sort((a, b) => (order.get(a.documentId) ?? 1e9) - (order.get(b.documentId) ?? 1e9) || a.position.start - b.position.start);
+      page = await reader.search('', { filter: filter(), offset: append ? rows.length : 0, limit: PAGE_ROWS });
     } catch (err) {
       if (mine !== seq) return;
-      shown = [];
       deps.toast(`Could not list the claims: ${errorMessage(err)}`);
+      return;
     }
-    selection.setRows(shown.map((c) => c.id));
-    drawn = 0;
-    list.replaceChildren(...(shown.length ? []
-      : [h('li', { class: 'panel-empty' }, Object.keys(filter()).length ? 'No claim passes these filters.' : 'No claims yet: select text in the reader to make one.')]));
-    list.removeAttribute('aria-busy');
-    drawMore();
-  };
-
-  /** Draws the next page of rows and updates the "more" button. */
-  const drawMore = (): void => {
-    const next = shown.slice(drawn, drawn + PAGE_ROWS);
-    list.append(...next.map(row));
-    drawn += next.length;
-    const left = shown.length - drawn;
+    if (mine !== seq) return;
+    const hits = page.hits.filter((x): x is ClaimSearchHit => x.type === 'claim');
+    if (!append) {
+      rows = [];
+      total = page.total;
+      allIds = null;
+      selection.setRows([]);
+      list.replaceChildren(...(total ? []
+        : [h('li', { class: 'panel-empty' }, Object.keys(filter()).length ? 'No claim passes these filters.' : 'No claims yet: select text in the reader to make one.')]));
+      list.removeAttribute('aria-busy');
+    }
+    rows.push(...hits);
+    list.append(...hits.map(row));
+    // shift-click ranges run over the rows drawn; "Select all N" swaps in every id (selectEvery)
+    if (!allIds) selection.setRows(rows.map((c) => c.claimId));
+    const left = total - rows.length;
     more.hidden = left <= 0;
     more.textContent = left > 0 ? `Show ${Math.min(PAGE_ROWS, left)} more (${left.toLocaleString('en')} not listed yet)` : '';
+    syncSelection();
+  };
+  const load = async (): Promise<void> => {
+    await loadTags().catch(() => undefined);
+    fillOptions();
+    await loadPage(false);
+  };
+
+  /** Selects every claim passing the filters: the host sends their ids once. */
+  const selectEvery = async (): Promise<void> => {
+    if (!allIds) {
+      const mine = seq;
+      const page = await reader.search('', { filter: filter(), limit: 1, allIds: true });
+      if (mine !== seq) return;
+      allIds = page.allIds ?? [];
+      total = page.total;
+    }
+    selection.setRows(allIds);
+    selection.selectAll();
     syncSelection();
   };
 
@@ -222,16 +253,17 @@ export function createAllClaimsView(deps: {
     list.focus();
   });
 
-  selectAll.addEventListener('click', () => { if (selection.all) selection.clear(); else selection.selectAll(); syncSelection(); });
+  selectAll.addEventListener('click', () => {
+    if (selection.all && selection.size === total) { selection.clear(); syncSelection(); } else void selectEvery();
+  });
   list.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'a' && !isTextField(document.activeElement)) {
       e.preventDefault();
       e.stopPropagation();
-      selection.selectAll();
-      syncSelection();
+      void selectEvery();
     }
   });
-  for (const sel of Object.values(filters)) sel.addEventListener('change', () => void load());
+  for (const sel of Object.values(filters)) sel.addEventListener('change', () => void loadPage(false));
 
   // A hidden view does not fetch: a change marks it stale, and it loads when shown again.
   let visible = false;

@@ -9,7 +9,7 @@ import type { Claim, ClaimFilter } from '../../../core/api.ts';
 import { hashForDoc } from '../../ui/location.ts';
 import { hashForClaim } from '../claim-route.ts';
 import { installHistoryKeys } from '../history-keys.ts';
-import { createAllClaimsView } from './all-claims-view.ts';
+import { createAllClaimsView } from '../../claims/all-claims-view.ts';
 import type { EntitiesContext } from './context.ts';
 import { createEntitiesData } from './entities-data.ts';
 import { createEntitiesPanel } from './entities-panel.ts';
