@@ -16,12 +16,14 @@ import { api, openReader } from './claims-support.ts';
 import { launchBrowser, RESULTS_DIR, startHost, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
-declare const document: any;
+declare const document: any, getSelection: any;
 
 let host: HostHandle;
 let browser: Browser;
 let page: Page;
 const made: Record<string, Claim> = {};
+/** Bodies of the page's listClaims requests (JSON argument lists). */
+const claimListCalls: string[] = [];
 
 /** Makes a claim on the first occurrence of `phrase` in the document titled like `title`. */
 async function claim(name: string, title: RegExp, phrase: string, extra: Omit<NewClaim, 'documentId' | 'start' | 'end'>): Promise<void> {
@@ -38,6 +40,8 @@ before(async () => {
   host = await startHost();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // every listClaims call the page makes, with its arguments (the page must never ask for them all)
+  page.on('request', (r) => { if (r.url().includes('/api/reader:listClaims')) claimListCalls.push(r.postData() ?? ''); });
   await openReader(page, host.url);
   const serdar = await api<Entity>(page, 'createEntity', { name: 'Serdar Berdimuhamedow', type: 'person', aliases: ['Serdar Berdymukhamedov'] });
   await claim('visit', /russia-relations|003_/, 'President Serdar Berdimuhamedow paid his first official visit abroad to Moscow in June 2022',
@@ -146,4 +150,46 @@ test('a claim made while another tab is on top is found once Search comes back (
     { restatement: 'Gas to Iran halted over arrears', tags: ['energy'] });
   await page.keyboard.press('Control+Shift+F');
   await search('arrears', [made.pipeline!.id]);
+});
+
+test('keyboard: ↓/↑ move through the results, Escape clears, the results stay while a word is typed on', async () => {
+  await search('russia', [made.gas!.id, made.visit!.id, made.cult!.id], true);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await hits().nth(1).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await hits().nth(0).getAttribute('aria-selected'), 'true');
+  assert.equal(await box().getAttribute('aria-activedescendant'), await hits().nth(0).getAttribute('id'));
+  await page.keyboard.press('Escape');
+  assert.equal(await box().inputValue(), '');
+  await page.locator('.search-help').waitFor();
+  // as-you-type: every prefix of "arrears" past two letters finds the claim (never an empty list)
+  await box().fill('');
+  for (const ch of 'arrears') {
+    await page.keyboard.type(ch);
+    const typed = await box().inputValue();
+    if (typed.length < 3) continue;
+    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q, typed);
+    assert.ok(await page.locator(`.search-hit[data-claim-id="${made.pipeline!.id}"]`).count() === 1, `"${typed}" finds the claim`);
+  }
+});
+
+test('the text of the documents: the toggle (or in:text) searches every paragraph; Enter selects the passage in the reader', async () => {
+  await box().fill('');
+  await page.locator('.search-scope').check();
+  await box().pressSequentially('gazprom stopped', { delay: 5 });
+  await page.waitForFunction(() => document.querySelector('.search-results')?.dataset.query === 'gazprom stopped' && document.querySelectorAll('.search-hit-passage').length > 0);
+  assert.match(await page.locator('.search-status').innerText(), /paragraph/);
+  await box().press('ArrowDown');
+  await box().press('Enter');
+  await page.waitForFunction(() => /gazprom/i.test(String(getSelection()?.toString() ?? '')), undefined, { timeout: 10_000 });
+  await page.keyboard.press('Control+Shift+F');
+  await page.locator('.search-scope').uncheck();
+  await box().fill('in:text neutrality');
+  await page.waitForFunction(() => document.querySelector('.search-results')?.dataset.query === 'in:text neutrality' && document.querySelectorAll('.search-hit-passage').length > 0);
+});
+
+test('the page never asked the host for every claim: search and its results come in pages', () => {
+  const unfiltered = claimListCalls.filter((body) => { const args = JSON.parse(body || '[]') as unknown[]; const f = args[0] as Record<string, unknown> | undefined; return !f || Object.keys(f).length === 0; });
+  assert.deepEqual(unfiltered, [], 'no listClaims() without a filter');
 });
