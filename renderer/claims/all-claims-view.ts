@@ -18,6 +18,7 @@ import type { EntitiesData } from '../annotations/entities/entities-data.ts';
 import { byName } from '../annotations/entities/entity-types.ts';
 import { kindLabel, statusLabel } from '../annotations/entities/entity-view.ts';
 import { createInterchangeControls } from '../annotations/entities/interchange-controls.ts';
+import { openExportDialog } from '../export/export-dialog.ts';
 import { RowSelection } from '../annotations/entities/row-selection.ts';
 import type { UndoToast } from '../annotations/entities/undo-toast.ts';
 
@@ -108,7 +109,17 @@ export function createAllClaimsView(deps: {
 
   const list = h('ul', { class: 'all-claims-list', tabindex: 0, 'aria-label': 'Claims in the library' });
   const more = h('button', { type: 'button', class: 'link-button all-claims-more', hidden: true, onclick: () => { void loadPage(true); } });
+  // Export (bibliography, notes) of the claims the filters list: the Export dialog's default scope.
+  const exportListed = h('button', {
+    type: 'button', class: 'entities-button', title: 'A bibliography or annotated notes of the claims listed (Ctrl+Shift+E: the whole library)',
+    onclick: () => {
+      const f = filter();
+      const label = Object.keys(f).length ? `the ${total} claim${total === 1 ? '' : 's'} listed` : 'every claim in the library';
+      void openExportDialog(reader, { selection: { filter: f }, label }, deps.toast);
+    },
+  }, 'Export bibliography or notes…');
   const el = h('div', { class: 'all-claims-view' },
+    h('div', { class: 'interchange-buttons' }, exportListed),
     createInterchangeControls({ reader, filter, toast: deps.toast }),
     filterRow,
     h('div', { class: 'all-claims-head' }, count, selectAll),

@@ -11,6 +11,7 @@
  */
 import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, ReaderBridge, SearchHit, SearchPage, TextRange } from '../../core/api.ts';
 import { kindDef } from '../annotations/format.ts';
+import { openExportDialog } from '../export/export-dialog.ts';
 import { h } from '../ui/dom.ts';
 
 /** Pause after the last key before asking the host: the host answers in milliseconds, so only keystroke bursts are skipped. */
@@ -59,7 +60,13 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
   const list = h('ul', { id: 'search-results', className: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
   const more = h('button', { type: 'button', className: 'search-more', hidden: true });
   const help = createHelp((example) => { input.value = example; input.focus(); void run(); });
-  const el = h('div', { className: 'search-panel' }, input, scopeLabel, status, note, list, more, help);
+  // A bibliography or notes of what the search finds: the Export dialog, scoped to this query.
+  const exportFound = h('button', { type: 'button', className: 'search-export link-button', hidden: true });
+  exportFound.addEventListener('click', () => {
+    const n = page?.total ?? 0;
+    void openExportDialog(reader, { selection: { query: asked }, label: `the ${n.toLocaleString()} claim${n === 1 ? '' : 's'} found by “${asked.trim()}”` }, (m) => { status.textContent = m; });
+  });
+  const el = h('div', { className: 'search-panel' }, input, scopeLabel, status, exportFound, note, list, more, help);
 
   let kinds: ClaimKindDef[] = [];
   let page: SearchPage | null = null;
@@ -119,6 +126,7 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     if (blank || !page) {
       list.replaceChildren();
       more.hidden = true;
+      exportFound.hidden = true;
       input.setAttribute('aria-expanded', 'false');
       const n = page?.indexed ?? 0;
       status.textContent = page?.scope === 'passages' ? `${n.toLocaleString()} paragraphs to search.`
@@ -132,6 +140,8 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     more.textContent = `Show ${Math.min(PAGE, left)} more of ${left.toLocaleString()}`;
     input.setAttribute('aria-expanded', String(hits.length > 0));
     status.textContent = summary(page, hits);
+    exportFound.hidden = page.scope === 'passages' || page.total === 0;
+    exportFound.textContent = `Export a bibliography or notes of these ${page.total.toLocaleString()} claim${page.total === 1 ? '' : 's'}…`;
     if (!hits.length) list.append(h('li', { className: 'search-none' }, page.scope === 'passages' ? 'No paragraph of the documents matches.' : 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
     setActive(active && hits.some((x) => keyOf(x) === active) ? active : null, false);
   };

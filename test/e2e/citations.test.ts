@@ -99,3 +99,22 @@ test('the Export dialog previews a bibliography and notes of the library, and sa
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
 });
+
+test('a search\'s results export on their own: the dialog covers the claims found and the sources they cite', async () => {
+  await page.goto(host.url);
+  await page.locator('.reader-text .para').first().waitFor();
+  await page.keyboard.press(`${MOD}+Shift+F`);
+  await page.locator('.search-input').fill('tag:neutrality');
+  const button = page.locator('.search-export');
+  await button.filter({ hasText: /these 1 claim…/ }).waitFor({ timeout: 20_000 });
+  await button.click();
+  const dialog = page.locator('dialog.export-dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.locator('.export-scope').innerText(), /the 1 claim found by “tag:neutrality”/);
+  await dialog.locator('#export-bib-format').selectOption('csl-json');
+  await dialog.locator('.export-summary').filter({ hasText: /1 claim, 1 source → marginalia-sources\.json/ }).waitFor({ timeout: 20_000 });
+  const items = JSON.parse(await dialog.locator('.export-preview').innerText()) as Array<{ title: string }>;
+  assert.equal(items.length, 1);
+  assert.match(items[0]!.title, /neutrality policy/i);
+  await page.keyboard.press('Escape');
+});
