@@ -18,6 +18,9 @@ const MOD = MAC ? '⌘' : 'Ctrl';
 /** The claims' keys as the shortcuts overlay lists them (alternatives separated by " / "). */
 export const CLAIM_SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: `${MOD}+Shift+H`, action: 'Make a claim of the selected text' },
+  { keys: `${MOD}+Shift+S`, action: 'Select the sentence at the caret; again: add the next sentence' },
+  { keys: `${MOD}+Alt+Shift+S`, action: 'Add the sentence before to the selection' },
+  { keys: 'Alt+Shift+E', action: 'Set the open claim’s extent to the selection (or drag its ends)' },
   { keys: 'Enter', action: 'Open the claim under the caret' },
   { keys: 'Shift+F10', action: 'Claim menu: make one of any kind, or open one' },
   { keys: `${MOD}+Z`, action: 'Undo the last claim change' },

@@ -7,9 +7,11 @@
 import { TextSelection, type Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Claim, ClaimKindDef } from '../../core/api.ts';
-import { annotations, claimRange, claimsAt } from '../editor/plugins/annotations.ts';
+import { annotations, claimRange, claimsAt, selectedClaim } from '../editor/plugins/annotations.ts';
 import { createClaimEditor } from './claim-editor.ts';
 import { CLAIM_SHORTCUTS, claimInteraction, type InteractionHandlers } from './claim-interaction.ts';
+import { claimExtent, type ExtentHandlers } from './claim-extent.ts';
+import { createUndoToast } from './entities/undo-toast.ts';
 import { ClaimSession } from './claim-session.ts';
 import { createClaimsPanel } from './claims-panel.ts';
 import { createContextMenu, type MenuItem } from './context-menu.ts';
@@ -55,7 +57,13 @@ const OPEN_TIMEOUT_MS = 15_000;
 export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory } = {}): AnnotationLayer {
   let kinds: ClaimKindDef[] = [];
   let handlers: InteractionHandlers | null = null;
+  let extent: ExtentHandlers | null = null;
   const plugins = [
+    claimExtent({
+      textMap: () => extent?.textMap() ?? null,
+      setExtent: (id, range) => extent?.setExtent(id, range),
+      say: (m) => extent?.say(m),
+    }),
     claimInteraction({
       open: (c) => handlers?.open(c),
       make: () => handlers?.make(),
@@ -72,6 +80,8 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
     const menu = createContextMenu();
     const tooltip = createHoverTooltip(() => kinds);
     let pendingReveal: string | null = null;
+    /** "Claim deleted — Undo": the same toast as the entity actions (one step of the host's history). */
+    const undoToast = createUndoToast(ctx.reader);
 
     const focusReaderAt = (claim: Claim | null): void => {
       const d = session.doc();
@@ -89,7 +99,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       onDeleted: () => {
         void editor.clear();
         panel.openClaimChanged(null);
-        ctx.toast(`Claim deleted. ${UNDO_KEYS} brings it back.`);
+        undoToast.show(`Claim deleted. Undo (or ${UNDO_KEYS}) brings it back.`);
         focusReaderAt(null);
       },
       onClose: () => { void closeEditor(); },
@@ -216,6 +226,25 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       if (command === 'open-claim' && arg) void openLinkedClaim(arg, 'push');
     });
 
+    /** A new extent for a claim (handles, Alt+Shift+E): the host recomputes its selectors, undoably. */
+    const setExtent = async (id: string, range: { start: number; end: number }): Promise<void> => {
+      const c = session.claim(id);
+      if (!c || (c.position.start === range.start && c.position.end === range.end)) return;
+      try {
+        const next = await session.update(id, { range });
+        if (editor.shown()?.id === id) editor.refresh(next);
+        session.select(id);
+        undoToast.show(`Claim now covers ${snippet(next.quote.exact, 60)}.`);
+      } catch (err) {
+        ctx.toast(`Could not change the claim’s extent: ${errorMessage(err)}`);
+      }
+    };
+    extent = {
+      textMap: () => session.doc()?.textMap ?? null,
+      setExtent: (id, range) => void setExtent(id, range),
+      say: (m) => ctx.toast(m),
+    };
+
     handlers = {
       open: (c) => openClaim(c, { focus: 'restatement' }),
       make: () => void makeClaim(),
@@ -229,8 +258,11 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       const fromKeyboard = e.button !== 2 || (e.clientX === 0 && e.clientY === 0);
       const at = fromKeyboard ? sel.head : view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? sel.head;
       const items: MenuItem[] = [];
-      if (session.selectionRange()) {
+      const selRange = session.selectionRange();
+      if (selRange) {
         for (const k of kinds) items.push({ label: `Mark as ${k.label}`, color: k.color, run: () => void makeClaim(k.id) });
+        const open = selectedClaim(view.state);
+        if (open) items.push({ label: 'Set the open claim’s extent to the selection (Alt+Shift+E)', run: () => void setExtent(open.id, selRange) });
       }
       for (const c of claimsAt(view.state, at).slice(0, 3)) {
         items.push({ label: `Open ${snippet(c.restatement || c.quote.exact, 40)}`, run: () => openClaim(c, { focus: 'restatement' }) });

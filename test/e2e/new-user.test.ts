@@ -1,13 +1,14 @@
 /**
  * A new user's morning with the reader (issue 8), as they met it: two people who share a surname
  * in the entity sweep, "Make claim" on a mention, renaming an entity while a claim editor is
- * open, and the picker given a fragment it has no match for.
+ * open, the picker given a fragment it has no match for; then selecting by sentence, changing a
+ * claim's extent (keys and drag handles) and deleting with Undo.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Claim, Entity } from '../../core/api.ts';
-import { api, storedClaims } from './claims-support.ts';
+import { api, dragSelect, openDocument, phraseRects, storedClaims, waitSaved } from './claims-support.ts';
 import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
@@ -131,4 +132,68 @@ test('the picker does not create "berdym" on Enter; it asks, and its type guess 
   await input.press('Enter');
   await input.press('Enter');
   await page.locator('.claim-editor .chip-entity', { hasText: 'qwzx' }).waitFor();
+});
+
+/** The reader's selection as text, whitespace folded. */
+const selectedText = (): Promise<string> => page.evaluate(() => (document.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
+const S1 = 'The visit of Russian Defence Minister Sergei Shoigu in Ashgabat on June 9 has a strategic relevance';
+const S2 = 'It was the first time that a Russian Defence minister visited the country since Turkmenistan has become independent.';
+
+test('a sentence is one keystroke away: Ctrl+Shift+S selects it, again adds the next, Ctrl+Shift+H claims them', async () => {
+  await openDocument(page, 'Turkmenistan: time to revise the neutrality policy?');
+  const r = await phraseRects(page, 'Sergei Shoigu');
+  await page.mouse.click(r.x1 + 3, r.y1);
+  await page.keyboard.press('Control+Shift+S');
+  assert.match(await selectedText(), new RegExp(`^${S1}.*Turkmen-Afghan border\\.$`));
+  await page.keyboard.press('Control+Shift+S');
+  assert.ok((await selectedText()).endsWith(S2), 'the next sentence is added');
+  await page.keyboard.press('Control+Shift+H');
+  await waitSaved(page);
+  const c = (await storedClaims(page)).find((x) => x.quote.exact.startsWith('The visit of Russian Defence'))!;
+  assert.ok(c.quote.exact.endsWith(S2));
+});
+
+test('a claim\'s extent: Alt+Shift+E sets it to the selection, Ctrl+Z puts it back; a handle dragged moves its end', async () => {
+  const c0 = (await storedClaims(page)).find((x) => x.quote.exact.startsWith('The visit of Russian Defence'))!;
+  await dragSelect(page, 'Russian Defence Minister Sergei Shoigu');
+  await page.keyboard.press('Alt+Shift+E');
+  await page.locator('.entities-toast', { hasText: 'Claim now covers' }).waitFor();
+  let c = (await storedClaims(page)).find((x) => x.id === c0.id)!;
+  assert.equal(c.quote.exact, 'Russian Defence Minister Sergei Shoigu');
+  assert.equal(c.position.end - c.position.start, c.quote.exact.length, 'the selectors are recomputed');
+  assert.equal(c.quote.prefix.endsWith('The visit of '), true);
+  await page.locator('.ProseMirror').focus();
+  await page.keyboard.press('Control+z');
+  await page.locator('#status-line', { hasText: 'Undid' }).waitFor();
+  c = (await storedClaims(page)).find((x) => x.id === c0.id)!;
+  assert.equal(c.quote.exact, c0.quote.exact, 'undo restores the extent');
+
+  // Open it, then drag the end handle back to the end of "Shoigu".
+  await page.locator(`.reader-text .claim[data-claim-id="${c0.id}"]`).first().click();
+  const end = page.locator('.reader-text .claim-handle-end');
+  await end.waitFor({ state: 'attached' }); // no width of its own: the bar and knob are drawn around it
+  await screenshot(page, 'new-user-extent-handles');
+  const box = (await end.boundingBox())!;
+  const target = await phraseRects(page, 'Shoigu in');
+  await page.mouse.move(box.x, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x1 + 30, target.y1, { steps: 6 });
+  await page.mouse.move(target.x1 + 'Shoigu'.length * 9.2, target.y1, { steps: 2 });
+  await page.mouse.up();
+  await page.locator('.entities-toast', { hasText: 'Claim now covers' }).waitFor();
+  c = (await storedClaims(page)).find((x) => x.id === c0.id)!;
+  assert.match(c.quote.exact, /^The visit of Russian Defence Minister Sergei Sho/);
+  assert.ok(c.quote.exact.length < 60, `the end moved back: "${c.quote.exact}"`);
+});
+
+test('deleting a claim shows a toast with an Undo button that brings it back', async () => {
+  const c = (await storedClaims(page)).find((x) => x.quote.exact.startsWith('The visit of Russian Defence'))!;
+  await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().click();
+  await page.locator('.claim-editor').getByRole('button', { name: 'Delete claim' }).click();
+  const toast = page.locator('.entities-toast', { hasText: 'Claim deleted' });
+  await toast.waitFor();
+  await screenshot(page, 'new-user-delete-toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().waitFor();
+  assert.ok((await storedClaims(page)).some((x) => x.id === c.id));
 });
