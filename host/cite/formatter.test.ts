@@ -177,6 +177,8 @@ describe('pairing and shared state', () => {
       assert.ok(e.text.toLowerCase().includes(word.toLowerCase()), `${e.id} → ${e.text}`);
     }
     assert.equal(entries.find((e) => e.id === ARTICLE.id)?.text.startsWith('Watson'), true);
+    // No dangling "In ." where the encyclopedia is not named.
+    assert.equal(entries.find((e) => e.id === encyclopedia.id)?.text, '“Foreign Relations of Turkmenistan.” n.d.');
   });
 
   test('citations and bibliography come from one state: n.d.-a / n.d.-b agree', async () => {

@@ -71,7 +71,7 @@ export interface CiteFormatter {
 export interface CiteFormatterOptions {
   /** Engines kept built in the worker; default 2 (each holds 100–150 MB for APA or Chicago). */
   maxEngines?: number;
-  /** Folders with the build's `<style>.json` files; default: dist/cite/styles of this checkout or bundle. */
+  /** Folders with the build's `<style>.json` files; default {@link defaultStylesDirs}. */
   stylesDirs?: string[];
   /** A style to build as soon as the worker starts (e.g. 'apa' at host start); default none. */
   warm?: string;
@@ -95,9 +95,14 @@ export function defaultWorkerUrl(): URL {
   return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('../cite/worker.cjs', import.meta.url);
 }
 
-/** Where the build puts the styles it ships: dist/cite/styles. */
+/**
+ * Folders of shipped styles the worker reads before node_modules: in a bundle, dist/cite/styles
+ * (what the build wrote; the packaged app has no node_modules). From the .ts sources, none: the
+ * styles come straight from node_modules with the current style fixes, never from a dist/ copy
+ * an older build left.
+ */
 export function defaultStylesDirs(): string[] {
-  return [fileURLToPath(FROM_SOURCE ? new URL('../../dist/cite/styles/', import.meta.url) : new URL('../cite/styles/', import.meta.url))];
+  return FROM_SOURCE ? [] : [fileURLToPath(new URL('../cite/styles/', import.meta.url))];
 }
 
 /** Starts nothing yet: the worker comes up on the first request (or at once with `opts.warm`). */

