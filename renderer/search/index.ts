@@ -27,6 +27,8 @@ export interface SearchHandle {
 
 /** Where the stylesheet sits beside the built renderer (scripts/build.ts copies every .css). */
 const STYLESHEET = './search/search.css';
+/** Wait after start-up before warming the host's index: after the first document has painted. */
+const WARM_AFTER_MS = 1_000;
 
 /** Installs the panel; call once, after the side panel exists. */
 export function installSearch(ctx: SearchContext): SearchHandle {
@@ -38,12 +40,15 @@ export function installSearch(ctx: SearchContext): SearchHandle {
   const watcher = new MutationObserver(syncVisible);
   if (section) watcher.observe(section, { attributes: true, attributeFilter: ['hidden'] });
   const firstSync = setTimeout(syncVisible, 0);
+  // The host opens its index on the first query; ask an empty one soon after start-up, so the
+  // first real search (or the All-claims list) finds it loaded.
+  const warm = setTimeout(() => { ctx.reader.search('', { limit: 1 }).catch(() => undefined); }, WARM_AFTER_MS);
   return {
     focus: () => {
       panel.el.dispatchEvent(new CustomEvent(REVEAL_PANEL_EVENT, { bubbles: true }));
       panel.focusBox();
     },
-    dispose: () => { clearTimeout(firstSync); watcher.disconnect(); remove(); panel.dispose(); },
+    dispose: () => { clearTimeout(firstSync); clearTimeout(warm); watcher.disconnect(); remove(); panel.dispose(); },
   };
 }
 
