@@ -203,7 +203,7 @@ test('soft hyphens, zero-width characters, ligatures and glued superscripts neve
     'The oﬃcial position of Turkmen\u00ADistan on the conﬂict was stated in the treaty, signed in diﬃcult times.',
     'The official position of Turkmenistan\u200B on the con\u200Dflict was stated in the treaty\u00B9, signed in dif\uFB01cult times.',
     'The official position of Turkmenistan on the conflict was stated in the treaty\u00B2\u00B3, signed in difficult times.',
-    'The\u00A0official position of\u2060 Turkmenistan on the conflict was stated in the treaty, signed in difficult times.',
+    'The official position of\u2060 Turkmenistan on the con\u00ADflict was stated in the treaty, signed in difficult times.',
   ];
   const before = txt('Notes', 'Officials gave several figures during the briefing.', plain);
   for (const v of variants) {
@@ -215,7 +215,7 @@ test('soft hyphens, zero-width characters, ligatures and glued superscripts neve
         if (res.status === 'orphan') continue;
         // The range covers the passage as the new text writes it: start and end on the same words.
         const shown = after.slice(res.start, res.end);
-        const strip = (s: string): string => s.replace(/[\u00AD\u200B-\u200D\u2060\u00B9\u00B2\u00B3]/g, '').normalize('NFKC').replace(/\s/g, ' ');
+        const strip = (s: string): string => s.replace(/[\u00AD\u200B-\u200D\u2060\u00B9\u00B2\u00B3]/g, '').normalize('NFKC');
         assert.equal(strip(shown), strip(passage), `${passage} in ${v}`);
       }
     }

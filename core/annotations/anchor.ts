@@ -17,7 +17,7 @@
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../api.ts';
-import { meaningChange } from './edit-check.ts';
+import { MAX_WORD_CHANGES, meaningChange } from './edit-check.ts';
 import { fold, type Folded } from './fold.ts';
 import { contextSimilarity, isSpace } from './similarity.ts';
 import { GRAM, TextIndex } from './text-index.ts';
@@ -114,8 +114,11 @@ export class Anchorer {
     // context says otherwise (both sides stored and neither agrees: the words moved away and
     // others took their place).
     if (oldOriginal !== null && this.text.startsWith(raw.exact, oldOriginal)) {
-      const c = this.score({ start: oldOriginal, end: oldOriginal + raw.exact.length, errors: 0 }, raw, null, this.text);
-      if (this.agreesInPlace(c, raw) && this.trusted(c, raw, this.text)) return { status: 'exact', start: oldOriginal, end: oldOriginal + raw.exact.length, score: 1 };
+      const end = oldOriginal + raw.exact.length;
+      const c = this.score({ start: oldOriginal, end, errors: 0 }, raw, null, this.text);
+      // The usual case first: the stored context is still there, character for character.
+      const same = (!raw.prefix || c.prefix === 1) && (!raw.suffix || c.suffix === 1);
+      if (same || (this.agreesInPlace(c, raw) && this.trusted(c, raw, this.text))) return { status: 'exact', start: oldOriginal, end, score: 1 };
     }
     const q = foldQuote(raw);
     const text = this.f.folded;
@@ -207,6 +210,8 @@ export class Anchorer {
   private trusted(c: Scored, q: TextQuoteSelector, text = this.f.folded): boolean {
     const found = text.slice(c.start, c.end);
     const prefix = q.prefix ?? '', suffix = q.suffix ?? '';
+    // The usual case, answered at once: the quote and its stored context verbatim.
+    if (found === q.exact && (!prefix || c.prefix === 1) && (!suffix || c.suffix === 1)) return true;
     const edit = {
       oldStartsSentence: opensSentence(prefix, prefix === ''),
       newStartsSentence: opensSentence(text.slice(Math.max(0, c.start - 8), c.start), c.start === 0),
@@ -218,7 +223,10 @@ export class Anchorer {
     // paragraph break is a neighbour, which edits replace freely. Its words are compared
     // whether or not that side scored as agreeing: a short quote relies on its sentence.
     // Words only one side has at the far end are where the two windows were cut, not edits.
-    const side = { ...edit, contextsAgree: true, oldStartsSentence: false, newStartsSentence: false };
+    // A quote too short to speak for itself is only as good as its sentence: one other word
+    // there may differ; a longer quote's sentence may differ as an edit would (MAX_WORD_CHANGES).
+    const contextWordChanges = q.exact.length < LONG_QUOTE ? 1 : MAX_WORD_CHANGES;
+    const side = { ...edit, contextWordChanges, oldStartsSentence: false, newStartsSentence: false };
     if (prefix && c.prefix < 1) {
       const window = text.slice(Math.max(0, c.start - prefix.length), c.start);
       const was = sentenceTail(prefix), now = sentenceTail(window);
@@ -254,7 +262,9 @@ export class Anchorer {
     const hasPrefix = typeof q.prefix === 'string' && q.prefix !== '';
     const hasSuffix = typeof q.suffix === 'string' && q.suffix !== '';
     if (!hasPrefix && !hasSuffix) return true;
-    return this.agrees({ ...c, prefix: hasPrefix ? c.prefix : 1, suffix: hasSuffix ? c.suffix : 1 }, q.exact.length);
+    const prefix = hasPrefix ? c.prefix : 1, suffix = hasSuffix ? c.suffix : 1, m = q.exact.length;
+    // As `agrees`, with the missing side counted as agreeing.
+    return m >= LONG_QUOTE || Math.max(prefix, suffix) >= STRONG_SIDE || (m >= SHORT_QUOTE && (prefix + suffix) / 2 >= CONTEXT_AGREES);
   }
 
   /**

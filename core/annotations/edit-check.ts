@@ -149,6 +149,12 @@ export interface EditContext {
    * suffix) are where the windows were cut, and are not compared.
    */
   farEnd?: 'start' | 'end';
+  /**
+   * The strings are context next to a quote, not the quote: up to this many other words may
+   * differ whatever their share of the window (a window has few words), more may not (a
+   * different sentence that shares a few words with the claimed one).
+   */
+  contextWordChanges?: number;
 }
 
 /**
@@ -196,6 +202,7 @@ export function meaningChange(before: string, after: string, ctx: EditContext): 
     }
   }
   if (wordChanges === 0) return null;
+  if (ctx.contextWordChanges !== undefined) return wordChanges > ctx.contextWordChanges ? 'too many words differ' : null;
   if (!ctx.contextsAgree) return 'words differ and the context does not agree';
   if (wordChanges > MAX_WORD_CHANGES || wordChanges * 4 > Math.max(1, a.length)) return 'too many words differ';
   return null;

@@ -13,16 +13,19 @@
  * U+FEFF used as a zero-width no-break space, Mongolian vowel separator U+180E; and superscript
  * digits (¹ ² ³ ⁰–⁹) glued to the end of a word or closing punctuation (a footnote call).
  * Folded to their compatibility decomposition (NFKC): the Latin and Armenian ligatures
- * U+FB00–U+FB17 ("ﬁ" → "fi", "ﬃ" → "ffi"). Folded to a plain space: no-break and other fixed-width
- * spaces (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000).
+ * U+FB00–U+FB17 ("ﬁ" → "fi", "ﬃ" → "ffi").
+ * Not folded: no-break and other fixed-width spaces. Anchoring already counts any white space
+ * as any other where it compares in place and in context (similarity.ts), and folding them
+ * would copy every scraped text (most have a few no-break spaces) on every re-anchoring.
  */
 
 const REMOVE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const SUPERSCRIPT_DIGIT = /[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]/;
 const LIGATURE = /[\uFB00-\uFB17]/;
-const SPACE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 /** Any character folding may change: a text without one is its own folding (no copy, no map). */
-const FOLDABLE = /[\u00A0\u00AD\u00B2\u00B3\u00B9\u180E\u2000-\u200F\u202A-\u202F\u205F-\u2064\u2066-\u2070\u2074-\u2079\u3000\uFB00-\uFB17\uFEFF]/;
+const FOLDABLE_CLASS = /[\u00AD\u00B2\u00B3\u00B9\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2070\u2074-\u2079\uFB00-\uFB17\uFEFF]/.source;
+const FOLDABLE = new RegExp(FOLDABLE_CLASS);
+const FOLDABLE_ALL = new RegExp(FOLDABLE_CLASS, 'g');
 
 /**
  * A folded string and where each of its characters came from. `start(k)` is the original
@@ -50,31 +53,67 @@ function gluedSuperscript(s: string, i: number): boolean {
   return j >= 0 && /[\p{L}\p{M}.,;:!?)\]"'”’»]/u.test(s[j]!);
 }
 
-/** Folds `s` for matching (see the file comment). Linear in the length; a copy only when needed. */
+/**
+ * Folds `s` for matching (see the file comment). Linear in the length, and cheap when little
+ * changes: the text is copied in runs between foldable characters, and the way back to original
+ * offsets is kept as one entry per run (a 1.2 MB text with a no-break space in every line
+ * folds in a few milliseconds), not one per character.
+ */
 export function fold(s: string): Folded {
   if (!FOLDABLE.test(s)) return identity(s);
-  const out: string[] = [];
-  const from: number[] = []; // original offset of each folded character
-  const to: number[] = []; // original offset just after its source character
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (REMOVE.test(c) || (SUPERSCRIPT_DIGIT.test(c) && gluedSuperscript(s, i))) continue;
-    const rep = LIGATURE.test(c) ? c.normalize('NFKC') : SPACE.test(c) ? ' ' : c;
-    for (let k = 0; k < rep.length; k++) { out.push(rep[k]!); from.push(i); to.push(i + 1); }
+  // Runs of the folded text: folded start F, original start O, folded length L, and whether the
+  // run is one original character expanded (a ligature: every folded character maps to it).
+  const F: number[] = [], O: number[] = [], L: number[] = [], E: boolean[] = [];
+  const parts: string[] = [];
+  let copied = 0; // original offset up to which s has been handled
+  let flen = 0;
+  const run = (o: number, text: string, expanded: boolean): void => {
+    if (!text) return;
+    F.push(flen); O.push(o); L.push(text.length); E.push(expanded);
+    parts.push(text);
+    flen += text.length;
+  };
+  for (const m of s.matchAll(FOLDABLE_ALL)) {
+    const i = m.index, c = m[0];
+    let rep: string;
+    if (REMOVE.test(c) || (SUPERSCRIPT_DIGIT.test(c) && gluedSuperscript(s, i))) rep = '';
+    else if (LIGATURE.test(c)) rep = c.normalize('NFKC');
+    else continue; // a superscript digit standing alone, U+2070 after a digit: kept as they are
+    run(copied, s.slice(copied, i), false);
+    run(i, rep, rep.length > 1);
+    copied = i + 1;
   }
-  const folded = out.join('');
+  run(copied, s.slice(copied), false);
+  // (join, not replace: V8's replace result made later startsWith calls on it ~30× slower.)
+  const folded = parts.join('');
   if (folded === s) return identity(s);
   const n = s.length;
+  /** Index of the last run whose start (in `starts`) is ≤ x, or -1. */
+  const runAt = (starts: number[], x: number): number => {
+    let lo = 0, hi = starts.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (starts[mid]! <= x) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  };
+  const startOf = (k: number): number => {
+    if (k >= flen) return n;
+    const j = runAt(F, k);
+    return E[j]! ? O[j]! : O[j]! + (k - F[j]!);
+  };
   return {
     original: s,
     folded,
     changed: true,
-    start: (k) => (k >= from.length ? n : from[k]!),
-    end: (k) => (k <= 0 ? 0 : to[Math.min(k, to.length) - 1]!),
+    start: startOf,
+    end: (k) => {
+      if (k <= 0) return 0;
+      const j = runAt(F, Math.min(k, flen) - 1);
+      return E[j]! ? O[j]! + 1 : O[j]! + (Math.min(k, flen) - 1 - F[j]!) + 1;
+    },
     toFolded: (i) => {
-      let lo = 0, hi = from.length;
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (from[mid]! < i) lo = mid + 1; else hi = mid; }
-      return lo;
+      const j = runAt(O, i);
+      if (j < 0) return 0;
+      if (E[j]!) return i === O[j]! ? F[j]! : F[j]! + L[j]!;
+      return F[j]! + Math.min(i - O[j]!, L[j]!);
     },
   };
 }
