@@ -198,7 +198,8 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
       const opened = await openCorpusInto(ctx, ctx.corpusDir, true);
       ctx.events.emit('onDidChangeLibrary', snapshot());
       changed('reanchor');
-      return reportSinceLastSeen(writableDb(ctx), opened.summary, ctx.unreported);
+      const db = writableDb(ctx);
+      return reportSinceLastSeen(db, opened.summary, ctx.unreported, ctx.corpusId ? documentIdsOfCorpus(db, ctx.corpusId) : undefined);
     }),
 
     // Wait for earlier actions, then format off the queue: citeproc may take seconds in its

@@ -146,3 +146,19 @@ test('a store from before corpora keeps its corpus, document ids and claims', as
   await again.openCorpus(await smallCorpus(t, { 'a.txt': ['A', 'Text.'] }));
   assert.equal((await again.listClaims())[0]!.status, 'exact');
 });
+
+test('reanchor reports the changes of the open corpus only; another corpus\'s wait for its own report', async (t) => {
+  const a = await smallCorpus(t, { 'a.txt': ['Notes A', 'Cotton sales fell by a tenth.'] });
+  const b = await smallCorpus(t, { 'b.txt': ['Notes B', 'Wheat sales rose by a fifth.'] });
+  const lib = await openLibrary(t, await tempDir(t), a);
+  const claim = await lib.createClaim(await passage(lib, 'a.txt', 'Cotton sales fell by a tenth.'));
+  await writeFile(join(a, 'a.txt'), ['Notes A', 'A new first paragraph.', 'Cotton sales fell by a tenth.'].join('\n\n'));
+  await lib.openCorpus(b);
+  await lib.openCorpus(a); // re-read: the claim moves (and is not reported yet)
+  await lib.openCorpus(b);
+  assert.deepEqual((await lib.reanchor()).changes, [], 'B has nothing to report');
+  await lib.openCorpus(a);
+  const report = await lib.reanchor();
+  assert.deepEqual(report.changes!.map((c) => [c.claimId, c.before.paragraph, c.after.paragraph]), [[claim.id, 1, 2]]);
+  assert.equal(report.moved, 1);
+});

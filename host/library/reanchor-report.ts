@@ -11,13 +11,17 @@ import { getClaims } from '../store/claims-repo.ts';
 /**
  * Fold the changes held since the last report (`unreported`, claim id → its first change this
  * run) into `summary`: each claim that is back at its old place drops out; one found exactly at
- * a place other than where the store had it counts as moved, not exact. Empties `unreported`.
- * Returns the summary with `changes` in document, then text order.
+ * a place other than where the store had it counts as moved, not exact. `only`: the document
+ * ids of the corpus just re-anchored (changes of other corpora wait for their own report).
+ * Reported entries leave `unreported`. Returns the summary with `changes` in document, then
+ * text order.
  */
-export function reportSinceLastSeen(db: DatabaseSync, summary: ReanchorSummary, unreported: Map<string, ReanchorChange>): ReanchorSummary {
-  const current = new Map(getClaims(db, [...unreported.keys()]).map((c) => [c.id, c]));
+export function reportSinceLastSeen(db: DatabaseSync, summary: ReanchorSummary, unreported: Map<string, ReanchorChange>, only?: Set<string>): ReanchorSummary {
+  const mine = [...unreported.values()].filter((c) => !only || only.has(c.documentId));
+  const current = new Map(getClaims(db, mine.map((c) => c.claimId)).map((c) => [c.id, c]));
   const changes: ReanchorChange[] = [];
-  for (const first of unreported.values()) {
+  for (const first of mine) {
+    unreported.delete(first.claimId);
     const now = current.get(first.claimId);
     if (!now) continue; // deleted since
     const after = { status: now.status, start: now.position.start, end: now.position.end, paragraph: now.paragraph };
@@ -29,7 +33,6 @@ export function reportSinceLastSeen(db: DatabaseSync, summary: ReanchorSummary, 
       summary.moved += 1;
     }
   }
-  unreported.clear();
   changes.sort((x, y) => x.documentId.localeCompare(y.documentId) || x.after.start - y.after.start);
   return { ...summary, changes };
 }
