@@ -101,7 +101,7 @@ export function installReferences(ctx: ReferencesContext): () => void {
       sources = srcs;
       // Keep a field being typed in: re-render only what is not in use.
       const active = document.activeElement;
-      if (active instanceof HTMLInputElement && list.contains(active) && active.matches(':focus') && active.value !== active.defaultValue) return;
+      if ((active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && list.contains(active) && active.value !== active.defaultValue) return;
       render();
     } catch (err) {
       heading.replaceChildren(h('p', { className: 'refs-error' }, `Could not read the references: ${errorMessage(err)}`));

@@ -99,17 +99,23 @@ export function renderReferenceItem(ref: DocumentReference, open: boolean, opts:
     const conf = ref.confidence[field];
     const isUnsure = unsure(ref, field);
     const corrected = ref.correctedFields.includes(field);
-    let control: HTMLInputElement | HTMLSelectElement;
+    let control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
     if (kind === 'type') {
       const select = h('select', { id: inputId, className: 'ref-input', 'data-field': field });
       const types = TYPES.some(([t]) => t === csl.type) ? TYPES : [...TYPES, [csl.type, csl.type] as [string, string]];
       for (const [t, label] of types) select.append(h('option', { value: t, selected: t === csl.type }, label));
       control = select;
+    } else if (field === 'title' || field === 'container-title') {
+      // Titles are long: a box of a few lines shows them whole.
+      const area = h('textarea', { id: inputId, className: 'ref-input', rows: field === 'title' ? 3 : 2, 'data-field': field, spellcheck: 'true' });
+      area.value = fieldText(kind, value);
+      area.defaultValue = area.value;
+      control = area;
     } else {
       control = h('input', {
         id: inputId, className: 'ref-input', type: 'text', 'data-field': field, value: fieldText(kind, value),
         placeholder: kind === 'names' ? 'Family, Given; Organisation' : kind === 'date' ? 'YYYY-MM-DD' : '',
-        spellcheck: kind === 'text' && (field === 'title' || field === 'container-title') ? 'true' : 'false',
+        spellcheck: 'false',
       });
     }
     if (isUnsure) control.setAttribute('aria-description', `The parser is unsure of this field (confidence ${conf!.toFixed(2)}).`);
@@ -131,16 +137,17 @@ export function renderReferenceItem(ref: DocumentReference, open: boolean, opts:
       control.removeAttribute('aria-invalid');
       message.textContent = 'Saving…';
       // The typed value is now the one to show: the view may re-render over this field again.
-      if (control instanceof HTMLInputElement) control.defaultValue = control.value;
+      if (!(control instanceof HTMLSelectElement)) control.defaultValue = control.value;
       opts.correct(ref.id, patch).then(() => { message.textContent = ''; }, (err: unknown) => { message.textContent = err instanceof Error ? err.message : String(err); });
     };
     control.addEventListener('change', save);
-    control.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' && control instanceof HTMLInputElement) { e.preventDefault(); save(); } });
+    // Enter saves (a title has no line breaks: Enter in its box saves too).
+    control.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' && !(control instanceof HTMLSelectElement)) { e.preventDefault(); save(); } });
     const state = corrected ? h('span', { className: 'ref-state ref-corrected', title: 'You corrected this field' }, 'corrected')
       : isUnsure ? h('span', { className: 'ref-state ref-unsure', title: `The parser is unsure of this field (confidence ${conf!.toFixed(2)})` }, `unsure ${conf!.toFixed(2)}`)
         : null;
     return h('div', { className: `ref-row${isUnsure ? ' is-unsure' : ''}${corrected ? ' is-corrected' : ''}`, 'data-field': field },
-      h('label', { for: inputId }, label), control, state);
+      h('div', { className: 'ref-label-cell' }, h('label', { for: inputId }, label), state), control);
   });
 
   const linkLine = ref.sourceId

@@ -51,7 +51,7 @@ test('the References tab lists the 28 notes with parsed fields beside the raw te
   await assert.doesNotReject(page.locator('.refs-count', { hasText: '28 references' }).waitFor());
   await item('1').locator('summary').click();
   await item('1').locator('.ref-raw blockquote', { hasText: 'Utku Yapici. From positive neutrality' }).waitFor();
-  assert.equal(await item('1').locator('.ref-row[data-field="title"] input').inputValue(),
+  assert.equal(await item('1').locator('.ref-row[data-field="title"] textarea').inputValue(),
     'From positive neutrality to silk road activism? The continuities and changes in Turkmenistan’s foreign policy');
   // The title of note 1 was found after a comma, not a full stop: the parser marks it unsure.
   await item('1').locator('.ref-row.is-unsure[data-field="title"] .ref-unsure').waitFor();
