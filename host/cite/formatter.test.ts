@@ -301,6 +301,15 @@ describe('styles and errors', () => {
     }
     await rejects(crashing.listStyles(), 'internal', /closed/);
   });
+
+  test('a missing worker script says to build the app', async () => {
+    const missing = createCiteFormatter({ workerUrl: new URL('file:///nonexistent/marginalia/cite/worker.cjs') });
+    try {
+      await rejects(missing.listStyles(), 'internal', /worker script is missing \(\/nonexistent\/marginalia\/cite\/worker\.cjs\): run npm run build/);
+    } finally {
+      await missing.close();
+    }
+  });
 });
 
 /** A small independent CSL style written for these tests, with `citation` as its citation layout. */

@@ -140,9 +140,12 @@ export function createCiteFormatter(opts: CiteFormatterOptions = {}): CiteFormat
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new ApiError(reply.error.code, reply.error.message));
     });
-    w.on('error', (err) => {
+    w.on('error', (err: NodeJS.ErrnoException) => {
       if (worker === w) worker = null;
-      failAll(w, `The citation formatter stopped: ${err.message}. It restarts on the next request.`);
+      const missing = (err.code === 'ERR_MODULE_NOT_FOUND' || err.code === 'MODULE_NOT_FOUND') && err.message.includes(fileURLToPath(workerUrl).split(/[\\/]/).pop()!);
+      failAll(w, missing
+        ? `The citation formatter's worker script is missing (${fileURLToPath(workerUrl)}): run npm run build.`
+        : `The citation formatter stopped: ${err.message}. It restarts on the next request.`);
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
