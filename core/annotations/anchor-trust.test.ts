@@ -139,6 +139,20 @@ test('genuine edits still re-anchor: a fixed typo (also a name), changed punctua
   }
 });
 
+test('another word (not a spelling fix): accepted in place with both contexts agreeing, an orphan where they do not', () => {
+  const was = 'The commission published a careful review of the neutrality policy in the spring.';
+  const now = 'The commission published a thorough review of the neutrality policy in the spring.';
+  const lead = 'Officials gave several figures during the briefing.', tail = 'The briefing ended at noon.';
+  const before = txt('Notes', lead, was, tail);
+  assertLands(before, was, txt('Notes', lead, now, tail), now, 'fuzzy');
+  // Moved to the end, between other paragraphs, and edited: neither neighbour vouches for it.
+  const moved = txt('Notes', lead, tail, 'A paragraph that was not there before now follows the briefing.', now, 'And another one closes the note.');
+  assertOrphan(before, was, moved);
+  // Moved the same way with only a spelling fix ("publishd" → "published"): still the passage.
+  const typo = txt('Notes', lead, was.replace('published', 'publishd'), tail);
+  assertLands(typo, was.replace('published', 'publishd'), moved.replace('thorough', 'careful'), was, 'fuzzy');
+});
+
 test('re-wrapped lines (spaces turned into line breaks) and a respelt word still anchor', () => {
   const before = 'Notes\n\nTurkmenistan declared its permanent neutrality in 1995, with the backing of the United Nations.\n\nThe end.';
   const after = 'Notes\n\nTurkmenistan declared its permanent\nneutrality in 1995, with the backing\nof the United Nations.\n\nThe end.';
