@@ -60,11 +60,8 @@ export function electronVersion(pkgDir: string): string {
   return (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Stops @electron/get right where it would start downloading; carries the URL it chose. */
-class UrlCaptured extends Error {
-  readonly url: string;
-  constructor(url: string) { super(`would download ${url}`); this.url = url; }
-}
+/** Stops @electron/get right where it would start downloading (the URL is recorded first). */
+class UrlCaptured extends Error {}
 
 /** Whether the zip can be had: from Electron's download cache, or from a mirror that answers. */
 export type Availability = { ok: true; from: 'cache' | 'mirror'; url?: string } | { ok: false; reason: string };
@@ -87,7 +84,7 @@ export async function checkAvailability(pkgDir: string, env: NodeJS.ProcessEnv =
     return { ok: false, reason: 'its downloader @electron/get is not installed (run `npm install`)' };
   }
   const remoteChecksums = flagSet(env.electron_use_remote_checksums) || flagSet(env.npm_config_electron_use_remote_checksums);
-  let url: string | null = null;
+  const asked: string[] = [];
   try {
     // Mirrors install.js's call (platform, arch, cache, checksums) so the URL is the one it will use.
     await get.downloadArtifact({
@@ -97,19 +94,23 @@ export async function checkAvailability(pkgDir: string, env: NodeJS.ProcessEnv =
       checksums: remoteChecksums ? undefined : req('./checksums.json') as Record<string, string>,
       platform: env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || process.platform,
       arch: env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || process.arch,
-      downloader: { download: async (u: string) => { throw new UrlCaptured(u); } },
+      downloader: { download: async (u: string) => { asked.push(u); throw new UrlCaptured(`would download ${u}`); } },
     });
     return { ok: true, from: 'cache' };
   } catch (err) {
-    if (err instanceof UrlCaptured) url = err.url;
-    else return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    if (!(err instanceof UrlCaptured)) return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
+  // With electron_use_remote_checksums a cached zip is first checked against the mirror's
+  // SHASUMS256.txt (@electron/get swallows that failure and asks for the zip next): then the
+  // list is all the installer will fetch.
+  const cached = asked.length > 1 && asked[0]!.endsWith('/SHASUMS256.txt');
+  const url = cached ? asked[0]! : asked[asked.length - 1]!;
   let host = url;
   try { host = new URL(url).host; } catch { /* keep the whole URL */ }
   try {
     const res = await fetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     if (res.status === 404) return { ok: false, reason: `${host} has no ${url.split('/').pop()} (HTTP 404)` };
-    return { ok: true, from: 'mirror', url };
+    return { ok: true, from: cached ? 'cache' : 'mirror', url };
   } catch (err) {
     return { ok: false, reason: `cannot reach ${host}: ${networkReason(err)}` };
   }

@@ -59,7 +59,7 @@ async function npmStart(electronDir: string, env: Record<string, string>): Promi
   return { status, stdout, stderr, record: existsSync(record) ? readFileSync(record, 'utf8') : '' };
 }
 
-test('first start: Electron\'s installer fetches the zip from the mirror, checks it, extracts it, writes path.txt; the binary is launched with the app; the second start downloads nothing', { skip: !POSIX }, async () => {
+test('first start: Electron\'s installer fetches the zip from the mirror, checks it, extracts it, writes path.txt; the binary is launched with the app; later starts download nothing, a reinstall comes from the cache', { skip: !POSIX }, async () => {
   const mirror: StandInMirror = await startStandInMirror(VERSION, standInZip(VERSION));
   try {
     const electronDir = electronCopy('ok');
@@ -85,6 +85,17 @@ test('first start: Electron\'s installer fetches the zip from the mirror, checks
     assert.doesNotMatch(second.stdout, /First start/);
     assert.equal(mirror.requests.length, 3, 'nothing more was fetched');
     assert.equal(second.record.split('\n')[0], REPO);
+
+    // A fresh `npm install` (no dist/, no path.txt) installs from Electron's download cache: only
+    // the checksum list is fetched again, not the zip.
+    rmSync(join(electronDir, 'dist'), { recursive: true });
+    rmSync(join(electronDir, 'path.txt'));
+    const third = await npmStart(electronDir, env);
+    assert.equal(third.status, 0, third.stdout + third.stderr);
+    assert.match(third.stdout, /First start: installing Electron .* from Electron's download cache/);
+    assert.deepEqual(mirror.requests.slice(3).filter((r) => r.includes('.zip')), [], 'the zip came from the cache');
+    assert.equal(readFileSync(join(electronDir, 'path.txt'), 'utf8'), executableInZip());
+    assert.equal(third.record.split('\n')[0], REPO);
   } finally {
     await mirror.close();
   }
