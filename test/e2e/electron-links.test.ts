@@ -59,7 +59,7 @@ before(async () => {
 });
 after(() => rm(userData, { recursive: true, force: true }));
 
-test('the marginalia scheme is registered with the OS (development form: Electron + the app folder)', () => {
+test('the marginalia scheme is registered with the OS (app.setAsDefaultProtocolClient)', () => {
   assert.equal(links.protocolClients.length, 1);
   assert.equal(links.protocolClients[0]![0], 'marginalia');
 });
