@@ -19,7 +19,7 @@ import * as claims from './library/claims.ts';
 import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
 import { corpusSummaries, openCorpusInto } from './library/corpus.ts';
 import { reportSinceLastSeen } from './library/reanchor-report.ts';
-import { watchCorpus, type CorpusWatch } from './library/corpus-watcher.ts';
+import { waitForFolder, watchCorpus, type CorpusWatch } from './library/corpus-watcher.ts';
 import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
 import { exportAnnotations, importAnnotations } from './library/interchange.ts';
@@ -112,21 +112,24 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
   };
   if (opts.warmCitations) setTimeout(() => { citeFormatter().warm('apa').catch(() => undefined); }, 1500).unref();
 
-  // The open corpus is watched (app hosts only): an edit on disk re-reads it, the reader follows.
+  // The open corpus is watched (app hosts only): an edit on disk re-reads it, the reader follows;
+  // a missing folder is looked for until it is back.
   let corpusWatch: CorpusWatch | null = null;
   const watchOpenCorpus = (): void => {
     corpusWatch?.close();
     corpusWatch = null;
     const dir = ctx.corpusDir;
-    if (!opts.watchCorpus || !dir || ctx.corpusMissing) return;
-    corpusWatch = watchCorpus(dir, () => void serial(async () => {
+    if (!opts.watchCorpus || !dir) return;
+    const missing = ctx.corpusMissing;
+    const reread = (): void => void serial(async () => {
       if (ctx.corpusDir !== dir || !corpusWatch) return; // switched or closed meanwhile
       const opened = await openCorpusInto(ctx, dir, false);
       ctx.events.emit('onDidChangeLibrary', snapshot());
       if (opened.changedClaims > 0) changed('reanchor');
-      if (ctx.corpusMissing) watchOpenCorpus(); // the folder went away: stop watching it
-    }).catch((err: unknown) => console.error('marginalia: re-reading the corpus after a change failed:', err)),
-    { onError: (err) => console.error(`marginalia: cannot watch ${dir} for changes (${err.message}); use reanchor after editing files.`) });
+      if (ctx.corpusMissing !== missing) watchOpenCorpus(); // gone, or back: watch the other way
+    }).catch((err: unknown) => console.error('marginalia: re-reading the corpus after a change failed:', err));
+    corpusWatch = missing ? waitForFolder(dir, reread) : watchCorpus(dir, reread,
+      { onError: (err) => console.error(`marginalia: cannot watch ${dir} for changes (${err.message}); use reanchor after editing files.`) });
   };
   watchOpenCorpus();
 

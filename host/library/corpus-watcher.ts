@@ -3,9 +3,10 @@
  * recursive `node:fs` watch on the folder; events for source files (and sources.json) are
  * gathered for a short pause, then the library re-reads the corpus once: unchanged files are
  * recognised by their text hash and cost no re-anchoring, so only the edited ones move claims.
- * The reader follows through onDidChangeLibrary.
+ * The reader follows through onDidChangeLibrary. A missing folder is looked for until it is back.
  */
 import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 /**
  * How long the folder must stay quiet before it is re-read: editors save in bursts (a temp file
@@ -31,14 +32,26 @@ export function isRelevantChange(file: string | null): boolean {
 
 /**
  * Watch `dir` and call `onChange` once the folder has been quiet for `debounceMs` after a
- * relevant change. Never throws: a folder that cannot be watched (missing, no permission, too
- * many watches) returns a watch that does nothing, and `onError` hears why.
+ * relevant change. The folder itself going away (a drive unplugged, the folder renamed) sends
+ * no event on Linux, so it is also looked at every `pollMs`: gone or replaced, `onChange` too.
+ * Never throws: a folder that cannot be watched (no permission, too many watches) returns a
+ * watch that only polls, and `onError` hears why.
  */
-export function watchCorpus(dir: string, onChange: () => void, opts: { debounceMs?: number; onError?: (err: Error) => void } = {}): CorpusWatch {
+export function watchCorpus(dir: string, onChange: () => void, opts: { debounceMs?: number; pollMs?: number; onError?: (err: Error) => void } = {}): CorpusWatch {
   const wait = opts.debounceMs ?? WATCH_DEBOUNCE_MS;
   let timer: NodeJS.Timeout | null = null;
   let watcher: FSWatcher | null = null;
   const fire = (): void => { timer = null; onChange(); };
+  let inode: number | null = null;
+  void stat(dir).then((s) => { inode = s.ino; }, () => undefined);
+  const poll: NodeJS.Timeout = setInterval(() => {
+    stat(dir).then((s) => s.isDirectory() && (inode === null || s.ino === inode), () => false).then((same) => {
+      if (same || timer) return;
+      clearInterval(poll);
+      timer = setTimeout(fire, 0);
+    }, () => undefined);
+  }, opts.pollMs ?? MISSING_POLL_MS);
+  poll.unref();
   try {
     watcher = watch(dir, { recursive: true, persistent: false }, (_event, file) => {
       if (!isRelevantChange(file === null ? null : String(file))) return;
@@ -53,8 +66,33 @@ export function watchCorpus(dir: string, onChange: () => void, opts: { debounceM
     close() {
       if (timer) clearTimeout(timer);
       timer = null;
+      clearInterval(poll);
       watcher?.close();
       watcher = null;
     },
   };
+}
+
+/**
+ * How often a missing corpus folder is looked for: one stat every 2 s costs nothing measurable,
+ * and a drive plugged back in is noticed about as fast as a person looks back at the window.
+ */
+export const MISSING_POLL_MS = 2000;
+
+/**
+ * Wait for a missing folder to come back (an unplugged drive, a renamed folder renamed back):
+ * `onBack` is called once when `dir` is a folder again. `fs.watch` cannot watch what is not
+ * there, so this looks every `intervalMs`.
+ */
+export function waitForFolder(dir: string, onBack: () => void, opts: { intervalMs?: number } = {}): CorpusWatch {
+  let timer: NodeJS.Timeout | null = setInterval(() => {
+    stat(dir).then((s) => {
+      if (!s.isDirectory() || timer === null) return;
+      clearInterval(timer);
+      timer = null;
+      onBack();
+    }, () => undefined);
+  }, opts.intervalMs ?? MISSING_POLL_MS);
+  timer.unref();
+  return { close() { if (timer) clearInterval(timer); timer = null; } };
 }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LibrarySnapshot } from '../../core/api.ts';
 import { ApiError } from '../../core/api.ts';
@@ -93,4 +93,55 @@ test('a fuzzy claim: its new text can be accepted as the quote, and undo brings 
   // And the claim stays fuzzy after another look at the file (nothing re-accepts on its own).
   await lib.reanchor();
   assert.equal((await lib.listClaims())[0]!.status, 'fuzzy');
+});
+
+test('a corpus folder that is missing at start is looked for, and read again when it is back', async (t) => {
+  const parent = await tempDir(t, 'drive');
+  const dir = join(parent, 'fieldwork');
+  await mkdir(dir);
+  await writeFile(join(dir, 'notes.txt'), NOTES.join('\n\n'));
+  const data = await tempDir(t);
+  const first = await createLibrary({ dataDir: data, corpusDir: dir, transport: 'web' });
+  const claim = await first.createClaim(await passage(first, 'notes.txt', 'The council met twice that year.'));
+  first.close();
+  await rename(dir, join(parent, 'unplugged'));
+
+  const lib = await createLibrary({ dataDir: data, corpusDir: null, transport: 'web', watchCorpus: true });
+  t.after(() => lib.close());
+  let snap = await lib.getLibrary();
+  assert.equal(snap.corpora[0]!.missing, true);
+  const back = nextLibraryChange(lib);
+  // Plugged back in, with the file edited meanwhile: read again, the claim follows.
+  await writeFile(join(parent, 'unplugged', 'notes.txt'), [NOTES[0], 'A paragraph added above.', ...NOTES.slice(1)].join('\n\n'));
+  await rename(join(parent, 'unplugged'), dir);
+  snap = await back;
+  assert.equal(snap.corpora[0]!.missing, false);
+  const now = (await lib.listClaims())[0]!;
+  assert.equal(now.id, claim.id);
+  assert.deepEqual([now.status, now.paragraph], ['moved', 2]);
+  // And it is watched again from then on.
+  const edited = nextLibraryChange(lib);
+  await writeFile(join(dir, 'more.txt'), 'More\n\nAnother text.');
+  assert.equal((await edited).documents.length, 2);
+});
+
+test('a watched corpus folder that goes away is shown as missing, and read again when it is back', async (t) => {
+  const parent = await tempDir(t, 'drive');
+  const dir = join(parent, 'fieldwork');
+  await mkdir(dir);
+  await writeFile(join(dir, 'notes.txt'), NOTES.join('\n\n'));
+  const lib = await createLibrary({ dataDir: await tempDir(t), corpusDir: dir, transport: 'web', watchCorpus: true });
+  t.after(() => lib.close());
+  const claim = await lib.createClaim(await passage(lib, 'notes.txt', 'The council met twice that year.'));
+  const gone = nextLibraryChange(lib);
+  await rename(dir, join(parent, 'unplugged'));
+  let snap = await gone;
+  assert.equal(snap.corpora[0]!.missing, true);
+  assert.equal(snap.documents.length, 1, 'not emptied');
+  assert.equal((await lib.listClaims())[0]!.status, 'exact');
+  const back = nextLibraryChange(lib);
+  await rename(join(parent, 'unplugged'), dir);
+  snap = await back;
+  assert.equal(snap.corpora[0]!.missing, false);
+  assert.deepEqual((await lib.listClaims()).map((c) => [c.id, c.status]), [[claim.id, 'exact']]);
 });
