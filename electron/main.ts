@@ -122,8 +122,20 @@ async function exportAnnotations(lib: Library): Promise<void> {
   }
 }
 
+/**
+ * What About says of licences: ours, and the attributions citeproc-js (CPAL-1.0 §14, Exhibit B)
+ * and the CSL styles (CC BY-SA 3.0) ask for where they are used; the full texts ship in
+ * dist/LICENSE and dist/THIRD-PARTY-NOTICES.md.
+ */
+const ABOUT_LICENCES = [
+  'Marginalia is MIT-licensed.',
+  'Citations are formatted by citeproc-js © Frank Bennett, used under the CPAL-1.0.',
+  'Citation styles (APA 7th, Chicago author-date, MLA 9th) and the en-US locale are by the Citation Style Language project and its contributors, CC BY-SA 3.0.',
+  'Full notices: THIRD-PARTY-NOTICES.md in the app folder.',
+].join('\n');
+
 async function about(): Promise<void> {
-  const options = { type: 'info' as const, title: 'About Marginalia', message: `Marginalia ${app.getVersion()}`, detail: `An annotated source-reader with citation tracking.\nElectron ${process.versions.electron}, Node ${process.versions.node}.\nData: ${app.getPath('userData')}` };
+  const options = { type: 'info' as const, title: 'About Marginalia', message: `Marginalia ${app.getVersion()}`, detail: `An annotated source-reader with citation tracking.\nElectron ${process.versions.electron}, Node ${process.versions.node}.\nData: ${app.getPath('userData')}\n\n${ABOUT_LICENCES}` };
   if (win) await dialog.showMessageBox(win, options); else await dialog.showMessageBox(options);
 }
 

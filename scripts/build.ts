@@ -71,8 +71,12 @@ export async function buildAll(root: string = ROOT): Promise<BuildSummary> {
   await build({ ...node, entryPoints: [join(root, 'host', 'search', 'worker.ts')], outfile: join(dist, 'search', 'worker.cjs') });
   const styles = await writeShippedStyles(join(dist, 'cite', 'styles'));
   const copied = await copyStatic(join(root, 'renderer'), join(dist, 'renderer'));
+  // The licences travel with the app (About points to them; the styles' CC BY-SA and citeproc-js's
+  // CPAL ask for attribution where they are used).
+  const notices = ['LICENSE', 'THIRD-PARTY-NOTICES.md'];
+  for (const f of notices) await copyFile(join(root, f), join(dist, f));
   return {
-    outputs: ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', 'dist/cite/worker.cjs', ...styles.map((f) => `dist/cite/styles/${f}`), ...copied.map((f) => `dist/renderer/${f}`)],
+    outputs: [...notices.map((f) => `dist/${f}`), 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/main.js', 'dist/host/cli.mjs', 'dist/cite/worker.cjs', ...styles.map((f) => `dist/cite/styles/${f}`), ...copied.map((f) => `dist/renderer/${f}`)],
     ms: Math.round(performance.now() - started),
   };
 }
