@@ -54,6 +54,8 @@ function tidy(part: string): string {
 /** A person's name as CSL, or null when `part` is not shaped like one. */
 export function personName(part: string): CslName | null {
   const p = tidy(part);
+  // A transliterated foreign name ("米尔济约耶夫·沙夫卡特") is kept whole.
+  if (/^\p{Script=Han}+[·・•]\p{Script=Han}+(?:[·・•]\p{Script=Han}+)*$/u.test(p)) return { family: p };
   if (HAN.test(p)) {
     const fam = COMPOUND_SURNAMES.has(p.slice(0, 2)) && p.length > 2 ? p.slice(0, 2) : p.slice(0, 1);
     return { family: fam, given: p.slice(fam.length) };

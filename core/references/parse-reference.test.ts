@@ -151,3 +151,29 @@ test('more shapes: Chicago and APA books, MLA article, APA volume without issue,
   assert.deepEqual(wb.item.author, [{ literal: 'World Bank' }]);
   assert.deepEqual([wb.item['publisher-place'], wb.item.publisher], ['Washington, DC', 'World Bank']);
 });
+
+test('Chicago notes: "Author, Title (Place: Publisher, Year), page" and "Author, \"Article,\" Journal 29, no. 2 (2010): pages"; "See" dropped', () => {
+  const book = parseReference("See Martha Brill Olcott, Central Asia's Second Chance (Washington, DC: Carnegie Endowment for International Peace, 2005), 23.");
+  assert.deepEqual(book.item.author, [{ family: 'Olcott', given: 'Martha Brill' }]);
+  assert.equal(book.item.title, "Central Asia's Second Chance");
+  assert.deepEqual([book.item['publisher-place'], book.item.publisher, book.item.type], ['Washington, DC', 'Carnegie Endowment for International Peace', 'book']);
+  assert.deepEqual(year(book), [2005]);
+
+  const article = parseReference('Luca Anceschi, "Analyzing Turkmen Foreign Policy," Central Asian Survey 29, no. 2 (2010): 143–158.');
+  assert.deepEqual(article.item.author, [{ family: 'Anceschi', given: 'Luca' }]);
+  assert.deepEqual([article.item.title, article.item['container-title'], article.item.volume, article.item.issue, article.item.page],
+    ['Analyzing Turkmen Foreign Policy', 'Central Asian Survey', '29', '2', '143–158']);
+  assert.deepEqual(year(article), [2010]);
+
+  const notAuthor = parseReference('Turkmenistan, the neutral state, 2005.');
+  assert.equal(notAuthor.item.author, undefined, 'a place before a comma is no author');
+});
+
+test('Chinese translated book: nationality mark, transliterated name kept whole, translator, 出版社 and 年版', () => {
+  const r = parseReference('[美]亨廷顿：《文明的冲突与世界秩序的重建》，周琪等译，新华出版社2002年版，第45页。');
+  assert.deepEqual(r.item.author, [{ family: '亨廷顿' }]);
+  assert.equal(r.item.title, '文明的冲突与世界秩序的重建');
+  assert.deepEqual(r.item.translator, [{ family: '周', given: '琪' }]);
+  assert.deepEqual([r.item.publisher, r.item.type], ['新华出版社', 'book']);
+  assert.deepEqual(year(r), [2002]);
+});

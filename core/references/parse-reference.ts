@@ -42,12 +42,18 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:vol|vols|no|nos|pp|p|ed|eds|trans|tr|rev|Jr
 /** "et al." may end an author list. */
 const ET_AL = /(?:^|[\s,])(?:et\s?al|etal)$/iu;
 
+/** A nationality mark before a Chinese author's name: "[美]", "（俄）", "〔英〕". */
+const NATIONALITY = /[\[［〔(（]\s*\p{Script=Han}{1,2}\s*[\]］〕)）]\s*/gu;
+/** A contributor after a Chinese title: names, optional 等, then 译 (translated) or (主)编 (edited). */
+const CONTRIBUTOR = /^([^，,。《》\d]{1,30}?)(等)?(译|主编|编)(?=$|[\s，,。])/u;
 /** A year in a Chinese reference, with its 年 if written. */
 const ZH_YEAR = new RegExp(`(?<!\\d)(${YEAR})(?!\\d)\\s*(年)?`, 'u');
 /** APA: the authors end where the bracketed year starts. */
 const APA_AUTHORS = new RegExp(`^(.{2,200}?)\\s*\\((?:${YEAR}[a-z]?|n\\.d\\.)[^)]{0,20}\\)`, 'u');
 /** Where the numbers part of a segment begins. */
 const TAIL_START = new RegExp(`(?:^|[,;]\\s*|\\s)(?=(?:vol(?:ume)?\\b|vol\\.|no\\.|issue|iss\\.|pp?\\.|\\(?${YEAR}\\b|\\d+\\s*\\(\\d))`, 'i');
+/** Chicago notes: publication facts in brackets that end with a year, "(Oxford: Routledge, 2012)". */
+const NOTE_FACTS = new RegExp(`\\s\\(([^()]{0,160}\\b${YEAR})\\)`, 'u');
 /** A date right after the authors. */
 const EARLY_DATE = new RegExp(`^\\(?((?:${YEAR})[a-z]?(?:,\\s*[^)]{1,20})?|n\\.d\\.)\\)?[.,]\\s*`, 'u');
 /** Bare years, not part of a longer number or a dotted date. */
@@ -59,6 +65,8 @@ const BARE_YEARS = new RegExp(`(?<![\\d.])(${YEAR})(?![\\d])`, 'g');
  * is kept whole). It also bounds the time one note can take.
  */
 const MAX_PARSED = 1000;
+/** Words a note puts before the work it cites ("See", "See also", "Cf.", "参见", "转引自"). */
+const LEAD_WORDS = /^(?:see(?:\s+also)?|cf\.?|compare|quoted\s+in|cited\s+in|参见|参阅|详见|转引自|引自|见)[\s:：,，]*/iu;
 /** Commas tried, from the end, when a title ends at a comma before its container. */
 const MAX_SPLIT_COMMAS = 12;
 
@@ -74,7 +82,7 @@ export function parseReference(raw: string): ParsedReference {
 function parse(raw: string): ParsedReference {
   const item: ReferenceItem = { type: 'document' };
   const conf: FieldConfidence = {};
-  let text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_PARSED);
+  let text = raw.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_PARSED).replace(LEAD_WORDS, '');
   const marker = takeTypeMarker(text);
   text = marker.rest;
   const accessed = takeAccessed(text);
@@ -138,6 +146,7 @@ function setDate(found: Found, date: CslDate | null, confidence: number): void {
 
 function setNumbers(found: Found, text: string): void {
   const n = findNumbers(text);
+  if (found.item.volume && !n.strong.has('volume')) delete n.volume; // the container's bare number stays
   if (n.volume) { found.item.volume = n.volume; found.conf.volume = n.strong.has('volume') ? 0.9 : 0.7; }
   if (n.issue) { found.item.issue = n.issue; found.conf.issue = n.strong.has('issue') ? 0.9 : 0.7; }
   if (n.page) { found.item.page = n.page; found.conf.page = n.strong.has('page') ? 0.9 : 0.7; }
@@ -151,15 +160,27 @@ function parseChinese(text: string): Found {
   const found: Found = { item: {}, conf: {} };
   const open = text.indexOf('《');
   const close = text.indexOf('》', open);
-  const authorPart = text.slice(0, open).replace(/[\s:：,，.。]+$/u, '').trim();
+  // Nationality marks before a name ("[美]亨廷顿", "（俄）") are not part of it.
+  const authorPart = text.slice(0, open).replace(NATIONALITY, '').replace(/[\s:：,，.。]+$/u, '').trim();
   if (authorPart) {
     const list = readNameList(authorPart);
+    // After a nationality mark the names are transliterated foreign names: no family/given split.
+    const foreign = NATIONALITY.test(text.slice(0, open));
+    NATIONALITY.lastIndex = 0;
+    if (list && foreign) list.names = list.names.map((n) => (n.family && /\p{Script=Han}/u.test(n.family) ? { family: n.family + (n.given ?? '') } : n));
     if (list) setAuthors(found, list.names, list.clean ? 0.9 : 0.7);
     else setAuthors(found, [{ literal: authorPart }], 0.5);
   }
   found.item.title = text.slice(open + 1, close).trim();
   found.conf.title = 0.95;
   let after = text.slice(close + 1).replace(/^[\s,，、.:：]+/u, '');
+  // Translators and editors named after the title ("周琪等译", "王某主编"): contributors, not the container.
+  for (let m = CONTRIBUTOR.exec(after); m; m = CONTRIBUTOR.exec(after)) {
+    const names = readNameList(m[1]!.replace(NATIONALITY, ''));
+    const role = m[3] === '译' ? 'translator' : 'editor';
+    if (names) { found.item[role] = names.names; found.conf[role] = 0.8; }
+    after = after.slice(m[0].length).replace(/^[\s,，、.:：]+/u, '');
+  }
   const second = /^《([^》]+)》/u.exec(after);
   if (second) {
     found.item['container-title'] = second[1]!.trim();
@@ -238,6 +259,14 @@ function takeAuthors(text: string): { names: CslName[]; clean: boolean; rest: st
     const list = readNameList(prefix);
     if (list) best = { names: list.names, clean: list.clean, end: i + 1 };
   }
+  // Chicago notes: "Martha Brill Olcott, Central Asia's Second Chance (…)" — names in natural
+  // order end at a comma before the title. Only a clean list counts (every person with a given
+  // name, or an organisation), so "Turkmenistan, the neutral state" is no author.
+  if (!best) {
+    const comma = /^([^,]{2,120}?(?:\s+(?:and|&)\s+[^,]{2,60})?),\s*(?=[“"‘'«\p{Lu}])/u.exec(text);
+    const list = comma ? readNameList(comma[1]!) : null;
+    if (comma && list && list.clean && list.names.every((n) => n.literal || n.given)) best = { names: list.names, clean: true, end: comma[0].length };
+  }
   // APA: "Yapici, U. (2018). Title" — the authors end where the bracketed year starts.
   const apa = APA_AUTHORS.exec(text);
   if (apa) {
@@ -310,6 +339,11 @@ function parseWestern(input: string): Found {
   const quoted = quotedTitle(rest);
   if (quoted) {
     title = quoted.title; titleConf = 0.95; after = quoted.rest;
+  } else if (NOTE_FACTS.test(rest) && !/\.\s/u.test(rest.slice(0, NOTE_FACTS.exec(rest)!.index))) {
+    // Chicago notes: "Title (Place: Publisher, Year), 23." — the title ends at the bracketed facts.
+    const m = NOTE_FACTS.exec(rest)!;
+    title = rest.slice(0, m.index); titleConf = authors ? 0.85 : 0.6;
+    after = m[1]!;
   } else {
     const ends = partEnds(rest, { initials: false });
     const firstEnd = ends.find((i) => rest[i] === '.') ?? -1;

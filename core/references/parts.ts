@@ -34,6 +34,8 @@ const PAGES = new RegExp(`\\bpp?\\s*\\.?\\s*${RANGE}`, 'i');
 const ZH_PAGES = new RegExp(`第\\s*${RANGE}\\s*页`, 'u');
 /** APA / Chicago shapes: "20(3), 4–6" or "20 (3): 4–6". */
 const VOLUME_ISSUE = new RegExp(`(?<![\\d.])(\\d{1,4})\\s*\\((\\d{1,4}(?:[-–/]\\d{1,4})?)\\)\\s*(?:[:,]\\s*${RANGE})?`, 'u');
+/** A string that is a year and nothing else. */
+const ONLY_YEAR = new RegExp(`^${YEAR}$`, 'u');
 const COLON_PAGES = /:\s*(\d+\s*[-–—]\s*\d+)/u;
 /** APA: ", 84, 1–12" after the journal: volume, then a page range. */
 const BARE_VOLUME_PAGES = /(?:^|,)\s*(\d{1,4})\s*,\s*(\d+\s*[-–—]\s*\d+)/u;
@@ -151,7 +153,8 @@ export function findNumbers(text: string): Numbers {
   if (pages) { out.page = dash(pages[1]!); out.strong.add('page'); }
   // APA / Chicago shapes: "20(3), 4–6" or "20 (3): 4–6".
   const shaped = VOLUME_ISSUE.exec(text);
-  if (shaped && !(out.volume && out.issue)) {
+  // "no. 2 (2010)" is an issue and a year (Chicago), not volume 2, issue 2010.
+  if (shaped && !(out.volume && out.issue) && !ONLY_YEAR.test(shaped[2]!)) {
     out.volume ??= shaped[1]!;
     out.issue ??= shaped[2]!;
     if (shaped[3] && !out.page) out.page = dash(shaped[3]);

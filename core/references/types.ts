@@ -7,7 +7,7 @@ import type { CslItem } from '../api.ts';
 /** The CSL-JSON fields a parsed reference can fill, by their CSL names. */
 export const REFERENCE_FIELDS = [
   'type', 'author', 'title', 'container-title', 'publisher', 'publisher-place', 'issued', 'accessed',
-  'volume', 'issue', 'page', 'URL', 'DOI', 'language',
+  'volume', 'issue', 'page', 'URL', 'DOI', 'language', 'translator', 'editor',
 ] as const;
 export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
 
