@@ -270,6 +270,9 @@ export interface ClaimFilter {
   status?: AnchorStatus;
 }
 
+/** A tag in use and how many claims carry it (spellings differing only in case are one tag). */
+export interface TagCount { tag: string; count: number }
+
 /** A passage that names an entity (or a near spelling of one of its names) outside its claims. */
 export interface Mention {
   documentId: string;
@@ -467,6 +470,12 @@ export interface ReaderApi {
   deleteEntity(id: string): Promise<ActionResult>;
   /** Every passage naming the entity that is not yet inside a claim tagged to it. */
   findMentions(entityId: string): Promise<Mention[]>;
+  /** Every tag in use in the library with its claim count, most used first (autocomplete, tag manager). */
+  listTags(): Promise<TagCount[]>;
+  /** Rename a tag on every claim; into a tag in use already it is a merge. One undoable action. */
+  renameTag(from: string, to: string): Promise<ActionResult>;
+  /** Remove a tag from every claim. One undoable action. */
+  deleteTag(tag: string): Promise<ActionResult>;
 
   // history: one entry per user action, kept in the store
   undo(): Promise<ActionResult | null>;
@@ -537,6 +546,7 @@ export const READER_METHODS = [
   'getLibrary', 'openCorpus', 'getDocument', 'getSettings', 'setSettings', 'getAppInfo',
   'listClaims', 'getClaim', 'createClaim', 'updateClaim', 'updateClaims', 'deleteClaims', 'listLinks', 'linkClaims', 'unlinkClaims',
   'listEntities', 'createEntity', 'updateEntity', 'mergeEntities', 'deleteEntity', 'findMentions',
+  'listTags', 'renameTag', 'deleteTag',
   'undo', 'redo',
   'exportAnnotations', 'importAnnotations', 'reanchor',
   'search',

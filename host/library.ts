@@ -22,6 +22,7 @@ import { reportSinceLastSeen } from './library/reanchor-report.ts';
 import { waitForFolder, watchCorpus, type CorpusWatch } from './library/corpus-watcher.ts';
 import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
+import * as tags from './library/tags.ts';
 import { exportAnnotations, importAnnotations } from './library/interchange.ts';
 import { createCiteFormatter, type CiteFormatter } from './cite/formatter.ts';
 import { citeClaim, runExport } from './export/run-export.ts';
@@ -183,6 +184,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     mergeEntities: (intoId, fromId) => change('merge-entities', () => entities.mergeEntities(ctx, intoId, fromId)),
     deleteEntity: (id) => change('delete-entity', () => entities.deleteEntity(ctx, id)),
     findMentions: (entityId) => serial(() => entities.findMentions(ctx, entityId)),
+    listTags: () => reads([], (db) => tags.listTags(db)),
+    renameTag: (from, to) => change('rename-tag', () => tags.renameTag(ctx, from, to)),
+    deleteTag: (tag) => change('delete-tag', () => tags.deleteTag(ctx, tag)),
 
     undo: () => serial(() => { const r = undo(ctx); if (r) { changed('undo'); sourcesStepped(); } return r; }),
     redo: () => serial(() => { const r = redo(ctx); if (r) { changed('redo'); sourcesStepped(); } return r; }),

@@ -118,7 +118,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       void q.now({ kind: kind.value });
     });
 
-    const tags = createTagInput({ id: `${id}-tags`, tags: claim.tags, onChange: (t) => void q.now({ tags: t }) });
+    const tags = createTagInput({ id: `${id}-tags`, tags: claim.tags, onChange: (t) => void q.now({ tags: t }), tagsInUse: () => session.ctx.reader.listTags() });
     const entities = createEntityField({
       reader: session.ctx.reader, entityIds: claim.entityIds, picker: opts.picker,
       onChange: (ids) => void q.now({ entityIds: ids }),

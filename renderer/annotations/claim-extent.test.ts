@@ -1,7 +1,7 @@
 /** "Select sentence" on the sample corpus's kind of text: a caret, then again and again. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSetExtentKey, nextSentenceRange, sentenceKey } from './claim-extent.ts';
+import { isSetExtentKey, nextSentenceRange, sentenceKey, snapToWords } from './claim-extent.ts';
 
 const TEXT = 'Heading\n\nIn March 2022, Serdar Berdimuhamedow became president. He visited St. Petersburg in June. Talks followed.\n\nNext.';
 const cut = (r: { start: number; end: number }): string => TEXT.slice(r.start, r.end);
@@ -31,4 +31,10 @@ test('the keys: Ctrl+Shift+S forward, with Alt backward; Alt+Shift+E sets the ex
   assert.equal(sentenceKey(k({ ctrlKey: true })), null);
   assert.ok(isSetExtentKey(k({ key: 'E', code: 'KeyE', altKey: true, shiftKey: true })));
   assert.ok(!isSetExtentKey(k({ key: 'E', code: 'KeyE', ctrlKey: true, shiftKey: true })));
+});
+
+test('a dragged end inside a word takes the whole word', () => {
+  const t = 'Minister Sergei Shoigu in Ashgabat';
+  assert.equal(t.slice(...Object.values(snapToWords(t, { start: t.indexOf('ergei'), end: t.indexOf('Shoigu') + 5 })) as [number, number]), 'Sergei Shoigu');
+  assert.deepEqual(snapToWords(t, { start: 0, end: 8 }), { start: 0, end: 8 }, 'whole words stay');
 });

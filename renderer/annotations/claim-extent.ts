@@ -2,7 +2,8 @@
  * Changing what a claim covers, and selecting by sentence, in the reader's text.
  *
  * - The open claim's highlight gets a drag handle at each end; dragging one moves that end (the
- *   selection shows the new extent while dragging) and letting go sets the claim's extent.
+ *   selection shows the new extent while dragging) and letting go sets the claim's extent, its
+ *   ends moved out to whole words.
  * - "Set extent to selection" (Alt+Shift+E) gives the open claim the selected text.
  * - "Select sentence" (Ctrl/⌘+Shift+S) selects the sentence at the caret; pressed again it adds
  *   the next sentence (Ctrl/⌘+Alt+Shift+S the one before), within the paragraph. Boundaries come
@@ -55,6 +56,18 @@ export function nextSentenceRange(text: string, start: number, end: number, dire
   const whole = sentenceAround(text, sel.start, sel.end);
   if (whole.start === sel.start && whole.end === sel.end) return extendBySentence(text, sel, direction);
   return whole;
+}
+
+/**
+ * A dragged range grown to whole words: an end that lands inside a word moves to that word's
+ * edge, so a handle dropped on "Shoig|u" takes "Shoigu". Pure (tested in Node).
+ */
+export function snapToWords(text: string, r: { start: number; end: number }): { start: number; end: number } {
+  const word = /[\p{L}\p{N}\p{M}'’-]/u;
+  let { start, end } = r;
+  while (start > 0 && word.test(text[start - 1]!) && word.test(text[start]!)) start--;
+  while (end < text.length && word.test(text[end]!) && word.test(text[end - 1]!)) end++;
+  return { start, end };
 }
 
 /** Selects a plain-text range in the view and scrolls it into sight. */
@@ -116,7 +129,7 @@ export function claimExtent(handlers: ExtentHandlers): Plugin {
       const { from, to } = view.state.selection;
       const r = plainRange(map, from, to);
       const t = trimRange(map.text, r.start, r.end);
-      if (t.end > t.start) handlers.setExtent(claim.id, t);
+      if (t.end > t.start) handlers.setExtent(claim.id, snapToWords(map.text, t));
     };
     e.preventDefault();
     document.body.classList.add('claim-extent-dragging');

@@ -4,6 +4,7 @@
  * gone, shown (never deleted) with "Re-attach to selection". Keyboard: ↑/↓/Home/End move,
  * Enter opens.
  */
+import { manageTags } from './tags-dialog.ts';
 import type { Claim } from '../../core/api.ts';
 import type { ClaimSession } from './claim-session.ts';
 import { h } from './dom.ts';
@@ -49,9 +50,13 @@ export function createClaimsPanel(opts: {
     type: 'button', class: 'link-button claims-kinds-button', title: 'Rename the claim kinds or change their colours',
     onclick: () => opts.onEditKinds(),
   }, 'Kinds…');
+  const tagsButton = h('button', {
+    type: 'button', class: 'link-button claims-kinds-button', title: 'Rename, merge or delete tags across the library',
+    onclick: () => void manageTags(session.ctx.reader),
+  }, 'Tags…');
   const el = h('section', { class: 'claims-panel', 'aria-label': 'Claims' },
     h('div', { class: 'claims-head' },
-      h('div', { role: 'tablist', class: 'claims-tabs', 'aria-label': 'Claims views' }, docTab, orphanTab), kindsButton),
+      h('div', { role: 'tablist', class: 'claims-tabs', 'aria-label': 'Claims views' }, docTab, orphanTab), tagsButton, kindsButton),
     body);
 
   const docRow = (c: Claim, i: number): HTMLElement => {
