@@ -115,9 +115,14 @@ test('a table of amounts and ranks under a heading; prose, lists and a short lin
   const sentences = ['In 2019 exports rose by 12% to 31.5 bcm.', 'In 2020 they fell by 3% to 30.6 bcm.', 'In 2021 they recovered.'];
   assert.deepEqual(numbered(parse([prose(0), ...sentences]).doc.blocks).slice(1), sentences.map((s, i) => `¶${i + 2} ${s}`));
   assert.deepEqual(numbered(parse([prose(0), 'Population', '6,118,000', prose(1)]).doc.blocks).length, 4);
-  // Bullet items with numbers stay a list.
+  // Bullet and numbered items with numbers stay lists.
   const list = parse([prose(0), '- 12 members', '- 3 observers', '- 2 candidates', prose(1)]);
   assert.equal(list.doc.blocks[1]!.kind, 'list');
+  const ordered = parse([prose(0), '1. 12 members', '2. 3 observers', '3. 2 candidates', prose(1)]);
+  assert.deepEqual(numbered(ordered.doc.blocks).slice(1, 4), ['¶2 1. 12 members', '¶3 2. 3 observers', '¶4 3. 2 candidates']);
+  // A line of an address that starts with a number is not the rest of the line above.
+  const address = parse([prose(0), 'Embassy of Turkmenistan', 'Filippovsky Lane 22', '119200 Moscow', 'Tel 495 691', prose(1)]);
+  assert.deepEqual(numbered(address.doc.blocks).slice(1, 5), ['¶2 Embassy of Turkmenistan', '¶3 Filippovsky Lane 22', '¶4 119200 Moscow', '¶5 Tel 495 691']);
 });
 
 test('headings that each carry their own [edit] link are siblings; one without keeps the usual nesting', () => {

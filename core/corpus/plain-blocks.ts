@@ -20,10 +20,10 @@
  * Tables flattened to lines (scraped pages): a run of three or more lines without blank lines
  * between, at least two of them data lines (half or more of their tokens are figures: numbers,
  * amounts such as "$12.6 billion", ranks such as "(20th)", percentages; no sentence end) and
- * the rest short label lines (a header), is a table: one paragraph per row. A line that starts
- * with a figure continues the row above (a row whose cells were split over several lines by
- * the extraction), so however the cells were split, the rows, and every paragraph number
- * after the table, stay the same.
+ * the rest short label lines (a header), is a table: one paragraph per row. A line of figures
+ * only continues the row above (a row whose cells were split over several lines by the
+ * extraction), so however the cells were split, the rows, and every paragraph number after the
+ * table, stay the same. List items (`- `, `1. `) are never table lines.
  *
  * Parts. A page that joins several articles (a site's attribution line, "from Grokipedia",
  * between them: chrome.ts) gets a level-1 part heading there, so the second article is not filed
@@ -68,7 +68,7 @@ const FIGURE_WORD = /^(?:billion|million|trillion|thousand|bn|mn|percent|km2?|km
 
 /** Whether a line is a row of figures from a flattened table (see the file comment). */
 function isDataLine(line: string): boolean {
-  if (line.length > 400 || BULLET.test(line)) return false; // 40 cells at most
+  if (line.length > 400 || BULLET.test(line) || ORDERED.test(line)) return false; // 40 cells at most; list items are lists
   const t = line.trim();
   const tokens = t.split(/\s+/).filter(Boolean);
   if (!tokens.length || tokens.length > 40 || (SENTENCE_END.test(t) && !/\d$/.test(t))) return false;
@@ -78,13 +78,13 @@ function isDataLine(line: string): boolean {
 
 /** Whether a line could be a table's header or a row's label: short, no sentence end. */
 function isLabelLine(line: string): boolean {
-  if (line.length > 400 || BULLET.test(line)) return false;
+  if (line.length > 400 || BULLET.test(line) || ORDERED.test(line)) return false;
   const t = line.trim();
   return t.length > 0 && t.length <= 200 && t.split(/\s+/).length <= 24 && !SENTENCE_END.test(t);
 }
 
-/** Whether a data line starts with a figure, so it continues the row above. */
-const startsWithFigure = (line: string): boolean => FIGURE.test(line.trim().split(/\s+/)[0] ?? '');
+/** Whether a line is figures only ("(20th)", "$456.003 billion"): the rest of the row above. */
+const onlyFigures = (line: string): boolean => line.trim().split(/\s+/).every((t) => FIGURE.test(t) || FIGURE_WORD.test(t));
 
 /**
  * Indexes (within a group) of the lines that form flattened tables: runs of 3+ data or label
@@ -179,7 +179,7 @@ function units(lines: string[], marks: LineMarks): Unit[] {
         continue;
       }
       if (flatTable.has(i)) {
-        if (lastRow && flatTable.has(i - 1) && startsWithFigure(line)) { lastRow.text += ' ' + line; continue; }
+        if (lastRow && flatTable.has(i - 1) && onlyFigures(line)) { lastRow.text += ' ' + line; continue; }
         lastRow = { kind: 'paragraph', text: line, single: false, list: 0 };
         out.push(lastRow);
         last = lastRow;
