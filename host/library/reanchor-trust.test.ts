@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openLibrary, passage, tempDir } from './test-support.ts';
+import { documentByFile, openLibrary, passage, tempDir } from './test-support.ts';
 
 const CASES = [
   { name: 'another year and country', file: 'cotton-notes.txt', title: 'Cotton Notes', lead: 'The council met twice that year.',
@@ -41,3 +41,24 @@ for (const c of CASES) {
     assert.equal(moved.position.start, twinClaim.position.start - (c.gone.length + 2));
   });
 }
+
+test('issue example: a claim on "Office" survives the source being re-extracted as "Oﬃce" (and with soft hyphens); the text keeps them', async (t) => {
+  const corpus = await tempDir(t, 'corpus');
+  const file = join(corpus, 'statement.txt');
+  const para = 'The Foreign Office of Turkmenistan issued a statement on the summit in Ashgabat.';
+  await writeFile(file, ['Statement', para, 'Nothing else was said.'].join('\n\n') + '\n');
+  const lib = await openLibrary(t, await tempDir(t), corpus);
+  await lib.createClaim({ ...(await passage(lib, 'statement.txt', 'Office')), note: 'word' });
+  await lib.createClaim({ ...(await passage(lib, 'statement.txt', para)), note: 'sentence' });
+
+  const reextracted = para.replace('Office', 'Oﬃce').replace('Turkmenistan', 'Turkmen\u00ADistan').replace('summit', 'sum\u200Bmit');
+  await writeFile(file, ['Statement', reextracted, 'Nothing else was said.'].join('\n\n') + '\n');
+  await lib.openCorpus(corpus);
+  const byNote = new Map((await lib.listClaims()).map((x) => [x.note, x]));
+  for (const [note, shown] of [['word', 'Oﬃce'], ['sentence', reextracted]] as const) {
+    const c = byNote.get(note)!;
+    assert.notEqual(c.status, 'orphan', note);
+    const doc = await documentByFile(lib, 'statement.txt');
+    assert.equal(doc.text.slice(c.position.start, c.position.end), shown, note);
+  }
+});
