@@ -110,9 +110,10 @@ export class Anchorer {
     const raw = target.quote;
     if (typeof raw?.exact !== 'string' || raw.exact.length === 0) return { status: 'orphan', score: 0 };
     const oldOriginal = validPosition(target.position);
-    // (a0) The stored position holds the quote verbatim: exact, however short, unless stored
-    // context says otherwise (both sides stored and neither agrees: the words moved away and
-    // others took their place).
+    // (a0) The stored position holds the quote verbatim: exact, however short and with or
+    // without stored context, unless that context says otherwise: it disagrees (the words moved
+    // away and others took their place), or the rest of the quote's sentence now differs in a
+    // number, name or negation (a deleted sentence's twin slid into its place).
     if (oldOriginal !== null && this.text.startsWith(raw.exact, oldOriginal)) {
       const end = oldOriginal + raw.exact.length;
       const c = this.score({ start: oldOriginal, end, errors: 0 }, raw, null, this.text);
