@@ -189,5 +189,8 @@ export function importAnnotations(ctx: LibraryContext, jsonld: string): { import
     }
     writeSettings(db, settings);
   });
+  // In file order: what the reader could not parse and what found no document, row by row.
+  const rowOf = (p: string): number => Number(/^Row (\d+)/.exec(p)?.[1] ?? 0);
+  problems.sort((a, b) => rowOf(a) - rowOf(b));
   return { imported, summary, problems };
 }
