@@ -108,27 +108,40 @@ export function installReferences(ctx: ReferencesContext): () => void {
     }
   };
 
+  const removePanel = ctx.addPanel({ id: 'references', title: 'References', mount: (body) => { body.append(element); } });
+  // While the tab is hidden nothing is fetched (the host answers one call at a time, and claim
+  // edits must not wait behind a references list nobody sees); it catches up when shown.
+  const section = element.closest('section');
+  const visible = (): boolean => !section || !section.hidden;
+  let stale = false;
+  const update = (): void => {
+    if (!visible()) { stale = true; return; }
+    stale = false;
+    void refresh();
+    void claimRefs.refresh();
+  };
+
   const show = (id: string | null): void => {
     if (id === shown) return;
     shown = id;
     opened.clear();
     render();
-    void refresh();
+    update();
   };
 
-  const removePanel = ctx.addPanel({ id: 'references', title: 'References', mount: (body) => { body.append(element); } });
   show(ctx.session.current()?.model.id ?? null);
   const offOpen = ctx.session.onDidOpenDocument((doc) => show(doc.model.id));
-  const offLibrary = ctx.session.onDidChangeLibrary(() => { void refresh(); });
-  const offAnnotations = ctx.reader.on('onDidChangeAnnotations', () => { void refresh(); void claimRefs.refresh(); });
-  const onHash = (): void => { void claimRefs.refresh(); };
+  const offLibrary = ctx.session.onDidChangeLibrary(update);
+  const offAnnotations = ctx.reader.on('onDidChangeAnnotations', update);
+  const onHash = (): void => { if (visible()) void claimRefs.refresh(); };
   window.addEventListener('hashchange', onHash);
   window.addEventListener('popstate', onHash);
-  void claimRefs.refresh();
-  // Opening a claim changes the address without an event (history.pushState): look again
-  // whenever the tab comes into view.
-  const section = element.closest('section');
-  const seen = new MutationObserver(() => { if (section && !section.hidden) void claimRefs.refresh(); });
+  // Coming into view: catch up, and look at the open claim again (opening a claim changes the
+  // address with history.pushState, which fires no event).
+  const seen = new MutationObserver(() => {
+    if (!visible()) return;
+    if (stale) update(); else void claimRefs.refresh();
+  });
   if (section) seen.observe(section, { attributes: true, attributeFilter: ['hidden'] });
   return () => {
     seen.disconnect();

@@ -77,6 +77,21 @@ test('correcting a field saves it as one undoable action; Ctrl+Z brings the pars
   assert.equal(await item('23').locator('.ref-row.is-corrected').count(), 0);
 });
 
+test('a hidden References tab fetches nothing and catches up when shown', async () => {
+  await page.getByRole('tab', { name: 'Claims', exact: true }).click();
+  let fetched = 0;
+  const count = (r: { url(): string }): void => { if (r.url().includes('reader:listReferences')) fetched++; };
+  page.on('request', count);
+  await api(page, 'updateReference', `${docId}:n5`, { title: 'Turkmenistan water resources policy in Central Asia' });
+  await page.waitForTimeout(500); // the change event has arrived by now
+  assert.equal(fetched, 0, 'nothing fetched for a hidden tab');
+  page.off('request', count);
+  await page.locator('#side-tab-references').click();
+  await item('5').locator('.ref-title', { hasText: /^Turkmenistan water resources policy in Central Asia$/ }).waitFor();
+  await api(page, 'undo');
+  await item('5').locator('.ref-title', { hasText: /International context$/ }).waitFor();
+});
+
 test('"Add to library as a source" promotes a reference once; the graph shows the citation', async () => {
   await item('9').locator('summary').click();
   await item('9').locator('button.ref-promote').click();
