@@ -29,7 +29,7 @@ export interface WordSpan { word: string; start: number; end: number }
  * (U+00B2, U+00B3, U+00B9, U+2070–U+209F): a note number glued to a word ("ahead¹", "2016.²")
  * is not part of it.
  */
-const W = '(?:(?![\\u00B2\\u00B3\\u00B9\\u2070-\\u209F])[\\p{L}\\p{N}\\p{M}])';
+const W = '[[\\p{L}\\p{N}\\p{M}]--[\\u00B2\\u00B3\\u00B9\\u2070-\\u209F]]';
 /**
  * Invisible characters that sit inside words without separating them: soft hyphen (a line-break
  * hint), zero-width space / non-joiner / joiner, word joiner, BOM. `foldWord` drops them.
@@ -40,7 +40,7 @@ const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
  * A word: word characters, joined by invisibles or by one inner apostrophe or full stop, with an
  * optional `++` or `#` suffix (C++, C#, F#: the names of languages, which are words of their own).
  */
-const WORD_RE = new RegExp(`${W}+(?:(?:[${INVISIBLE}]+|['’ʼ.])${W}+)*(?:\\+\\+|#)?(?![\\p{L}\\p{N}])|${W}+(?:(?:[${INVISIBLE}]+|['’ʼ.])${W}+)*`, 'gu');
+const WORD_RE = new RegExp(`${W}+(?:(?:[${INVISIBLE}]+|['’ʼ.])${W}+)*(?:(?:\\+\\+|#)(?![\\p{L}\\p{N}]))?`, 'gv');
 /** Longest word that keeps a `++`/`#` suffix: language names are short; "issue#" is not one. */
 const SYMBOL_WORD_MAX = 3;
 
