@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { Claim, DocumentModel, DocumentReference, LibrarySnapshot, MetadataSource } from '../../core/api.ts';
+import { channelFor, type Claim, type DocumentModel, type DocumentReference, type LibrarySnapshot, type MetadataSource } from '../../core/api.ts';
 import { plainText } from '../../core/corpus/plain-text.ts';
 import { api, openReader } from './claims-support.ts';
 import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
@@ -80,7 +80,7 @@ test('correcting a field saves it as one undoable action; Ctrl+Z brings the pars
 test('a hidden References tab fetches nothing and catches up when shown', async () => {
   await page.getByRole('tab', { name: 'Claims', exact: true }).click();
   let fetched = 0;
-  const count = (r: { url(): string }): void => { if (r.url().includes('reader:listReferences')) fetched++; };
+  const count = (r: { url(): string }): void => { if (r.url().includes(channelFor('listReferences'))) fetched++; };
   page.on('request', count);
   await api(page, 'updateReference', `${docId}:n5`, { title: 'Turkmenistan water resources policy in Central Asia' });
   await page.waitForTimeout(500); // the change event has arrived by now
