@@ -144,3 +144,18 @@ test('a request the host cannot do is refused with a message', async (t) => {
   await assert.rejects(lib.exportCitations({ format: 'markdown', group: 'year' as never }), /Group notes by/);
   await assert.rejects(lib.citeClaim('no-such-claim'), /no longer in the library/);
 });
+
+test('a work added from a reference (no text) is in the whole-library bibliography under its own key', async (t) => {
+  const lib = await library(t);
+  const journal = (await lib.getLibrary()).documents.find((d) => d.path === 'turkmenistan-neutrality-central-asian-integration.txt')!;
+  const refs = await lib.listReferences(journal.id);
+  const yapici = refs.find((r) => /Yapici/i.test(r.raw));
+  assert.ok(yapici, 'the journal article cites Yapici');
+  await lib.promoteReference(yapici.id);
+  const all = await lib.exportCitations({ format: 'csl-json', allSources: true });
+  assert.equal(all.sources, 6);
+  const items = JSON.parse(all.text) as Array<{ id: string; title?: string; issued?: unknown }>;
+  const added = items.find((i) => /positive neutrality/i.test(i.title ?? ''));
+  assert.ok(added, 'the promoted work is exported');
+  assert.match(added.id, /^yapici2018/);
+});

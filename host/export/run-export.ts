@@ -24,6 +24,7 @@ import type { CiteFormatter } from '../cite/formatter.ts';
 import { listEntities } from '../store/entities-repo.ts';
 import type { LibraryContext } from '../library/context.ts';
 import { annotationCollectionOf } from '../library/interchange.ts';
+import { listMetadataSources } from '../references/library-references.ts';
 import { readSettings } from '../library/settings.ts';
 import { exportContextOf } from './export-context.ts';
 import { claimParagraphs, selectClaims } from './select-claims.ts';
@@ -40,20 +41,28 @@ export interface ExportDeps {
 /** Style of the formatted bibliography formats. */
 const FORMAT_STYLE: Partial<Record<ExportFormat, string>> = { apa: 'apa', chicago: 'chicago-author-date', mla: 'mla' };
 
-/** A source of the library, ready to cite. */
-interface CitedSource { summary: DocumentSummary; item: CslItem; key: string }
+/** A source of the library, ready to cite: a document, or a work added from a reference (no text). */
+interface CitedSource { id: string; title: string; item: CslItem; key: string }
 
-/** Every present or removed document with its exportable CSL item and citekey; warnings per source. */
+/**
+ * Every source of the library with its exportable CSL item and citekey, and warnings per source:
+ * present and removed documents, then the metadata-only sources promoted from references
+ * (issue 9). Keys are assigned over all of them at once, so a key never depends on what an
+ * export selects.
+ */
 function citableSources(ctx: LibraryContext): { byId: Map<string, CitedSource>; warnings: Map<string, string[]> } {
-  const summaries = [...ctx.documents.summaries, ...ctx.documents.removed.values()];
-  const prepared = summaries.map((summary) => ({ summary, ...exportableItem(summary.csl ?? { id: summary.id, type: 'document' }, exportContextOf(ctx, summary)) }));
+  const summaries: DocumentSummary[] = [...ctx.documents.summaries, ...ctx.documents.removed.values()];
+  const prepared = [
+    ...summaries.map((summary) => ({ id: summary.id, title: summary.title, ...exportableItem(summary.csl ?? { id: summary.id, type: 'document' }, exportContextOf(ctx, summary)) })),
+    ...listMetadataSources(ctx.store.db).map((m) => ({ id: m.id, title: m.csl.title ?? m.id, ...exportableItem({ ...m.csl, id: m.id }, { path: m.id }) })),
+  ];
   const keys = assignCitekeys(prepared.map((p) => p.item));
   const byId = new Map<string, CitedSource>();
   const warnings = new Map<string, string[]>();
   for (const p of prepared) {
     const key = keys.get(p.item.id) ?? p.item.id;
-    byId.set(p.summary.id, { summary: p.summary, item: { ...p.item, id: key }, key });
-    if (p.warnings.length) warnings.set(p.summary.id, p.warnings);
+    byId.set(p.id, { id: p.id, title: p.title, item: { ...p.item, id: key }, key });
+    if (p.warnings.length) warnings.set(p.id, p.warnings);
   }
   return { byId, warnings };
 }
@@ -89,7 +98,7 @@ function pandocCite(ctx: LibraryContext, claim: Claim, source: CitedSource): str
 
 /** Source-level warnings for the cited sources (each names its source's path). */
 function sourceWarnings(sources: CitedSource[], warnings: Map<string, string[]>): string[] {
-  return sources.flatMap((s) => warnings.get(s.summary.id) ?? []);
+  return sources.flatMap((s) => warnings.get(s.id) ?? []);
 }
 
 /** Runs one export. Rejects with ApiError('bad-input') for a request it cannot do. */
@@ -149,7 +158,7 @@ export async function runExport(deps: ExportDeps, request: ExportRequest): Promi
           const s = byId.get(c.documentId)!;
           const [first, last] = claimParagraphs(ctx, c);
           return {
-            source: s.item.title ?? s.summary.title, citekey: s.key, paragraphs: first === null ? '' : last !== null && last !== first ? `${first}–${last}` : String(first),
+            source: s.item.title ?? s.title, citekey: s.key, paragraphs: first === null ? '' : last !== null && last !== first ? `${first}–${last}` : String(first),
             quote: c.quote.exact, restatement: c.restatement, note: c.note, kind: kinds.get(c.kind) ?? c.kind,
             entities: c.entityIds.map((id) => entities.get(id)?.name ?? '').filter(Boolean), tags: c.tags,
             citation: citationOf.get(c.id) ?? '', link: claimLink(c.id),
@@ -192,8 +201,8 @@ function groupBySource(claims: Claim[], byId: Map<string, CitedSource>, entry: (
   const groups = new Map<string, NoteGroup>();
   for (const c of claims) {
     const s = byId.get(c.documentId)!;
-    let g = groups.get(s.summary.id);
-    if (!g) { g = { heading: s.item.title ?? s.summary.title, entries: [] }; groups.set(s.summary.id, g); }
+    let g = groups.get(s.id);
+    if (!g) { g = { heading: s.item.title ?? s.title, entries: [] }; groups.set(s.id, g); }
     g.entries.push(entry(c));
   }
   return [...groups.values()];
