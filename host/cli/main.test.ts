@@ -38,7 +38,7 @@ describe('usage and exit codes', () => {
     assert.match(opt.err, /--jsn/);
     assert.match(opt.err, /Usage: marginalia library/);
     assert.equal((await cli('serve', '--port', '70000')).code, 2);
-    assert.equal((await cli('export', '--format', 'csv')).code, 2);
+    assert.equal((await cli('export', '--format', 'docx')).code, 2);
     assert.equal((await cli('claims', '--status', 'lost')).code, 2);
     assert.equal((await cli('library', 'extra')).code, 2);
     assert.equal((await cli('import')).code, 2);
