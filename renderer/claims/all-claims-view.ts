@@ -10,7 +10,7 @@
  * that passes it), and "Select all N" asks the host once for the ids of all N (`allIds`), which
  * the bulk actions send back.
  */
-import type { ClaimFilter, ClaimSearchHit, ReaderBridge, SearchPage } from '../../core/api.ts';
+import type { ClaimFilter, ClaimKindDef, ClaimSearchHit, DocumentSummary, Entity, ReaderBridge, SearchPage } from '../../core/api.ts';
 import { h, isTextField } from '../annotations/dom.ts';
 import { errorMessage, locator, snippet } from '../annotations/format.ts';
 import { confirmAction } from '../annotations/entities/confirm-dialog.ts';
@@ -41,13 +41,19 @@ type FilterKey = 'documentId' | 'entityId' | 'kind' | 'tag';
 /** Creates the view. */
 export function createAllClaimsView(deps: {
   reader: ReaderBridge;
-  /** Entities, documents and kinds for the filters' options. */
+  /** The entities panel's data: refreshed after a bulk action (this view draws nothing from it). */
   data: EntitiesData;
   undoToast: UndoToast;
   toast(message: string): void;
   openClaim(claim: { documentId: string; id: string }): void;
 }): AllClaimsView {
   const { reader, data } = deps;
+  /** What the filters offer: sources, entities and kinds (small; fetched with each list). */
+  let lookups: { documents: DocumentSummary[]; entities: Entity[]; kinds: ClaimKindDef[] } = { documents: [], entities: [], kinds: [] };
+  const loadLookups = async (): Promise<void> => {
+    const [lib, entities, settings] = await Promise.all([reader.getLibrary(), reader.listEntities(), reader.getSettings()]);
+    lookups = { documents: lib.documents, entities, kinds: settings.kinds };
+  };
   const selection = new RowSelection();
   /** Rows drawn so far (pages of the host's answer), and how many pass the filters in all. */
   let rows: ClaimSearchHit[] = [];
@@ -80,9 +86,9 @@ export function createAllClaimsView(deps: {
       if (keep && !options.some(([v]) => v === keep)) sel.append(h('option', { value: keep }, '(no longer in the library)'));
       sel.value = keep;
     };
-    fill(filters.documentId, 'All sources', data.documents().map((d) => [d.id, d.title]));
-    fill(filters.entityId, 'Any entity', [...data.entities()].sort(byName).map((e) => [e.id, e.name]));
-    fill(filters.kind, 'Any kind', data.kinds().map((k) => [k.id, k.label]));
+    fill(filters.documentId, 'All sources', lookups.documents.map((d) => [d.id, d.title]));
+    fill(filters.entityId, 'Any entity', [...lookups.entities].sort(byName).map((e) => [e.id, e.name]));
+    fill(filters.kind, 'Any kind', lookups.kinds.map((k) => [k.id, k.label]));
     fill(filters.tag, 'Any tag', [...tags].sort((a, b) => a.localeCompare(b)).map((t) => [t, t]));
   };
   const loadTags = async (): Promise<void> => {
@@ -145,7 +151,7 @@ export function createAllClaimsView(deps: {
     if (sorted.includes(keepTag)) removeTag.value = keepTag;
     removeTagButton.disabled = n === 0 || !sorted.length;
     const keepKind = setKind.value;
-    setKind.replaceChildren(...data.kinds().map((k) => h('option', { value: k.id }, k.label)));
+    setKind.replaceChildren(...lookups.kinds.map((k) => h('option', { value: k.id }, k.label)));
     if (keepKind) setKind.value = keepKind;
     tagList.replaceChildren(...tags.map((t) => h('option', { value: t })));
     bulk.classList.toggle('idle', n === 0);
@@ -164,7 +170,7 @@ export function createAllClaimsView(deps: {
     return h('li', { class: 'all-claim', 'data-claim-id': c.claimId },
       cb,
       h('div', { class: 'all-claim-body' },
-        h('div', { class: 'all-claim-meta' }, kindLabel(data.kinds(), c.kind), statusLabel({ status: c.status } as never), source),
+        h('div', { class: 'all-claim-meta' }, kindLabel(lookups.kinds, c.kind), statusLabel({ status: c.status } as never), source),
         c.restatement ? h('p', { class: 'all-claim-restatement' }, c.restatement) : null,
         h('p', { class: 'all-claim-quote' }, snippet(c.snippet.text, 160)),
         c.tags.length || c.entities.length ? h('p', { class: 'all-claim-chips' },
@@ -205,7 +211,7 @@ export function createAllClaimsView(deps: {
     syncSelection();
   };
   const load = async (): Promise<void> => {
-    await loadTags().catch(() => undefined);
+    await Promise.all([loadTags(), loadLookups()]).catch((err: unknown) => deps.toast(`Could not read the library: ${errorMessage(err)}`));
     fillOptions();
     await loadPage(false);
   };
@@ -250,7 +256,7 @@ export function createAllClaimsView(deps: {
   });
   setKindButton.addEventListener('click', () => {
     const kind = setKind.value;
-    const label = data.kinds().find((k) => k.id === kind)?.label ?? kind;
+    const label = lookups.kinds.find((k) => k.id === kind)?.label ?? kind;
     void bulkRun('set the kind', (ids) => reader.updateClaims(ids, { kind }), (n) => `Made ${plural(n, 'claim')} “${label}”.`);
   });
   deleteButton.addEventListener('click', async () => {
@@ -280,7 +286,9 @@ export function createAllClaimsView(deps: {
   let visible = false;
   let stale = true;
   const loadIfShown = (): void => { stale = true; if (visible) { stale = false; void load(); } };
-  const off = data.onDidChange(loadIfShown);
+  const offs = [
+    reader.on('onDidChangeAnnotations', loadIfShown), reader.on('onDidChangeLibrary', loadIfShown), reader.on('onDidChangeSettings', loadIfShown),
+  ];
 
   return {
     el,
@@ -293,8 +301,7 @@ export function createAllClaimsView(deps: {
       }
       loadIfShown();
     },
-    // before the shared data's first load, its change event brings the first list
-    setVisible: (v) => { visible = v; if (v && stale && data.ready()) loadIfShown(); },
-    dispose: off,
+    setVisible: (v) => { visible = v; if (v && stale) loadIfShown(); },
+    dispose: () => { for (const off of offs) off(); },
   };
 }

@@ -189,6 +189,42 @@ test('the text of the documents: the toggle (or in:text) searches every paragrap
   await page.waitForFunction(() => document.querySelector('.search-results')?.dataset.query === 'in:text neutrality' && document.querySelectorAll('.search-hit-passage').length > 0);
 });
 
+test('All claims pages its list from the host: 450 claims, 200 listed, more on demand, "Select all 450" and one bulk action for all', async () => {
+  const lib = await api<LibrarySnapshot>(page, 'getLibrary');
+  const doc = lib.documents.find((d) => /neutrality-central-asian|000_/.test(d.path))!;
+  const text = plainText(await api<DocumentModel>(page, 'getDocument', doc.id));
+  const made = await page.evaluate(async ([documentId, len]) => {
+    const token = document.querySelector('meta[name="marginalia-token"]')!.content;
+    let n = 0;
+    for (let i = 0; i < 450; i++) {
+      const start = Math.floor((i * (len - 40)) / 450);
+      const res = await fetch('/api/reader:createClaim', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token },
+        body: JSON.stringify([{ documentId, start, end: start + 30, tags: ['many'] }]) });
+      if ((await res.json()).ok) n++;
+    }
+    return n;
+  }, [doc.id, text.length] as const);
+  assert.equal(made, 450);
+  await page.getByRole('tab', { name: 'All claims', exact: true }).click();
+  const view = page.locator('.all-claims-view');
+  await view.locator('.all-claims-filter[data-filter=tag]').selectOption('many');
+  await view.locator('.all-claims-count', { hasText: '450 claims shown (first 200 listed)' }).waitFor();
+  assert.equal(await view.locator('.all-claim').count(), 200);
+  await view.locator('.all-claims-more').click();
+  await view.locator('.all-claims-count', { hasText: 'first 400 listed' }).waitFor();
+  await view.getByRole('button', { name: 'Select all 450' }).click();
+  await view.locator('.all-claims-count', { hasText: '450 selected' }).waitFor();
+  await view.locator('.bulk-tag-input').fill('paged');
+  await view.getByRole('button', { name: 'Add tag' }).click();
+  await page.waitForFunction(async () => true);
+  for (let i = 0; i < 50; i++) {
+    const total = (await api<{ total: number }>(page, 'search', 'tag:paged', { limit: 1 })).total;
+    if (total === 450) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal((await api<{ total: number }>(page, 'search', 'tag:paged', { limit: 1 })).total, 450, 'the bulk action reached every claim, listed or not');
+});
+
 test('the page never asked the host for every claim: search and its results come in pages', () => {
   const unfiltered = claimListCalls.filter((body) => { const args = JSON.parse(body || '[]') as unknown[]; const f = args[0] as Record<string, unknown> | undefined; return !f || Object.keys(f).length === 0; });
   assert.deepEqual(unfiltered, [], 'no listClaims() without a filter');

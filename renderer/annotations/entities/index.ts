@@ -46,12 +46,14 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
   });
   const removeEntities = ctx.addPanel({ id: 'entities', title: 'Entities', mount: (body) => { body.append(entities.el); } });
   const removeAll = ctx.addPanel({ id: 'all-claims', title: 'All claims', mount: (body) => { body.append(allClaims.el); } });
-  // The library-wide data is fetched only while one of the two sections is on screen (the side
-  // tabs hide the others); the check waits a task so the tabs have hidden theirs first.
+  // The library-wide data (every claim) is fetched only while the Entities section is on screen
+  // (the side tabs hide the others); All claims pages its list from the host's search index and
+  // needs no copy. The check waits a task so the tabs have hidden theirs first.
   const sections = [entities.el, allClaims.el].map((el) => el.closest('section')).filter((s): s is HTMLElement => !!s);
   const syncWanted = (): void => {
     const onScreen = (el: HTMLElement): boolean => el.isConnected && !el.hidden && !el.closest('[hidden]');
-    data.setWanted(sections.length === 0 || sections.some(onScreen));
+    const entitiesSection = entities.el.closest('section');
+    data.setWanted(!entitiesSection || onScreen(entitiesSection));
     allClaims.setVisible(allClaims.el.isConnected && !allClaims.el.closest('[hidden]'));
   };
   const watcher = new MutationObserver(syncWanted);
