@@ -507,7 +507,9 @@ class QueryRun {
     }
     units.forEach((u, i) => this.scoreUnit(u, i));
     let cand: Uint8Array | null = null;
-    if (units.length) { cand = new Uint8Array(this.size); for (const k of this.touched) cand[k] = 1; }
+    // words alone (the common case): the candidates are the documents scored, no per-document pass
+    const wordsOnly = units.length > 0 && !filters.length && !phrases.length && !negated.length && !opts.filter;
+    if (units.length && !wordsOnly) { cand = new Uint8Array(this.size); for (const k of this.touched) cand[k] = 1; }
     for (const group of filters) {
       let union: Uint8Array | null = null;
       for (const p of group) { const f = this.filter(p); union = union ? or(union, f) : f; }
@@ -532,7 +534,7 @@ class QueryRun {
     }
     if (!cand && negated.length) { cand = new Uint8Array(this.size); this.everyLive(cand); }
     for (const p of negated) { const ex = this.exclusion(p, cand!, opts.texts); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }
-    const keys: number[] = [];
+    const keys: number[] = wordsOnly ? [...this.touched] : [];
     if (cand) for (let k = 0; k < cand.length; k++) if (cand[k]) keys.push(k);
     const titleRank = this.e.titleRanks();
     const cmp = (a: number, b: number): number => {
