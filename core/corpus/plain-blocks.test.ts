@@ -70,13 +70,11 @@ test('one paragraph per line, and a broken line continues its paragraph', () => 
   assert.deepEqual(textBlocks(doc).map((b) => inlineText(b.content)).slice(2), ['The sentence was broken by a stray line break.']);
 });
 
-test('a 2 MB single line is one paragraph and parses quickly', () => {
+test('a 2 MB single line is one paragraph with every word (import speed: npm run bench)', () => {
   const line = 'word '.repeat(400_000).trim();
-  const t0 = performance.now();
   const { doc, wordCount } = parseDocument({ text: line, format: 'txt', path: 'big.txt' });
   assert.equal(wordCount, 400_000);
   assert.equal(doc.blocks.length, 1);
-  assert.ok(performance.now() - t0 < 2000);
 });
 
 test('a title stays the title when a short line is added under it; a short line elsewhere makes no heading', () => {

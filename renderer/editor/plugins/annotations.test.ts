@@ -120,7 +120,7 @@ test('highlights follow their text when the document changes around them', () =>
   assert.equal(claimsAt(s, at + 16)[0]?.id, a.id);
 });
 
-test('10,000 claims open in one go and one more is added in well under a frame', () => {
+test('10,000 claims open in one go, and each one added later is drawn too (speed: npm run bench)', () => {
   const text = Array.from({ length: 12 }, () => source).join('\n');
   const { state, map } = setup(text);
   const pos = offsetToPos(map);
@@ -130,25 +130,16 @@ test('10,000 claims open in one go and one more is added in well under a frame',
     const m = words[i % words.length]!;
     claims.push(claimOn(map, m[0], { position: { type: 'TextPositionSelector', start: m.index, end: m.index + m[0].length } }));
   }
-  let t = performance.now();
   let s = run(state, setClaims(claims, pos));
-  const openMs = performance.now() - t;
   assert.equal(claimDecorations(s).find().length, 10_000);
-  assert.ok(openMs < 1000, `opening 10,000 claims took ${openMs.toFixed(0)} ms`);
-
-  const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const m = words[(i * 7 + 1) % words.length]!;
     const c = claimOn(map, m[0], { position: { type: 'TextPositionSelector', start: m.index, end: m.index + m[0].length } });
-    t = performance.now();
     s = run(s, addClaim(c, pos));
-    times.push(performance.now() - t);
+    assert.equal(claimRange(s, c.id)?.from, pos.posAt(m.index, 1), `claim ${i} is drawn where it was made`);
   }
-  times.sort((x, y) => x - y);
-  const p95 = times[Math.floor(times.length * 0.95)]!;
-  assert.ok(p95 < 16, `adding one claim: p95 ${p95.toFixed(2)} ms`);
+  assert.equal(claimDecorations(s).find().length, 10_200);
   assert.equal(performance.getEntriesByName('claim-highlight-visible').length >= 200, true);
-  console.log(`# 10,000 claims: set ${openMs.toFixed(0)} ms; add one p95 ${p95.toFixed(2)} ms (state only)`);
 });
 
 test('drawn in two steps: first the highlights before a position, then the rest; queries see every claim all along', () => {
