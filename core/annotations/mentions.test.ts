@@ -70,10 +70,8 @@ test('a short surname does not match alone; a tighter maxDistance drops variants
   assert.deepEqual(findMentions('Berdimuhamadow', ['Berdimuhamedow'], { maxDistance: 0 }), []);
 });
 
-test('the whole corpus is searched for one entity quickly', () => {
-  findMentions(texts[0], ['Gurbanguly Berdimuhamedow']); // warm up
-  const t0 = performance.now();
-  for (const t of texts) findMentions(t, ['Gurbanguly Berdimuhamedow', 'Berdymukhamedov', 'Gurbanguly']);
-  const ms = performance.now() - t0;
-  assert.ok(ms < 250, `took ${ms.toFixed(0)} ms (budget 100 ms, with slack for a loaded machine)`);
+test('the whole corpus is swept for one entity (speed: npm run bench, mention sweep)', () => {
+  const found = texts.flatMap((t) => findMentions(t, ['Gurbanguly Berdimuhamedow', 'Berdymukhamedov', 'Gurbanguly']));
+  assert.ok(found.length > 0, 'the sample corpus names Gurbanguly Berdimuhamedow');
+  for (const m of found) assert.ok(m.text.length > 0 && m.end > m.start);
 });
