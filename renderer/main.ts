@@ -10,6 +10,7 @@ import { passageRevealer } from './annotations/entities/show-passage.ts';
 import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
+import { setShownTitle } from './editor/plugins/title-once.ts';
 import { installSearch } from './search/index.ts';
 import { installSources } from './sources/index.ts';
 import { installReferences } from './references/index.ts';
@@ -86,6 +87,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
     findBar.refresh();
     emptyNote.hidden = true;
     const title = doc.summary?.title || doc.model.title;
+    setShownTitle(readerView.view, title); // the header shows it: a first heading repeating it is hidden
     topTitle.textContent = title;
     document.title = `${title} — Marginalia`;
     rememberDocument(doc.model.id);
@@ -94,7 +96,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
     library.render(snapshot);
     renderStoreBanner(byId('store-banner'), snapshot.store);
     const cur = session.current();
-    if (cur) renderDocHeader(byId('doc-header'), cur.model, cur.summary);
+    if (cur) { renderDocHeader(byId('doc-header'), cur.model, cur.summary); setShownTitle(readerView.view, cur.summary?.title || cur.model.title); }
     // an edited source title shows in the top bar and the window title too
     if (cur?.summary?.title) { topTitle.textContent = cur.summary.title; document.title = `${cur.summary.title} — Marginalia`; }
     const has = (id: string | null | undefined): boolean => !!id && snapshot.documents.some((d) => d.id === id);

@@ -6,7 +6,8 @@
  */
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { ApiError, type CorpusSummary, type DocumentSummary, type ReanchorSummary } from '../../core/api.ts';
 import { importFolder, type ImportedDocument } from '../corpus/import-folder.ts';
 import { listClaims } from '../store/claims-repo.ts';
@@ -34,8 +35,14 @@ export interface CorpusOpened {
   changedClaims: number;
 }
 
+/** `~` and `~/…` (or `~\…`) as the user's home folder, as a shell would read them; other paths as typed. */
+export function expandHome(path: string): string {
+  return path === '~' ? homedir() : /^~[/\\]/.test(path) ? homedir() + path.slice(1) : path;
+}
+
 /**
- * Open `dir`: add it to the library as a corpus or switch to it (issue 10, item 13). Only this
+ * Open `dir`: add it to the library as a corpus or switch to it (issue 10, item 13). `~` is the
+ * user's home; a file is refused with "is a file, not a folder". Only this
  * corpus's documents are compared with the folder: a document of another corpus is never
  * tombstoned and its claims are never re-anchored here. With `everyClaim`, every claim of this
  * corpus is re-anchored (the reanchor command); otherwise only claims of documents whose plain
@@ -44,11 +51,15 @@ export interface CorpusOpened {
  * for an unknown folder that cannot be found or read, and for `everyClaim` on a missing one.
  */
 export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClaim: boolean): Promise<CorpusOpened> {
-  const abs = resolve(dir);
+  const abs = resolve(expandHome(dir.trim()));
   const db = ctx.store.db;
   const known = db ? corpusByDir(db, abs) : null;
   // A folder that is not there (an unplugged drive) must not read as "every file was removed".
-  const isFolder = await stat(abs).then((s) => s.isDirectory(), () => false);
+  const info = await stat(abs).catch(() => null);
+  if (info && !info.isDirectory()) {
+    throw new ApiError('bad-input', `${abs} is a file, not a folder. Open the folder that holds it: ${dirname(abs)}`);
+  }
+  const isFolder = info?.isDirectory() ?? false;
   if (!isFolder) {
     if (!known || !db) throw new ApiError('bad-input', `The corpus folder ${abs} cannot be found.`);
     if (everyClaim) {

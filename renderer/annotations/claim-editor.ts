@@ -55,7 +55,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
     if (box) fuzzySlot.replaceChildren(box); else fuzzySlot.replaceChildren();
   };
   let fields: {
-    restatement: HTMLInputElement; note: HTMLTextAreaElement; kind: HTMLSelectElement;
+    restatement: HTMLTextAreaElement; note: HTMLTextAreaElement; kind: HTMLSelectElement;
     tags: ReturnType<typeof createTagInput>; entities: ReturnType<typeof createEntityField>;
     meta: HTMLElement; heading: HTMLElement; swatch: HTMLElement; quote: HTMLElement;
   } | null = null;
@@ -97,9 +97,16 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
 
     const swatch = h('span', { class: 'kind-dot', style: `--claim-color: ${k.color}` });
     const heading = h('h2', { class: 'claim-editor-title', tabindex: -1 }, k.label);
-    const restatement = h('input', { id: `${id}-restatement`, type: 'text', class: 'claim-restatement', placeholder: 'In your own words…', autocomplete: 'off' });
+    // One line of meaning that wraps and grows with its text (a textarea; Enter saves, no newlines).
+    const restatement = h('textarea', { id: `${id}-restatement`, rows: 1, class: 'claim-restatement', placeholder: 'In your own words…', autocomplete: 'off' });
     restatement.value = claim.restatement;
-    restatement.addEventListener('input', () => q.later({ restatement: restatement.value }));
+    const grow = (): void => { restatement.style.height = 'auto'; restatement.style.height = `${restatement.scrollHeight + 2}px`; };
+    restatement.addEventListener('input', () => {
+      if (/[\r\n]/.test(restatement.value)) restatement.value = restatement.value.replace(/\s*[\r\n]+\s*/g, ' ');
+      grow();
+      q.later({ restatement: restatement.value });
+    });
+    requestAnimationFrame(grow);
     restatement.addEventListener('blur', () => void q.flush());
     restatement.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); void q.flush(); } });
 
@@ -191,8 +198,9 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       showState(o.saved ? { kind: 'saved' } : { kind: 'idle' });
       build(claim);
       el.hidden = false;
-      if (o.focus === 'restatement') fields?.restatement.focus();
-      else if (o.focus === 'heading') fields?.heading.focus();
+      // No scroll on focus: the layer brings the claim's header and quote into view (index.ts).
+      if (o.focus === 'restatement') fields?.restatement.focus({ preventScroll: true });
+      else if (o.focus === 'heading') fields?.heading.focus({ preventScroll: true });
     },
     refresh(claim) {
       if (!fields || !current || current.id !== claim.id) return;
@@ -200,7 +208,12 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
       current = claim;
       const active = document.activeElement;
       const busy = queue?.busy() ?? false;
-      if (!busy && active !== fields.restatement) fields.restatement.value = claim.restatement;
+      if (!busy && active !== fields.restatement) {
+        const r = fields.restatement;
+        r.value = claim.restatement;
+        r.style.height = 'auto';
+        r.style.height = `${r.scrollHeight + 2}px`;
+      }
       if (!busy && active !== fields.note) fields.note.value = claim.note;
       if (!busy) {
         fields.kind.value = claim.kind;

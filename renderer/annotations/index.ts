@@ -132,6 +132,21 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       session.select(c.id, { scroll: o.scroll });
       editor.show(c, { focus: o.focus, saved: o.saved });
       panel.openClaimChanged(c.id);
+      revealEditorTop();
+    };
+    /**
+     * The claim's header and quote in sight in the side panel (the list below may have scrolled
+     * its row into view, or the panel was scrolled down), below the panel's sticky tab strip.
+     */
+    const revealEditorTop = (): void => {
+      const scroller = editor.el.closest<HTMLElement>('#side-panel');
+      const quote = editor.el.querySelector<HTMLElement>('.claim-quote');
+      if (!scroller) return;
+      const covered = scroller.querySelector<HTMLElement>(':scope > .side-tabs')?.getBoundingClientRect().height ?? 0;
+      const box = scroller.getBoundingClientRect();
+      const top = editor.el.getBoundingClientRect().top - box.top;
+      const quoteBottom = (quote ?? editor.el).getBoundingClientRect().bottom - box.top;
+      if (top < covered || quoteBottom > scroller.clientHeight) scroller.scrollTop += top - covered - 6;
     };
     const closeEditor = async (): Promise<void> => {
       await editor.clear();

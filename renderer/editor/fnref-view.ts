@@ -1,7 +1,8 @@
 /**
  * The footnote marker: a superscript, focusable (tabindex 0) marker that shows its note's text in
  * the shared popover on hover and on keyboard focus, is described by the note itself
- * (`aria-describedby` → the note in the Notes list), and jumps to the note on click/Enter.
+ * (`aria-describedby` → the note in the Notes list), and jumps to the note on click/Enter (the
+ * reader then takes Enter or Alt+← in the note back to this marker).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
@@ -12,8 +13,8 @@ import { blockDomId } from './schema.ts';
 /** What a marker needs from the reader. */
 export interface FnrefOptions {
   popover: FootnotePopover;
-  /** Moves the reader to the note with this id (and focuses it). */
-  jumpToNote(noteId: string): void;
+  /** Moves the reader to the note with this id (and focuses it); `from` is the marker to come back to. */
+  jumpToNote(noteId: string, from?: HTMLElement): void;
 }
 
 const notesCache = new WeakMap<PMNode, Map<string, string>>();
@@ -56,9 +57,9 @@ export function fnrefView(opts: FnrefOptions): NodeViewConstructor {
     marker.addEventListener('mouseleave', () => opts.popover.hideSoon());
     marker.addEventListener('focus', show);
     marker.addEventListener('blur', () => opts.popover.hide());
-    marker.addEventListener('click', (e) => { e.preventDefault(); opts.popover.hide(); opts.jumpToNote(noteId); });
+    marker.addEventListener('click', (e) => { e.preventDefault(); opts.popover.hide(); opts.jumpToNote(noteId, marker); });
     marker.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); opts.popover.hide(); opts.jumpToNote(noteId); }
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); opts.popover.hide(); opts.jumpToNote(noteId, marker); }
       else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); caretBeside(true); }
       else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') { e.preventDefault(); caretBeside(e.key === 'ArrowRight'); }
     });

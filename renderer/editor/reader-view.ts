@@ -12,8 +12,9 @@ import { fnrefView } from './fnref-view.ts';
 import { headingsOf, type HeadingEntry } from './headings.ts';
 import { find } from './plugins/find.ts';
 import { readOnly } from './plugins/read-only.ts';
-import { schema } from './schema.ts';
-import { buildTextMap, type TextMap } from './text-map.ts';
+import { titleOnce } from './plugins/title-once.ts';
+import { blockDomId, schema } from './schema.ts';
+import { blockAtPos, buildTextMap, type TextMap } from './text-map.ts';
 
 /** An editor document ready to show, with what is derived from it once. */
 export interface PreparedDoc {
@@ -63,20 +64,23 @@ export interface ReaderViewOptions {
   label?: string;
 }
 
+/** Frames a scroll to a far block may be repeated while layout settles (each lays out more blocks). */
+const SETTLE_FRAMES = 8;
+
 /** Space kept above a heading scrolled to the top, in px (room for the find bar). */
 const TOP_MARGIN_PX = 24;
 
 /** Creates the reader view (empty until `show`). */
 export function createReaderView(opts: ReaderViewOptions): ReaderView {
   const popover = createFootnotePopover(opts.mount.ownerDocument.body);
-  const plugins = [...(opts.plugins ?? []), find(), readOnly()];
+  const plugins = [...(opts.plugins ?? []), find(), titleOnce(), readOnly()];
   const scrollMemory = new Map<string, number>();
   let current: PreparedDoc | null = null;
 
   const view = new EditorView(opts.mount, {
     state: EditorState.create({ schema, plugins }),
     nodeViews: {
-      fnref: fnrefView({ popover, jumpToNote: (id) => jumpToBlock(id) }),
+      fnref: fnrefView({ popover, jumpToNote: (id, from) => jumpToNote(id, from) }),
     },
     attributes: { 'aria-label': opts.label ?? 'Document text', class: 'reader-text' },
   });
@@ -96,11 +100,51 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
     scrollToPos(sel.head, block);
   };
 
-  /** Caret to the start of the text block with this model id (used by footnote markers). */
-  const jumpToBlock = (blockId: string): void => {
-    const b = current?.textMap.blocks.find((x) => x.id === blockId);
-    if (b) moveCaretTo(b.from, 'center');
+  /**
+   * A footnote marker's jump: caret to the start of the note, the note scrolled into view (by its
+   * element: blocks far down may not be laid out, so positions alone can miss), and the marker
+   * remembered so Enter or Alt+← in that note returns to it.
+   */
+  let backTo: { marker: HTMLElement; noteId: string } | null = null;
+  /**
+   * Scrolls `el` to the middle of the reader, and again in any of the next SETTLE_FRAMES frames
+   * where it is out of view: blocks off screen skip layout (content-visibility), so the first
+   * scroll lands on estimated heights, and as the blocks on the way are laid out scroll anchoring
+   * moves the view away from the target.
+   */
+  const centerSettled = (el: HTMLElement): void => {
+    el.scrollIntoView({ block: 'center' });
+    let frames = SETTLE_FRAMES;
+    const check = (): void => {
+      const r = el.getBoundingClientRect(), box = opts.scroller.getBoundingClientRect();
+      if (r.top < box.top || r.bottom > box.bottom) el.scrollIntoView({ block: 'center' });
+      if (--frames > 0) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   };
+  const jumpToNote = (noteId: string, from?: HTMLElement): void => {
+    const b = current?.textMap.blocks.find((x) => x.id === noteId);
+    if (!b) return;
+    moveCaretTo(b.from, 'center');
+    // Blocks off screen skip layout (content-visibility), so the first scroll lands on estimated
+    // heights; scrolling again once they are laid out puts the note where it is.
+    const note = view.dom.querySelector<HTMLElement>(`#${CSS.escape(blockDomId(noteId))}`);
+    if (note) centerSettled(note);
+    backTo = from ? { marker: from, noteId } : null;
+  };
+  view.dom.addEventListener('keydown', (e) => {
+    if (!backTo || !current) return;
+    const here = blockAtPos(current.textMap, view.state.selection.head);
+    if (here?.id !== backTo.noteId) { backTo = null; return; }
+    if (!(e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) && !(e.key === 'ArrowLeft' && e.altKey)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation(); // the editor's own key handler is on this same element
+    const { marker } = backTo;
+    backTo = null;
+    if (!marker.isConnected) return;
+    marker.focus({ preventScroll: true });
+    centerSettled(marker);
+  }, true);
 
   return {
     view,

@@ -64,6 +64,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Shift+arrows'], description: 'Select text', group: 'Reader' },
   { keys: ['Tab'], description: 'Go to the next footnote marker (its note shows)', group: 'Reader' },
   { keys: ['Enter'], description: 'On a footnote marker: go to the note', group: 'Reader' },
+  { keys: ['Enter', 'Alt+←'], description: 'In the note you went to: back to its marker', group: 'Reader' },
   { keys: ['↑', '↓', 'Home', 'End'], description: 'Move through documents or contents', group: 'Library and contents' },
   { keys: ['Enter'], description: 'Open the document / go to the heading', group: 'Library and contents' },
   { keys: ['Alt+Enter'], description: 'On a document: edit its source metadata (Source tab)', group: 'Library and contents' },

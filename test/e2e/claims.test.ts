@@ -77,7 +77,7 @@ test('a claim made with the mouse and the toolbar, then edited, is stored and co
   await screenshot(page, 'claims-toolbar');
   await page.locator('.selection-toolbar').getByRole('button', { name: 'Claim', exact: true }).click();
   await waitSaved(page);
-  assert.equal(await focused(page), 'input.claim-restatement', 'focus lands in the restatement');
+  assert.equal(await focused(page), 'textarea.claim-restatement', 'focus lands in the restatement');
 
   await page.keyboard.type('Russia courts Turkmenistan militarily');
   await page.keyboard.press('Tab');
@@ -136,8 +136,8 @@ test('a claim made from the keyboard alone: Shift+arrows, Ctrl+Shift+H, Tab thro
   // The editor still shows the previous claim as saved: wait for the new highlight first.
   await page.waitForFunction((n) => document.querySelectorAll('.reader-text .claim').length > n, before);
   await waitSaved(page);
-  await page.waitForFunction(() => document.activeElement?.matches('input.claim-restatement') ?? false, undefined, { timeout: 5_000 }).catch(() => {});
-  assert.equal(await focused(page), 'input.claim-restatement');
+  await page.waitForFunction(() => document.activeElement?.matches('textarea.claim-restatement') ?? false, undefined, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await focused(page), 'textarea.claim-restatement');
   await page.keyboard.type('Typed without a mouse');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'textarea.claim-note');
