@@ -159,3 +159,20 @@ test('a work added from a reference (no text) is in the whole-library bibliograp
   assert.ok(added, 'the promoted work is exported');
   assert.match(added.id, /^yapici2018/);
 });
+
+test('claims of a corpus that is not open still export with their sources (several corpora)', async (t) => {
+  const lib = await library(t);
+  const c = await claimOnParagraphs(lib, WEB_ARTICLE, 2, 2, { tags: ['first-corpus'] });
+  const other = await tempDir(t, 'corpus-b');
+  const { writeFile: write } = await import('node:fs/promises');
+  await write(join(other, 'notes.txt'), 'Field notes\n\nThe delegation met in Ashgabat, then flew to Baku.\n');
+  await lib.openCorpus(other);
+  const md = await lib.exportCitations({ format: 'markdown' });
+  assert.equal(md.claims, 1);
+  assert.match(md.text, /^## Turkmenistan: time to revise the neutrality policy\?$/m);
+  assert.match(md.text, /para\. 2\)/);
+  const jsonld = JSON.parse((await lib.exportCitations({ format: 'jsonld' })).text);
+  assert.match(jsonld.first.items[0].target.source['dcterms:title'], /neutrality policy/i);
+  const cite = await lib.citeClaim(c.id);
+  assert.match(cite.citation, /2016, para\. 2\)$/);
+});

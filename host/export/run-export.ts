@@ -26,7 +26,7 @@ import type { LibraryContext } from '../library/context.ts';
 import { annotationCollectionOf } from '../library/interchange.ts';
 import { listMetadataSources } from '../references/library-references.ts';
 import { readSettings } from '../library/settings.ts';
-import { exportContextOf } from './export-context.ts';
+import { exportContextOf, librarySummaries } from './export-context.ts';
 import { claimParagraphs, selectClaims } from './select-claims.ts';
 
 /** What an export needs besides the request. */
@@ -51,7 +51,7 @@ interface CitedSource { id: string; title: string; item: CslItem; key: string }
  * export selects.
  */
 function citableSources(ctx: LibraryContext): { byId: Map<string, CitedSource>; warnings: Map<string, string[]> } {
-  const summaries: DocumentSummary[] = [...ctx.documents.summaries, ...ctx.documents.removed.values()];
+  const summaries: DocumentSummary[] = librarySummaries(ctx);
   const prepared = [
     ...summaries.map((summary) => ({ id: summary.id, title: summary.title, ...exportableItem(summary.csl ?? { id: summary.id, type: 'document' }, exportContextOf(ctx, summary)) })),
     ...listMetadataSources(ctx.store.db).map((m) => ({ id: m.id, title: m.csl.title ?? m.id, ...exportableItem({ ...m.csl, id: m.id }, { path: m.id }) })),

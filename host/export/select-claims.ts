@@ -6,6 +6,7 @@ import { ApiError, type Claim, type ClaimSelection } from '../../core/api.ts';
 import { listClaims } from '../store/claims-repo.ts';
 import type { LibraryContext } from '../library/context.ts';
 import { paragraphAt } from '../library/loaded-document.ts';
+import { librarySummaries } from './export-context.ts';
 
 /**
  * The selected claims, in the selection's order: the ids' order, the search's rank order
@@ -37,7 +38,7 @@ export async function selectClaims(
 
 /** Claims sorted by their document's place in the library, then by position in the text. */
 function inLibraryOrder(ctx: LibraryContext, claims: Claim[]): Claim[] {
-  const order = new Map([...ctx.documents.summaries, ...ctx.documents.removed.values()].map((d, i) => [d.id, i]));
+  const order = new Map(librarySummaries(ctx).map((d, i) => [d.id, i]));
   return [...claims].sort((a, b) => (order.get(a.documentId) ?? 1e9) - (order.get(b.documentId) ?? 1e9) || a.position.start - b.position.start);
 }
 

@@ -9,7 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ApiError, type Claim, type ClaimFilter, type Entity, type LinkRelation, type ReanchorSummary } from '../../core/api.ts';
 import { fromAnnotationCollection, toAnnotationCollection, type ImportedAnnotation } from '../../core/annotations/web-annotation.ts';
 import { exportableItem } from '../../core/cite/csl-export.ts';
-import { exportContextOf } from '../export/export-context.ts';
+import { exportContextOf, librarySummaries } from '../export/export-context.ts';
 import { getClaim, listClaims, listLinks, writeClaim, writeLink } from '../store/claims-repo.ts';
 import { listEntities, writeEntity } from '../store/entities-repo.ts';
 import type { RowRecorder } from '../store/history.ts';
@@ -36,7 +36,7 @@ export function exportAnnotations(ctx: LibraryContext, filter: ClaimFilter): str
 export function annotationCollectionOf(ctx: LibraryContext, claims: Claim[]): string {
   const db = ctx.store.db;
   const ids = new Set(claims.map((c) => c.id));
-  const documents = [...ctx.documents.summaries, ...ctx.documents.removed.values()]
+  const documents = librarySummaries(ctx)
     .map((d) => ({ id: d.id, iri: d.iri, title: d.title, csl: exportableItem(d.csl ?? { id: d.id, type: 'document' }, exportContextOf(ctx, d)).item }));
   const collection = toAnnotationCollection({
     claims,
