@@ -11,6 +11,7 @@ import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
 import { setShownTitle } from './editor/plugins/title-once.ts';
+import { installPanelLayout } from './ui/panel-layout.ts';
 import { installSearch } from './search/index.ts';
 import { installSources } from './sources/index.ts';
 import { installReferences } from './references/index.ts';
@@ -41,6 +42,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
   const readerView = createReaderView({ mount: byId('editor'), scroller, label: 'Document text', plugins: layer.plugins });
   const session = createDocumentSession(reader, readerView);
   const panels = createPanelHost(byId('side-panel'));
+  installPanelLayout({ layout: byId('layout'), sidebar: byId('sidebar'), side: byId('side-panel'), readerColumn: byId('reader-column') });
   const findBar = createFindBar(byId('reader-column'), readerView);
   const overlay = createShortcutsOverlay(document.body,
     CLAIM_SHORTCUTS.map((c) => ({ group: 'Claims', keys: c.keys.split(' / '), description: c.action })));

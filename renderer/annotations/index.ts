@@ -7,7 +7,8 @@
 import { TextSelection, type Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Claim, ClaimKindDef } from '../../core/api.ts';
-import { annotations, claimRange, claimsAt, selectedClaim } from '../editor/plugins/annotations.ts';
+import { allClaims, annotations, claimRange, claimsAt, selectedClaim } from '../editor/plugins/annotations.ts';
+import { createBucketBar } from './bucket-bar.ts';
 import { createClaimEditor } from './claim-editor.ts';
 import { CLAIM_SHORTCUTS, claimInteraction, type InteractionHandlers } from './claim-interaction.ts';
 import { claimExtent, type ExtentHandlers } from './claim-extent.ts';
@@ -291,7 +292,28 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       return true;
     };
 
+    // Where the claims are in the whole document, beside the text (bucket-bar.ts).
+    const column = document.getElementById('reader-column');
+    const bucketBar = column ? createBucketBar({
+      column,
+      place: () => {
+        const d = session.doc();
+        if (!d) return [];
+        const box = d.view.dom.getBoundingClientRect();
+        const total = d.view.dom.scrollHeight || 1;
+        return allClaims(d.view.state).flatMap((c) => {
+          const r = claimRange(d.view.state, c.id);
+          if (!r) return [];
+          try { return [{ claim: c, at: (d.view.coordsAtPos(r.from).top - box.top) / total }]; } catch { return []; }
+        });
+      },
+      open: (c) => { void reveal(c.id, c.documentId); },
+      label: (c) => `¶ ${c.paragraph ?? '–'} ${snippet(c.restatement || c.quote.exact, 60)}`,
+    }) : null;
+    session.onDidChange(() => bucketBar?.refresh());
+
     ctx.onDidOpenDocument((doc: OpenDocument) => {
+      bucketBar?.refresh();
       const shown = editor.shown();
       if (shown && shown.documentId !== doc.model.id && pendingReveal !== shown.id) {
         void editor.clear();

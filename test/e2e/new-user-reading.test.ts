@@ -109,6 +109,20 @@ test('the restatement field grows with its text; a clicked highlight brings its 
   await page.setViewportSize({ width: 1360, height: 900 });
 });
 
+test('the bucket bar beside the text marks where claims are; clicking a mark opens its claim', async () => {
+  await openDocument(page, 'Central Asian Union');
+  for (const phrase of ['The proposed Central Asian Union', 'Tajikistan joined the Union in 1996']) await claimWithToolbar(page, phrase);
+  const marks = page.locator('#reader-column > .bucket-bar .bucket');
+  await page.waitForFunction(() => document.querySelectorAll('#reader-column > .bucket-bar .bucket').length >= 1);
+  const tops = await marks.evaluateAll((els: any[]) => els.map((e) => parseFloat(e.style.top)));
+  assert.ok(tops.every((t) => t >= 0 && t < 15), `the claims are near the top of a long page: ${tops.join(', ')}%`);
+  await page.keyboard.press('Escape');
+  await page.locator('.claim-editor .claim-editor-header .claim-close, .claim-editor [aria-label="Close"]').first().click().catch(() => {});
+  await marks.first().click();
+  await page.locator('.claim-editor .claim-quote', { hasText: 'The proposed Central Asian Union' }).waitFor();
+  await screenshot(page, 'new-user-bucket-bar');
+});
+
 test('dark theme: highlights keep the text readable (a screenshot to look at; the numbers are in theme-contrast.test.ts)', async () => {
   await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
   await page.locator('.reader-text .claim').first().click();
@@ -123,4 +137,62 @@ test('Open folder: a file says it is a file, not a folder', async () => {
   await input.press('Enter');
   await page.locator('#corpus-error', { hasText: 'is a file, not a folder' }).waitFor();
   await screenshot(page, 'new-user-open-file');
+});
+
+test('at 1024 px the text keeps a measure of 55+ characters; the panels resize from the keyboard, collapse and come back, remembered', async () => {
+  await openDocument(page, BRIEF);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const measure = () => page.evaluate(() => {
+    const para = document.querySelector('.reader-text .para');
+    const probe = document.createElement('span');
+    probe.textContent = 'the quick brown fox jumps over a lazy dog and then';
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    para.append(probe);
+    const perChar = probe.getBoundingClientRect().width / probe.textContent.length;
+    probe.remove();
+    return para.getBoundingClientRect().width / perChar;
+  });
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+  const chars = await measure();
+  assert.ok(chars >= 55, `the text is ${chars.toFixed(0)} characters wide at 1024 px`);
+  assert.ok(await page.locator('#side-panel').isVisible(), 'the claims panel stays');
+  assert.ok(!(await page.locator('#sidebar').isVisible()), 'the library gave way');
+  await screenshot(page, 'new-user-1024');
+  // Brought back by hand, the library shows and the panels give way, for now.
+  await page.locator('.panel-strip-sidebar').click();
+  await page.locator('#sidebar').waitFor();
+  assert.ok(await measure() >= 55);
+  await screenshot(page, 'new-user-1024-library');
+
+  // The right panel's separator: ← widens it, Enter hides it, its strip brings it back.
+  await page.setViewportSize({ width: 1360, height: 900 });
+  const sep = page.locator('.panel-resizer-side');
+  await page.waitForFunction(() => Number(document.querySelector('.panel-resizer-side')?.getAttribute('aria-valuenow')) > 0);
+  const w0 = Number(await sep.getAttribute('aria-valuenow'));
+  await sep.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(Number(await sep.getAttribute('aria-valuenow')), w0 + 32);
+  assert.equal(Math.round((await page.locator('#side-panel').boundingBox())!.width), w0 + 32);
+  await page.keyboard.press('Enter');
+  assert.ok(!(await page.locator('#side-panel').isVisible()), 'hidden');
+  await page.reload();
+  await page.locator('.reader-text .para').first().waitFor();
+  assert.ok(!(await page.locator('#side-panel').isVisible()), 'still hidden after a reload');
+  await page.locator('.panel-strip-side').click();
+  await page.locator('#side-panel').waitFor();
+  assert.equal(Math.round((await page.locator('#side-panel').boundingBox())!.width), w0 + 32, 'the width was remembered');
+  // Dragging the library's edge.
+  const left = page.locator('.panel-resizer-sidebar');
+  const before = (await page.locator('#sidebar').boundingBox())!.width;
+  const b = (await left.boundingBox())!;
+  await page.mouse.move(b.x + 3, b.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 63, b.y + 200, { steps: 4 });
+  await page.mouse.up();
+  const afterDrag = (await page.locator('#sidebar').boundingBox())!.width;
+  // It follows the pointer as far as the text's measure allows.
+  assert.ok(afterDrag > before + 20 && afterDrag <= before + 62, `the library went from ${before} to ${afterDrag} px`);
+  assert.ok(await measure() >= 55);
+  await page.evaluate(() => localStorage.removeItem('marginalia.panels'));
 });
