@@ -7,11 +7,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../host/library/settings.ts';
 
 const css = (rel: string): string => readFileSync(new URL(rel, import.meta.url), 'utf8');
 const STYLES = css('../styles.css');
 const CLAIMS = css('../annotations/annotations.css');
+/**
+ * The default kinds' colours, read from the host's settings file as text (the renderer may not
+ * import host code; the layer check enforces it).
+ */
+const KINDS = [...css('../../host/library/settings.ts').matchAll(/\{ id: '(\w+)', label: '([^']+)', color: '(#[0-9a-f]{6})' \}/gi)]
+  .map((m) => ({ id: m[1]!, label: m[2]!, color: m[3]! }));
 
 /** The custom properties declared in the first rule whose selector is exactly `selector`. */
 function props(sheet: string, selector: string): Record<string, string> {
@@ -41,7 +46,8 @@ for (const theme of ['light', 'dark'] as const) {
     const bg = hex(page['--bg']!), fg = hex(page['--fg']!);
     const selection = rgba(claims['--claim-text-selection'] ?? page['--selection']!);
     const alpha = pct(claims['--claim-alpha']!), open = alpha + pct(claims['--claim-selected-boost']!);
-    for (const k of DEFAULT_SETTINGS.kinds) {
+    assert.ok(KINDS.length >= 4, 'the default kinds were read');
+    for (const k of KINDS) {
       for (const [what, a] of [['highlight', alpha], ['open claim', open]] as const) {
         const painted = over(hex(k.color), a, bg);
         const withSelection = over(selection.c, selection.a, painted);
