@@ -66,7 +66,7 @@ test('entity rename, merge and delete undo and redo, claim tags included', async
 
   before = await state(lib);
   const merged = await lib.mergeEntities(gb.id, gb2.id);
-  assert.deepEqual(merged.aliases, ['G. Berdimuhamedow', 'Arkadag']);
+  assert.deepEqual(merged.aliases, ['Berdymukhamedov', 'G. Berdimuhamedow', 'Arkadag'], 'the name before the rename stayed an alias');
   assert.equal(merged.wikidata, 'Q312567');
   assert.deepEqual((await lib.listClaims()).map((x) => [x.id, x.entityIds]).sort(),
     [[claim.id, [gb.id]], [other.id, [gb.id]]].sort(), 'tags re-pointed, the double tag collapsed');
