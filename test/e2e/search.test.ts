@@ -200,7 +200,7 @@ test('All claims pages its list from the host: 450 claims, 200 listed, more on d
       const start = Math.floor((i * (len - 40)) / 450);
       const res = await fetch('/api/reader:createClaim', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token },
         body: JSON.stringify([{ documentId, start, end: start + 30, tags: ['many'] }]) });
-      if ((await res.json()).ok) n++;
+      if (((await res.json()) as { ok: boolean }).ok) n++;
     }
     return n;
   }, [doc.id, text.length] as const);
