@@ -65,6 +65,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Tab'], description: 'Go to the next footnote marker (its note shows)', group: 'Reader' },
   { keys: ['Enter'], description: 'On a footnote marker: go to the note', group: 'Reader' },
   { keys: ['Enter', 'Alt+←'], description: 'In the note you went to: back to its marker', group: 'Reader' },
+  { keys: ['← →', 'Enter'], description: 'On the edge of the library or the panels (Tab to it): resize / hide; its strip button shows it again', group: 'Reader' },
   { keys: ['↑', '↓', 'Home', 'End'], description: 'Move through documents or contents', group: 'Library and contents' },
   { keys: ['Enter'], description: 'Open the document / go to the heading', group: 'Library and contents' },
   { keys: ['Alt+Enter'], description: 'On a document: edit its source metadata (Source tab)', group: 'Library and contents' },
