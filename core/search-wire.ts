@@ -40,6 +40,8 @@ export interface ClaimSearchHit {
   title: string;
   /** Paragraph number where the claim starts (its locator), null in headings or for orphans. */
   paragraph: number | null;
+  /** Paragraph number where it ends: 4 for a claim over ¶ 3–4, equal to `paragraph` within one. */
+  paragraphEnd: number | null;
   /** Where the quote starts in the document's plain text (to open it). */
   start: number;
   end: number;

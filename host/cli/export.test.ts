@@ -65,6 +65,7 @@ test('a missing folder: exit 1 with a readable reason; an existing file is not t
   await writeFile(join(dir, 'taken.csv', 'keep.txt'), 'mine');
   const r2 = await cli('export', '--format', 'csv', '--out', join(dir, 'taken.csv'), '--data', data, '--corpus', CORPUS);
   assert.equal(r2.code, 1);
+  assert.match(r2.err, /Cannot write .*taken\.csv: that is a folder, not a file name\. Nothing was written there\.\n$/);
   assert.equal(await readFile(join(dir, 'taken.csv', 'keep.txt'), 'utf8'), 'mine');
   assert.deepEqual((await readdir(dir)).sort(), ['taken.csv']);
 });
@@ -75,4 +76,40 @@ test('usage errors: an unknown format lists the known ones (2); --query with fil
   assert.match(r.err, /Unknown format "docx"; known: bibtex, biblatex, ris, csl-json, apa, chicago, mla, markdown, csv, jsonld/);
   const q = await cli('export', '--format', 'csv', '--query', 'x', '--tag', 'y');
   assert.equal(q.code, 2);
+});
+
+test('a formatted bibliography in a user\'s .csl style; a different built-in style than the format is refused, never ignored', async (t) => {
+  const data = await dataWithClaims(t);
+  const bad = await cli('export', '--format', 'apa', '--style', 'mla', '--data', data, '--corpus', CORPUS);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /The apa format is formatted in its own style; "mla" is a different one/);
+  const missing = await cli('export', '--format', 'apa', '--style', '/nonexistent/style.csl', '--data', data, '--corpus', CORPUS);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /style\.csl/);
+  const same = await cli('export', '--format', 'mla', '--style', 'mla', '--data', data, '--corpus', CORPUS);
+  assert.equal(same.code, 0, same.err);
+  // a style of our own making: the bibliography lists "title (year)" entries
+  const dir = await tempDir(t, 'cli-csl');
+  const file = join(dir, 'title-year.csl');
+  await writeFile(file, `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Title (year), for this test</title><id>urn:marginalia:test:cli-title-year</id><updated>2026-11-29T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title"/></sort>
+    <layout><text variable="title"/><date variable="issued" prefix=" (" suffix=")" date-parts="year" form="numeric"/></layout>
+  </bibliography>
+</style>
+`);
+  const own = await cli('export', '--format', 'apa', '--style', file, '--query', 'tag:security', '--data', data, '--corpus', CORPUS);
+  assert.equal(own.code, 0, own.err);
+  assert.equal(own.out.trim(), 'Turkmenistan: time to revise the neutrality policy? (2016)');
+});
+
+test('nothing to export is said, not silently written; Pandoc notes on standard output warn that the .bib needs --out', async (t) => {
+  const data = await dataWithClaims(t);
+  const none = await cli('export', '--format', 'csv', '--query', 'tag:nosuchtag', '--data', data, '--corpus', CORPUS);
+  assert.equal(none.code, 0);
+  assert.match(none.err, /warning: nothing to export: no claim matches/);
+  const pandoc = await cli('export', '--format', 'markdown', '--citations', 'pandoc', '--data', data, '--corpus', CORPUS);
+  assert.match(pandoc.err, /warning: the notes cite marginalia-notes\.bib, which only --out FILE writes/);
 });

@@ -37,6 +37,19 @@ export function exportRequestFrom(values: Values): ExportRequest {
   return request;
 }
 
+/** Why a file could not be written, in words (the temporary file and rename stay out of it). */
+function writeProblem(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOENT': return 'the folder does not exist';
+    case 'EISDIR': return 'that is a folder, not a file name';
+    case 'EACCES': case 'EPERM': return 'you may not write in that folder';
+    case 'EROFS': return 'that disk is read-only';
+    case 'ENOSPC': return 'the disk is full';
+    case 'ENOTDIR': return 'part of the path is a file, not a folder';
+    default: return err.message.replace(/,? (?:open|rename) '[^']*'(?: -> '[^']*')?/g, '');
+  }
+}
+
 export const exportVerb: Verb = {
   name: 'export',
   summary: 'export a bibliography, annotated notes (Markdown, CSV) or annotations (JSON-LD)',
@@ -51,7 +64,8 @@ export const exportVerb: Verb = {
   --all-sources    bibliographies: every source of the library, not only those the claims cite
   --group G        markdown: a section per source (default) or per entity
   --citations C    markdown: formatted (default) or pandoc ([@key, para. 3], .bib written beside)
-  --style S        CSL style of formatted citations: ${STYLES_HELP} (default apa)
+  --style S        CSL style of formatted citations: ${STYLES_HELP} (default apa);
+                   with apa/chicago/mla only a .csl file, which then formats the bibliography
   --html           apa/chicago/mla: HTML instead of plain text
   --out FILE       write to FILE (default: standard output); written whole or not at all
 ${FILTER_HELP}
@@ -66,16 +80,17 @@ ${LIBRARY_OPTIONS_HELP}`,
     return withLibrary(values, async (library) => {
       const result = await library.exportCitations(request);
       for (const w of result.warnings) io.err(`warning: ${w}`);
+      if (result.claims === 0 && result.sources === 0) io.err(`warning: nothing to export: ${request.selection ? 'no claim matches' : 'the library has no claims yet'}${request.format === 'jsonld' || request.allSources ? '' : ' (--all-sources: every source)'}.`);
       if (typeof values.out !== 'string') {
         io.out(result.text.replace(/\n$/, ''));
-        if (result.companion) io.err(`(the notes cite ${result.companion.filename}: use --out to write it beside them)`);
+        if (result.companion) io.err(`warning: the notes cite ${result.companion.filename}, which only --out FILE writes (beside FILE); pandoc --citeproc needs it.`);
         return 0;
       }
       const files = [{ path: values.out, text: result.text }];
       if (result.companion) files.push({ path: join(dirname(values.out), result.companion.filename), text: result.companion.text });
       for (const f of files) {
         try { await writeFileAtomic(f.path, f.text); } catch (err) {
-          io.err(`Cannot write ${f.path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the folder does not exist' : (err as Error).message}. Nothing was written there.`);
+          io.err(`Cannot write ${f.path}: ${writeProblem(err as NodeJS.ErrnoException)}. Nothing was written there.`);
           return 1;
         }
       }

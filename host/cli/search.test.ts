@@ -48,3 +48,23 @@ test('search --json prints ranked claims with ids, path, paragraph and quote; --
   assert.equal((await cli('search', '--data', data)).code, 2, 'no query');
   assert.equal((await cli('search', 'x', '--limit', '0', '--data', data)).code, 2, 'a bad limit');
 });
+
+test('a claim over two paragraphs is located ¶ first–last in search results (paragraphs in --json)', async (t) => {
+  const data = await tempDir(t, 'cli-search-span');
+  const lib = await createLibrary({ dataDir: data, corpusDir: SAMPLE_CORPUS, transport: 'web' });
+  const doc = (await lib.getLibrary()).documents.find((d) => d.path.startsWith('001_'))!;
+  const text = plainText(await lib.getDocument(doc.id));
+  // from the middle of one paragraph to the middle of the next
+  const br = text.indexOf('\n', text.indexOf('Shoigu'));
+  const made = await lib.createClaim({ documentId: doc.id, start: br - 20, end: br + 20, restatement: 'The pangolin span' });
+  const page = await lib.search('pangolin');
+  lib.close();
+  const hit = page.hits[0]!;
+  assert.equal(hit.type, 'claim');
+  assert.ok(hit.type === 'claim' && hit.paragraph !== null);
+  if (hit.type === 'claim') assert.deepEqual([hit.paragraph, hit.paragraphEnd], [made.paragraph, made.paragraphEnd]);
+  assert.equal(made.paragraphEnd, made.paragraph! + 1);
+  const r = await cli('search', 'pangolin', '--json', '--data', data, '--corpus', SAMPLE_CORPUS);
+  const out = JSON.parse(r.out) as { results: Array<{ paragraphs: [number, number] }> };
+  assert.deepEqual(out.results[0]!.paragraphs, [made.paragraph, made.paragraph! + 1]);
+});

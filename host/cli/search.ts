@@ -19,6 +19,8 @@ interface Row {
   path: string | null;
   title: string;
   paragraph: number | null;
+  /** [first, last] paragraph the claim or passage covers (as `claims --json`), null in headings and for orphans. */
+  paragraphs: [number, number] | null;
   /** The claim's quote, or the paragraph's text (cut to about 180 / 240 characters around the first match). */
   quote: string;
   restatement: string | null;
@@ -40,7 +42,7 @@ export const searchVerb: Verb = {
 
   QUERY          words, "a phrase", tag:… entity:… kind:… source:… note:… quote:…, -word, A OR B
   --json         print JSON: { query, scope, total, message, results: [{ rank, score, type, claimId,
-                 documentId, path, title, paragraph, quote, restatement, start, end }] }
+                 documentId, path, title, paragraph, paragraphs, quote, restatement, start, end }] }
   --passages     search every paragraph of the corpus instead of the claims (same as in:text)
   --limit N      results to print (default ${DEFAULT_LIMIT}, at most 500)
   --offset N     skip the first N results
@@ -76,13 +78,15 @@ ${LIBRARY_OPTIONS_HELP}`,
 function claimRow(h: ClaimSearchHit, i: number, offset: number, paths: Map<string, string>): Row {
   return {
     rank: offset + i + 1, score: h.score, type: 'claim', claimId: h.claimId, documentId: h.documentId, path: paths.get(h.documentId) ?? null,
-    title: h.title, paragraph: h.paragraph, quote: h.snippet.text, restatement: h.restatement, start: h.start, end: h.end,
+    title: h.title, paragraph: h.paragraph, paragraphs: h.paragraph === null ? null : [h.paragraph, h.paragraphEnd ?? h.paragraph],
+    quote: h.snippet.text, restatement: h.restatement, start: h.start, end: h.end,
   };
 }
 
 function passageRow(h: PassageSearchHit, i: number, offset: number, paths: Map<string, string>): Row {
   return {
     rank: offset + i + 1, score: h.score, type: 'passage', claimId: null, documentId: h.documentId, path: paths.get(h.documentId) ?? null,
-    title: h.title, paragraph: h.paragraph, quote: h.snippet.text, restatement: null, start: h.start, end: h.end,
+    title: h.title, paragraph: h.paragraph, paragraphs: h.paragraph === null ? null : [h.paragraph, h.paragraph],
+    quote: h.snippet.text, restatement: null, start: h.start, end: h.end,
   };
 }

@@ -67,6 +67,18 @@ function citableSources(ctx: LibraryContext): { byId: Map<string, CitedSource>; 
   return { byId, warnings };
 }
 
+/**
+ * The CSL style of a formatted bibliography: the format's own (apa, chicago, mla), or a .csl file
+ * the user names with `style`. Another built-in style than the format's is refused, so
+ * `--format apa --style mla` never quietly prints APA.
+ */
+function bibliographyStyle(format: ExportFormat, style: string | undefined): string {
+  const own = FORMAT_STYLE[format]!;
+  if (style === undefined || style === own || (format === 'chicago' && style === 'chicago')) return own;
+  if (/\.csl$/i.test(style)) return style;
+  throw new ApiError('bad-input', `The ${format} format is formatted in its own style; "${style}" is a different one. Choose that format instead, or give a .csl file as the style.`);
+}
+
 function checkRequest(request: ExportRequest): void {
   if (!request || typeof request !== 'object') throw new ApiError('bad-input', 'Say what to export.');
   if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) {
@@ -130,14 +142,14 @@ export async function runExport(deps: ExportDeps, request: ExportRequest): Promi
       return { ...base, text: toCslJson(items, keysOf(cited)), filename: 'marginalia-sources.json', mime: 'application/vnd.citationstyles.csl+json', warnings: warn };
     case 'apa': case 'chicago': case 'mla': {
       const output = request.output ?? 'text';
-      const bib = await deps.formatter().formatBibliography(items, FORMAT_STYLE[f]!, output);
+      const bib = await deps.formatter().formatBibliography(items, bibliographyStyle(f, request.style), output);
       const text = output === 'html'
         ? `<div class="csl-bib-body">\n${bib.entries.map((e) => e.text.trim()).join('\n')}\n</div>\n`
         : bib.entries.map((e) => e.text.trim()).join('\n\n') + '\n';
       return { ...base, text, filename: `marginalia-bibliography-${f}.${output === 'html' ? 'html' : 'txt'}`, mime: output === 'html' ? 'text/html' : 'text/plain', warnings: [...warn, ...bib.warnings] };
     }
-    case 'jsonld':
-      return { ...base, text: annotationCollectionOf(ctx, claims), filename: 'marginalia-annotations.jsonld', mime: 'application/ld+json', warnings: warn };
+    case 'jsonld': // annotations need no title or date: the sources' gaps are not reported here
+      return { ...base, text: annotationCollectionOf(ctx, claims), filename: 'marginalia-annotations.jsonld', mime: 'application/ld+json', warnings: selectionWarnings };
     case 'markdown': case 'csv': {
       const entities = new Map((db ? listEntities(db) : []).map((e) => [e.id, e]));
       const kinds = new Map(readSettings(db).kinds.map((k) => [k.id, k.label]));
@@ -244,7 +256,7 @@ export async function citeClaim(deps: ExportDeps, claimId: string, style = 'apa'
   return {
     citation, link,
     text: `“${quote}” ${citation}`,
-    html: `<blockquote>${escapeHtml(quote)}</blockquote><p>${html.citations[0] ?? escapeHtml(citation)} <a href="${escapeHtml(link)}">Open in Marginalia</a></p>`,
+    html: `<blockquote>${quote.split(/\n+/).map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</blockquote><p>${html.citations[0] ?? escapeHtml(citation)} <a href="${escapeHtml(link)}">Open in Marginalia</a></p>`,
   };
 }
 

@@ -222,7 +222,7 @@ export class SearchIndex {
       };
       const pos = positionsOf(indexed, fields, r.phrases);
       out.push({
-        type: 'claim', claimId: c.id, documentId: c.doc, title, paragraph: c.paragraph, start: c.start, end: c.end,
+        type: 'claim', claimId: c.id, documentId: c.doc, title, paragraph: c.paragraph, paragraphEnd: c.paragraphEnd ?? c.paragraph, start: c.start, end: c.end,
         kind: c.kind, status: c.status, score: round(r.scores[i]!), matched: r.matched[i]!, restatement: c.restatement, tags, entities,
         ranges: pos, snippet: snippetAround(c.quote, pos.quote, 180),
         noteSnippet: c.note && pos.note.length ? snippetAround(c.note, pos.note, 140) : null,
@@ -249,7 +249,7 @@ export class SearchIndex {
   #rows(ids: string[]): HitRow[] {
     if (!this.#db || !ids.length) return [];
     this.#rowsStatement ??= this.#db.prepare(`SELECT c.id, c.document_id AS doc, c.quote_exact AS quote, c.pos_start AS start, c.pos_end AS end,
-      c.paragraph, c.status, c.restatement, c.note, c.kind, c.tags,
+      c.paragraph, c.paragraph_end AS paragraphEnd, c.status, c.restatement, c.note, c.kind, c.tags,
       (SELECT json_group_array(entity_id) FROM (SELECT entity_id FROM claim_entities ce WHERE ce.claim_id = c.id ORDER BY ord)) AS ents
       FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`);
     const out: HitRow[] = [];
@@ -294,7 +294,7 @@ export class SearchIndex {
 function round(n: number): number { return Math.round(n * 1000) / 1000; }
 
 /** A claim's row as results and phrase checks read it. */
-interface HitRow { id: string; doc: string; quote: string; start: number; end: number; paragraph: number | null; status: ClaimSearchHit['status']; restatement: string; note: string; kind: string; tags: string; ents: string }
+interface HitRow { id: string; doc: string; quote: string; start: number; end: number; paragraph: number | null; paragraphEnd: number | null; status: ClaimSearchHit['status']; restatement: string; note: string; kind: string; tags: string; ents: string }
 
 /** A JSON list of strings from a column ([] for anything else). */
 function parseList(text: string): string[] {

@@ -41,7 +41,7 @@ export function openExportDialog(reader: ReaderBridge, scope: ExportScope, toast
       ...whatInputs.map((i) => h('label', { for: i.id, class: 'export-radio' }, i, whatLabels[i.value as What])));
     const bibFormat = select('export-bib-format', 'Format', BIBLIOGRAPHY_FORMATS);
     const notesFormat = select('export-notes-format', 'Format', NOTES_FORMATS);
-    const scopeSel = select('export-sources', 'Sources', [['cited', `Cited by ${scope.label}`], ['all', 'Every source in the library']]);
+    const scopeSel = select('export-sources', 'Sources', [['cited', 'Those these claims cite'], ['all', 'Every source in the library']]);
     const group = select('export-group', 'Group by', [['source', 'Source'], ['entity', 'Entity']]);
     const citations = select('export-citations', 'Citations', [['formatted', 'Formatted in the style'], ['pandoc', 'Pandoc [@key, para. 3] + .bib']]);
     const style = select('export-style', 'Citation style', STYLES);
@@ -96,8 +96,13 @@ export function openExportDialog(reader: ReaderBridge, scope: ExportScope, toast
         preview.textContent = result.text.replace(/^\uFEFF/, '').slice(0, PREVIEW_CHARS) + more;
         summary.textContent = `${result.claims} claim${result.claims === 1 ? '' : 's'}, ${result.sources} source${result.sources === 1 ? '' : 's'} → ${result.filename}${result.companion ? ` and ${result.companion.filename}` : ''}.`;
         warnings.replaceChildren(...result.warnings.map((w) => h('li', {}, w)));
-        copy.disabled = false;
-        save.disabled = false;
+        const empty = result.claims === 0 && result.sources === 0;
+        if (empty) {
+          summary.textContent = scope.selection ? 'Nothing to export: no claim is listed here.' : 'Nothing to export yet: mark passages in the reader first.';
+          preview.textContent = '';
+        }
+        copy.disabled = empty;
+        save.disabled = empty;
       } catch (err) {
         if (mine !== asked) return;
         summary.textContent = `Could not export: ${errorMessage(err)}`;
@@ -139,7 +144,11 @@ export function openExportDialog(reader: ReaderBridge, scope: ExportScope, toast
       }
     });
 
-    const done = (): void => { dialog.close(); dialog.remove(); resolve(); };
+    // Claims or sources changed meanwhile (this window, another one, undo): the preview and what
+    // Save writes follow, as every other view does.
+    const offAnnotations = reader.on('onDidChangeAnnotations', () => { void refresh(); });
+    const offLibrary = reader.on('onDidChangeLibrary', () => { void refresh(); });
+    const done = (): void => { offAnnotations(); offLibrary(); dialog.close(); dialog.remove(); resolve(); };
     close.addEventListener('click', done);
     dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(); });
     style.input.value = preferredStyle();

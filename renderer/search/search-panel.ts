@@ -10,7 +10,7 @@
  * previous results stay on screen until the new answer arrives, so they never blink away.
  */
 import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, ReaderBridge, SearchHit, SearchPage, TextRange } from '../../core/api.ts';
-import { kindDef } from '../annotations/format.ts';
+import { kindDef, locator } from '../annotations/format.ts';
 import { openExportDialog } from '../export/export-dialog.ts';
 import { h } from '../ui/dom.ts';
 
@@ -141,7 +141,7 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     input.setAttribute('aria-expanded', String(hits.length > 0));
     status.textContent = summary(page, hits);
     exportFound.hidden = page.scope === 'passages' || page.total === 0;
-    exportFound.textContent = `Export a bibliography or notes of these ${page.total.toLocaleString()} claim${page.total === 1 ? '' : 's'}…`;
+    exportFound.textContent = page.total === 1 ? 'Export a bibliography or notes of this claim…' : `Export a bibliography or notes of these ${page.total.toLocaleString()} claims…`;
     if (!hits.length) list.append(h('li', { className: 'search-none' }, page.scope === 'passages' ? 'No paragraph of the documents matches.' : 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
     setActive(active && hits.some((x) => keyOf(x) === active) ? active : null, false);
   };
@@ -220,7 +220,7 @@ function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: n
     h('div', { className: 'search-hit-meta' },
       h('span', { className: 'search-hit-kind' }, dot, def.label),
       partial(hit, wanted),
-      source(hit.title, hit.paragraph)),
+      source(hit.title, hit.paragraph, hit.paragraphEnd)),
     hit.restatement ? h('p', { className: 'search-hit-restatement' }, marked(hit.restatement, hit.ranges.restatement)) : null,
     h('p', { className: 'search-hit-quote' }, '«', marked(hit.snippet.text, hit.snippet.ranges), '»'),
     hit.noteSnippet ? h('p', { className: 'search-hit-note' }, h('span', { className: 'search-hit-note-label' }, 'Note: '), marked(hit.noteSnippet.text, hit.noteSnippet.ranges)) : null,
@@ -239,10 +239,10 @@ function passageRow(hit: PassageSearchHit): HTMLElement {
     h('p', { className: 'search-hit-quote' }, marked(hit.snippet.text, hit.snippet.ranges)));
 }
 
-function source(title: string, paragraph: number | null): HTMLElement {
+function source(title: string, paragraph: number | null, paragraphEnd: number | null = paragraph): HTMLElement {
   return h('span', { className: 'search-hit-source' },
     h('span', { className: 'search-hit-title' }, title || 'A document no longer in the library'),
-    paragraph === null ? null : h('span', { className: 'search-hit-locator' }, `¶ ${paragraph}`));
+    paragraph === null ? null : h('span', { className: 'search-hit-locator' }, locator({ paragraph, paragraphEnd })));
 }
 
 /** "1 of 2 words" for a claim with only some of the words; "source title" when only the title had them. */

@@ -106,7 +106,7 @@ test('a search\'s results export on their own: the dialog covers the claims foun
   await page.keyboard.press(`${MOD}+Shift+F`);
   await page.locator('.search-input').fill('tag:neutrality');
   const button = page.locator('.search-export');
-  await button.filter({ hasText: /these 1 claim…/ }).waitFor({ timeout: 20_000 });
+  await button.filter({ hasText: /of this claim…/ }).waitFor({ timeout: 20_000 });
   await button.click();
   const dialog = page.locator('dialog.export-dialog');
   await dialog.waitFor();
