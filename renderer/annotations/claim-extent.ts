@@ -17,7 +17,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { extendBySentence, sentenceAround } from '../../core/annotations/sentences.ts';
 import { claimRange, claimsAt, selectedClaim } from '../editor/plugins/annotations.ts';
 import { plainOffsetAt, plainRange, posAtPlainOffset, type TextMap } from '../editor/text-map.ts';
-import { trimRange } from './claim-session.ts';
+import { isPendingClaim, trimRange } from './claim-session.ts';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform);
 
@@ -81,7 +81,7 @@ function selectPlain(view: EditorView, map: TextMap, r: { start: number; end: nu
 function targetClaim(state: EditorState): string | null {
   const open = selectedClaim(state);
   if (open) return open.id;
-  const under = claimsAt(state, state.selection.from);
+  const under = claimsAt(state, state.selection.from).filter((c) => !isPendingClaim(c.id));
   return under.length === 1 ? under[0]!.id : null;
 }
 

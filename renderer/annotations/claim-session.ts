@@ -2,8 +2,9 @@
  * The renderer's view of the open document's claims, kept in step with the store.
  *
  * The annotations plugin holds what is drawn; this session is the one place that talks to the
- * host for claims, applies each committed result to the plugin, and tells the panels. Highlights
- * appear only after the host's promise resolved (the store committed), never optimistically.
+ * host for claims, applies each committed result to the plugin, and tells the panels. A new
+ * claim's highlight is drawn at once as a provisional one and replaced by the stored claim once
+ * the host committed (or removed if it refused); every other change shows once committed.
  */
 import type { EditorView } from 'prosemirror-view';
 import type { Claim, ClaimKind, ClaimKindDef, ClaimPatch } from '../../core/api.ts';
@@ -22,6 +23,14 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
+}
+
+/** Ids of provisional highlights, drawn while the host commits a new claim. */
+const PENDING_PREFIX = 'pending:';
+let pendingCount = 0;
+/** True for a provisional highlight's id (ClaimSession.create): not a claim in the store yet. */
+export function isPendingClaim(id: string): boolean {
+  return id.startsWith(PENDING_PREFIX);
 }
 
 /** From this many claims, a document's highlights are drawn in two steps as it opens. */
@@ -165,14 +174,36 @@ export class ClaimSession {
     return t.end > t.start ? t : null;
   }
 
-  /** Makes a claim of the selected text; the highlight appears once the store has it. */
+  /**
+   * Makes a claim of the selected text. The highlight is drawn at once as a provisional one (an
+   * id isPendingClaim knows: it cannot be opened or edited); when the store has committed, the
+   * stored claim replaces it. If the host refuses, the provisional highlight goes and the error
+   * is rethrown for the caller to say.
+   */
   async create(kind: ClaimKind): Promise<Claim | null> {
     const d = this.doc();
     const range = this.selectionRange();
     if (!d || !range) return null;
-    const claim = await this.own('create-claim', () =>
-      this.ctx.reader.createClaim({ documentId: d.model.id, start: range.start, end: range.end, kind }));
-    this.#apply(d, (view) => addClaim(claim, offsetToPos(d.textMap))(view.state, view.dispatch));
+    const now = new Date().toISOString();
+    const provisional: Claim = {
+      id: `${PENDING_PREFIX}${++pendingCount}`, documentId: d.model.id,
+      quote: { type: 'TextQuoteSelector', exact: d.textMap.text.slice(range.start, range.end), prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: range.start, end: range.end },
+      status: 'exact', paragraph: null, paragraphEnd: null, restatement: '', note: '', kind, tags: [], entityIds: [], created: now, modified: now,
+    };
+    this.#apply(d, (view) => addClaim(provisional, offsetToPos(d.textMap))(view.state, view.dispatch));
+    let claim: Claim;
+    try {
+      claim = await this.own('create-claim', () =>
+        this.ctx.reader.createClaim({ documentId: d.model.id, start: range.start, end: range.end, kind }));
+    } catch (err) {
+      this.#apply(d, (view) => removeClaims([provisional.id])(view.state, view.dispatch));
+      throw err;
+    }
+    this.#apply(d, (view) => {
+      removeClaims([provisional.id])(view.state, view.dispatch);
+      addClaim(claim, offsetToPos(d.textMap))(view.state, view.dispatch);
+    });
     this.#changed();
     return claim;
   }

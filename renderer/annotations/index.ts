@@ -13,7 +13,7 @@ import { createClaimEditor } from './claim-editor.ts';
 import { CLAIM_SHORTCUTS, claimInteraction, type InteractionHandlers } from './claim-interaction.ts';
 import { claimExtent, type ExtentHandlers } from './claim-extent.ts';
 import { createUndoToast } from './entities/undo-toast.ts';
-import { ClaimSession } from './claim-session.ts';
+import { ClaimSession, isPendingClaim } from './claim-session.ts';
 import { createClaimsPanel } from './claims-panel.ts';
 import { createContextMenu, type MenuItem } from './context-menu.ts';
 import type { AnnotationContext, OpenDocument } from './context.ts';
@@ -262,7 +262,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
     };
 
     handlers = {
-      open: (c) => openClaim(c, { focus: 'restatement' }),
+      open: (c) => { if (!isPendingClaim(c.id)) openClaim(c, { focus: 'restatement' }); },
       make: () => void makeClaim(),
       selectionChanged: (view) => toolbar.update(view),
       hover: (view, e) => tooltip.handle(view, e),
@@ -280,7 +280,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
         const open = selectedClaim(view.state);
         if (open) items.push({ label: 'Set the open claim’s extent to the selection (Alt+Shift+E)', run: () => void setExtent(open.id, selRange) });
       }
-      for (const c of claimsAt(view.state, at).slice(0, 3)) {
+      for (const c of claimsAt(view.state, at).filter((x) => !isPendingClaim(x.id)).slice(0, 3)) {
         items.push({ label: `Open ${snippet(c.restatement || c.quote.exact, 40)}`, run: () => openClaim(c, { focus: 'restatement' }) });
       }
       if (!items.length) return false;

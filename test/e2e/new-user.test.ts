@@ -242,3 +242,33 @@ test('tags: suggestions from the tags in use with counts; another case takes the
   // The open editor follows the change made in the manager.
   await page.waitForFunction(() => [...document.querySelectorAll('.claim-editor .tag-field .chip span')].map((s: any) => s.textContent).join() === 'russia');
 });
+
+test('a new claim is drawn at once, before the host answers; one the host refuses goes away with a message', async () => {
+  await openDocument(page, 'Turkmenistan: time to revise the neutrality policy?');
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/api/reader:createClaim', async (route) => { await held; await route.continue(); });
+  const before = await page.locator('.reader-text .claim').count();
+  await dragSelect(page, 'the potential development of a military cooperation');
+  await page.keyboard.press('Control+Shift+H');
+  await page.waitForFunction((n) => document.querySelectorAll('.reader-text .claim').length > n, before, { timeout: 2_000 });
+  assert.ok(!(await storedClaims(page)).some((c) => c.quote.exact === 'the potential development of a military cooperation'), 'not stored yet');
+  release();
+  await waitSaved(page);
+  const made = (await storedClaims(page)).find((c) => c.quote.exact === 'the potential development of a military cooperation');
+  assert.ok(made);
+  await page.locator(`.reader-text .claim[data-claim-id="${made.id}"]`).first().waitFor();
+  assert.equal(await page.locator('.reader-text .claim[data-claim-id^="pending:"]').count(), 0);
+  await page.unroute('**/api/reader:createClaim');
+
+  await page.route('**/api/reader:createClaim', (route) => route.fulfill({
+    status: 200, contentType: 'application/json',
+    body: JSON.stringify({ ok: false, error: { code: 'store-unavailable', message: 'The library store is read-only.' } }),
+  }));
+  const n = await page.locator('.reader-text .claim').count();
+  await dragSelect(page, 'contain the destabilising threat');
+  await page.keyboard.press('Control+Shift+H');
+  await page.locator('#status-line', { hasText: 'Could not make the claim: The library store is read-only.' }).waitFor();
+  await page.waitForFunction((k) => document.querySelectorAll('.reader-text .claim').length === k, n);
+  await page.unroute('**/api/reader:createClaim');
+});
