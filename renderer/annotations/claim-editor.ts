@@ -61,6 +61,9 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
   } | null = null;
 
   const saveStatus = h('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
+  /** "Changed in another window" while this window edits the same field (refresh()). */
+  const conflict = h('p', { class: 'claim-conflict', role: 'status' });
+  conflict.hidden = true;
   const showState = (s: SaveState): void => {
     saveStatus.dataset.state = s.kind;
     saveStatus.textContent = s.kind === 'saving' ? 'Saving…' : s.kind === 'saved' ? 'Saved'
@@ -160,6 +163,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
     showFuzzy(claim);
     el.replaceChildren(
       h('header', { class: 'claim-editor-header' }, swatch, heading, saveStatus, close),
+      conflict,
       quote,
       fuzzySlot,
       field('Restatement', restatement.id, restatement),
@@ -195,6 +199,7 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
     show(claim, o = {}) {
       if (current?.id !== claim.id) void queue?.flush();
       current = claim;
+      conflict.hidden = true;
       showState(o.saved ? { kind: 'saved' } : { kind: 'idle' });
       build(claim);
       el.hidden = false;
@@ -215,6 +220,18 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
         r.style.height = `${r.scrollHeight + 2}px`;
       }
       if (!busy && active !== fields.note) fields.note.value = claim.note;
+      // Changed elsewhere (another window, the CLI) while being typed here: say so, keep what is typed.
+      const clashes = ([['restatement', fields.restatement], ['note', fields.note]] as const)
+        .filter(([f, input]) => (busy || active === input) && claim[f] !== prev[f] && claim[f] !== input.value);
+      if (clashes.length) {
+        const names = clashes.map(([f]) => f).join(' and ');
+        conflict.replaceChildren(`The ${names} changed in another window. What you type here is saved over it. `,
+          h('button', {
+            type: 'button', class: 'link-button',
+            onclick: () => { for (const [f, input] of clashes) { input.value = current?.[f] ?? input.value; void queue?.now({ [f]: input.value }); } conflict.hidden = true; },
+          }, 'Use the other window’s text'));
+        conflict.hidden = false;
+      }
       if (!busy) {
         fields.kind.value = claim.kind;
         if (prev.tags.join('\n') !== claim.tags.join('\n')) fields.tags.set(claim.tags);

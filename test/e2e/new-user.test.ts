@@ -272,3 +272,32 @@ test('a new claim is drawn at once, before the host answers; one the host refuse
   await page.waitForFunction((k) => document.querySelectorAll('.reader-text .claim').length === k, n);
   await page.unroute('**/api/reader:createClaim');
 });
+
+test('two windows on one library: an edit in one shows in the other\'s open claim editor, or is flagged while that field is being typed in', async () => {
+  const c = (await storedClaims(page)).find((x) => x.quote.exact === 'the potential development of a military cooperation')!;
+  const other = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  try {
+    for (const p of [page, other]) {
+      await p.goto(`${host.url}#doc=${c.documentId}&claim=${c.id}`);
+      await p.locator('.claim-editor .claim-quote', { hasText: 'the potential development' }).waitFor();
+    }
+    await page.locator('.claim-editor .claim-restatement').fill('Russia and Turkmenistan may cooperate militarily');
+    await page.keyboard.press('Tab');
+    await waitSaved(page);
+    await other.waitForFunction(() => document.querySelector('.claim-editor .claim-restatement')?.value === 'Russia and Turkmenistan may cooperate militarily');
+
+    await other.locator('.claim-editor .claim-note').click();
+    await other.keyboard.type('Typed in the second window');
+    await page.locator('.claim-editor .claim-note').fill('Written in the first window');
+    await page.locator('.claim-editor .claim-restatement').focus();
+    await waitSaved(page);
+    const notice = other.locator('.claim-editor .claim-conflict');
+    await notice.filter({ hasText: 'The note changed in another window' }).waitFor();
+    assert.equal(await other.locator('.claim-editor .claim-note').inputValue(), 'Typed in the second window', 'what is typed stays');
+    await screenshot(other, 'new-user-two-windows');
+    await notice.getByRole('button', { name: 'Use the other window’s text' }).click();
+    assert.equal(await other.locator('.claim-editor .claim-note').inputValue(), 'Written in the first window');
+  } finally {
+    await other.close();
+  }
+});
