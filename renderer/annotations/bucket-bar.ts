@@ -2,8 +2,9 @@
  * The bucket bar (after Hypothesis's): a thin strip at the reader's right edge with a mark for
  * where claims are in the whole document, so the density of marks shows at a glance. Claims
  * closer than BUCKET_PX on the strip share one mark with a count; clicking a mark (or Enter on it)
- * opens its first claim in the reader. Positions are the claims' places in the document's height
- * (blocks far off screen are laid out on estimated heights, which is close enough for a map).
+ * opens its first claim in the reader. Positions are the claims' places along the document
+ * (the caller gives fractions 0–1; it uses text positions, not layout, which is close enough for
+ * a map and costs nothing at 10,000 claims).
  */
 import type { Claim } from '../../core/api.ts';
 
