@@ -105,3 +105,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A host, a headless Chromium and a page on the reader: what most e2e specs start from. */
+export interface ReaderSession { host: HostHandle; browser: Browser; page: Page }
+
+/**
+ * Starts a host (`opts.host`: startHost's options), a browser and a page of `viewport` size (CSS
+ * pixels, default 1360×900), opens the reader and waits until a document's text shows. Pair it
+ * with `closeReaderSession` in the spec's after().
+ */
+export async function openReaderSession(opts: { host?: Parameters<typeof startHost>[0]; viewport?: { width: number; height: number } } = {}): Promise<ReaderSession> {
+  const host = await startHost(opts.host);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1360, height: 900 } });
+  await page.goto(host.url);
+  await page.locator('.reader-text .para').first().waitFor();
+  return { host, browser, page };
+}
+
+/** Ends what openReaderSession started; either part may be missing when before() failed early. */
+export async function closeReaderSession(session: Partial<ReaderSession>): Promise<void> {
+  await session.browser?.close();
+  await session.host?.stop();
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { claimWithToolbar, openDocument, waitSaved } from './claims-support.ts';
-import { DEFAULT_CORPUS, launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+import { DEFAULT_CORPUS, closeReaderSession, openReaderSession, screenshot, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
 declare const document: any, window: any;
@@ -21,16 +21,9 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  await page.goto(host.url);
-  await page.locator('.reader-text .para').first().waitFor();
+  ({ host, browser, page } = await openReaderSession());
 });
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+after(() => closeReaderSession({ host, browser }));
 
 /** Whether `selector`'s first element is inside the reader's visible area. */
 const inReaderView = (selector: string): Promise<boolean> => page.evaluate((sel) => {

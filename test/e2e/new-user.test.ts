@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Claim, Entity } from '../../core/api.ts';
 import { api, dragSelect, openDocument, phraseRects, storedClaims, waitSaved } from './claims-support.ts';
-import { launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+import { closeReaderSession, openReaderSession, screenshot, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
 declare const document: any;
@@ -24,18 +24,11 @@ let father: Entity;
 let son: Entity;
 
 before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  await page.goto(host.url);
-  await page.locator('.reader-text .para').first().waitFor();
+  ({ host, browser, page } = await openReaderSession());
   father = await api<Entity>(page, 'createEntity', { name: FATHER, type: 'person', aliases: ['Berdymukhamedov'] });
   son = await api<Entity>(page, 'createEntity', { name: SON, type: 'person', aliases: ['Serdar Berdymukhamedov', 'Sherdar'] });
 });
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+after(() => closeReaderSession({ host, browser }));
 
 async function openEntityPage(id: string): Promise<void> {
   await page.getByRole('tab', { name: 'Entities', exact: true }).click();
@@ -206,7 +199,9 @@ test('tags: suggestions from the tags in use with counts; another case takes the
   await api(page, 'updateClaim', sonClaim!.id, { tags: ['russia', 'succession'] });
   const c = (await storedClaims(page)).find((x) => x.quote.exact.startsWith('The visit of Russian Defence'))!;
   await page.locator(`.reader-text .claim[data-claim-id="${c.id}"]`).first().click();
-  const field = page.locator('.claim-editor .chip-input');
+  // this claim's own tag field: the editor may still show the previous claim for a moment
+  const field = page.locator(`.claim-editor .chip-input[id="claim-${c.id}-tags"]`);
+  await field.waitFor();
   await field.click();
   await field.pressSequentially('Ru');
   const option = page.locator('.claim-editor .tag-suggestion').first();
