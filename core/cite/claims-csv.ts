@@ -4,23 +4,15 @@
  * (Excel above all) read the non-Latin text right. Quoting is csv-stringify's, not ours.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { ClaimFacts } from './claim-facts.ts';
 
 /** One claim as a CSV row; every field is plain text. */
-export interface CsvClaimRow {
+export interface CsvClaimRow extends ClaimFacts {
+  /** The source's title. */
   source: string;
   citekey: string;
   /** "3" or "3–4"; empty for an orphan. */
   paragraphs: string;
-  quote: string;
-  restatement: string;
-  note: string;
-  kind: string;
-  entities: string[];
-  tags: string[];
-  /** The formatted in-text citation, e.g. "(Central Asian Union, n.d., para. 2)". */
-  citation: string;
-  /** `marginalia://claim/<id>`. */
-  link: string;
 }
 
 /** The header row, in column order. */

@@ -12,25 +12,12 @@
  * Everything a user typed is escaped, so a note that contains `*`, `[`, `@` or starts with `#`
  * prints as typed and never turns into markup or a citation.
  */
+import type { ClaimFacts } from './claim-facts.ts';
 
 /** One claim as the notes print it; every string is plain text (escaped here). */
-export interface NoteEntry {
-  quote: string;
-  restatement: string;
-  note: string;
-  /** The kind's label, e.g. "Evidence". */
-  kind: string;
-  entities: string[];
-  tags: string[];
-  /** "¶ 3" or "¶ 3–4"; empty for an orphan. */
+export interface NoteEntry extends ClaimFacts {
+  /** "¶ 3" or "¶ 3–4"; empty for an orphan. In formatted notes the citation is escaped here; a Pandoc citation is written as is. */
   place: string;
-  /**
-   * The citation as it goes into the file: a formatted in-text citation (plain text, escaped
-   * here), or a Pandoc citation such as `[@yapici2018neutrality, para. 3]` (written as is).
-   */
-  citation: string;
-  /** `marginalia://claim/<id>`. */
-  link: string;
 }
 
 /** A section of the notes: a source's title (with its citekey) or an entity's name. */

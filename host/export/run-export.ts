@@ -13,7 +13,8 @@ import {
 } from '../../core/api.ts';
 import { toBibtex } from '../../core/cite/bibtex.ts';
 import { assignCitekeys } from '../../core/cite/citekeys.ts';
-import { claimsCsv } from '../../core/cite/claims-csv.ts';
+import { claimsCsv, type CsvClaimRow } from '../../core/cite/claims-csv.ts';
+import type { ClaimFacts } from '../../core/cite/claim-facts.ts';
 import { exportableItem } from '../../core/cite/csl-export.ts';
 import { toCslJson } from '../../core/cite/csl-json.ts';
 import { paragraphLocator } from '../../core/cite/locator.ts';
@@ -165,26 +166,25 @@ export async function runExport(deps: ExportDeps, request: ExportRequest): Promi
         bibliography = out.bibliography.map((b) => b.text);
       }
       const citationOf = new Map(citable.map((c, i) => [c.id, citations[i] ?? '']));
+      const facts = (c: Claim): ClaimFacts => ({
+        quote: c.quote.exact, restatement: c.restatement, note: c.note, kind: kinds.get(c.kind) ?? c.kind,
+        entities: c.entityIds.map((id) => entities.get(id)?.name ?? '').filter(Boolean), tags: c.tags,
+        citation: citationOf.get(c.id) ?? '', link: claimLink(c.id),
+      });
       if (f === 'csv') {
-        const rows = citable.map((c) => {
+        const rows = citable.map((c): CsvClaimRow => {
           const s = byId.get(c.documentId)!;
           const [first, last] = claimParagraphs(ctx, c);
           return {
-            source: s.item.title ?? s.title, citekey: s.key, paragraphs: first === null ? '' : last !== null && last !== first ? `${first}–${last}` : String(first),
-            quote: c.quote.exact, restatement: c.restatement, note: c.note, kind: kinds.get(c.kind) ?? c.kind,
-            entities: c.entityIds.map((id) => entities.get(id)?.name ?? '').filter(Boolean), tags: c.tags,
-            citation: citationOf.get(c.id) ?? '', link: claimLink(c.id),
+            ...facts(c), source: s.item.title ?? s.title, citekey: s.key,
+            paragraphs: first === null ? '' : last !== null && last !== first ? `${first}–${last}` : String(first),
           };
         });
         return { ...base, text: claimsCsv(rows), filename: 'marginalia-claims.csv', mime: 'text/csv', warnings: warn };
       }
       const entry = (c: Claim): NoteEntry => {
         const [first, last] = claimParagraphs(ctx, c);
-        return {
-          quote: c.quote.exact, restatement: c.restatement, note: c.note, kind: kinds.get(c.kind) ?? c.kind,
-          entities: c.entityIds.map((id) => entities.get(id)?.name ?? '').filter(Boolean), tags: c.tags,
-          place: placeLabel(first, last), citation: citationOf.get(c.id) ?? '', link: claimLink(c.id),
-        };
+        return { ...facts(c), place: placeLabel(first, last) };
       };
       const groups = request.group === 'entity' ? groupByEntity(citable, entities, entry) : groupBySource(citable, byId, entry);
       const bibFile = bibNameFor(request.filename);
