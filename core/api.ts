@@ -450,6 +450,14 @@ export interface ReaderApi {
 
   // claims (issue: the annotation layer)
   listClaims(filter?: ClaimFilter): Promise<Claim[]>;
+  /**
+   * How many claims pass `filter` (absent: every claim of the library), counted per entity they
+   * carry (`'entity'`: keys are entity ids; a claim with two entities counts for both) or per
+   * document they stand in (`'document'`: keys are document ids). Keys with no claim are absent.
+   * For the entity registry's counts and an entity page's sources, without fetching any claim.
+   * Rejects with 'bad-input' for another `by`.
+   */
+  claimCounts(by: 'entity' | 'document', filter?: ClaimFilter): Promise<Record<string, number>>;
   /** One claim by id (a claim link, `marginalia://claim/<id>`, names it); not-found when the library has none. */
   getClaim(id: string): Promise<Claim>;
   createClaim(input: NewClaim): Promise<Claim>;
@@ -544,7 +552,7 @@ export type ReaderMethod = keyof ReaderApi;
 /** Every method name, once: the transports register/expose exactly these. */
 export const READER_METHODS = [
   'getLibrary', 'openCorpus', 'getDocument', 'getSettings', 'setSettings', 'getAppInfo',
-  'listClaims', 'getClaim', 'createClaim', 'updateClaim', 'updateClaims', 'deleteClaims', 'listLinks', 'linkClaims', 'unlinkClaims',
+  'listClaims', 'claimCounts', 'getClaim', 'createClaim', 'updateClaim', 'updateClaims', 'deleteClaims', 'listLinks', 'linkClaims', 'unlinkClaims',
   'listEntities', 'createEntity', 'updateEntity', 'mergeEntities', 'deleteEntity', 'findMentions',
   'listTags', 'renameTag', 'deleteTag',
   'undo', 'redo',

@@ -10,7 +10,7 @@ import {
   ApiError, type ClaimFilter, type DocumentModel, type LibrarySnapshot, type ReaderBridge, type ReaderEventName,
   type ReaderEvents, type Settings,
 } from '../core/api.ts';
-import { getClaim, listClaims, listLinks } from './store/claims-repo.ts';
+import { countClaims, getClaim, listClaims, listLinks } from './store/claims-repo.ts';
 import { listImportProblems } from './store/documents-repo.ts';
 import { listEntities } from './store/entities-repo.ts';
 import { openStore } from './store/open-store.ts';
@@ -165,6 +165,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     getAppInfo: () => Promise.resolve({ name: 'Marginalia', version: opts.version ?? '0.0.0', transport: opts.transport, dataDir: opts.dataDir }),
 
     listClaims: (filter?: ClaimFilter) => reads([], (db) => listClaims(db, filter ?? {})),
+    claimCounts: (by, filter?: ClaimFilter) => {
+      if (by !== 'entity' && by !== 'document') return Promise.reject(new ApiError('bad-input', `Claims are counted by 'entity' or 'document', not ${JSON.stringify(by)}.`));
+      return reads({}, (db) => countClaims(db, by, filter ?? {}));
+    },
     getClaim: (id) => serial(() => {
       const c = ctx.store.db && typeof id === 'string' ? getClaim(ctx.store.db, id) : null;
       if (!c) throw new ApiError('not-found', `There is no claim with id "${String(id)}" in this library (it may have been deleted, or the link comes from another library).`);

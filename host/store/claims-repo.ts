@@ -62,8 +62,8 @@ function entityIdsByClaim(db: DatabaseSync, claimIds: string[] | null): Map<stri
   return out;
 }
 
-/** Claims matching the filter, in document then reading order. */
-export function listClaims(db: DatabaseSync, filter: ClaimFilter = {}): Claim[] {
+/** The SQL conditions (over `claims c`) and their arguments for a filter; none for `{}`. */
+function claimWhere(filter: ClaimFilter): { where: string[]; args: SQLInputValue[] } {
   const where: string[] = [];
   const args: SQLInputValue[] = [];
   if (filter.documentId !== undefined) { where.push('c.document_id = ?'); args.push(filter.documentId); }
@@ -78,10 +78,32 @@ export function listClaims(db: DatabaseSync, filter: ClaimFilter = {}): Claim[] 
     where.push('EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ?)');
     args.push(filter.entityId);
   }
+  return { where, args };
+}
+
+/** Claims matching the filter, in document then reading order. */
+export function listClaims(db: DatabaseSync, filter: ClaimFilter = {}): Claim[] {
+  const { where, args } = claimWhere(filter);
   const sql = `SELECT c.* FROM claims c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.document_id, c.pos_start, c.created, c.id`;
   const rows = db.prepare(sql).all(...args) as unknown as ClaimRow[];
   const tags = entityIdsByClaim(db, where.length ? rows.map((r) => r.id) : null);
   return rows.map((r) => toClaim(r, tags.get(r.id) ?? []));
+}
+
+/**
+ * How many claims matching the filter carry each entity (`by: 'entity'`) or stand in each
+ * document (`by: 'document'`): one SQL GROUP BY, no claim rows read out. Keys with no claim are
+ * absent. A claim tagged with two entities counts once for each.
+ */
+export function countClaims(db: DatabaseSync, by: 'entity' | 'document', filter: ClaimFilter = {}): Record<string, number> {
+  const { where, args } = claimWhere(filter);
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sql = by === 'entity'
+    ? `SELECT ce.entity_id AS k, COUNT(*) AS n FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id ${cond} GROUP BY ce.entity_id`
+    : `SELECT c.document_id AS k, COUNT(*) AS n FROM claims c ${cond} GROUP BY c.document_id`;
+  const out: Record<string, number> = {};
+  for (const r of db.prepare(sql).all(...args) as Array<{ k: string; n: number | bigint }>) out[r.k] = Number(r.n);
+  return out;
 }
 
 /** Claims by id, in the order asked; unknown ids are left out. */
