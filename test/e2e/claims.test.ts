@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Claim } from '../../core/api.ts';
-import { DEFAULT_CORPUS, launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+import { DEFAULT_CORPUS, closeReaderSession, openReaderSession, screenshot, startHost, type HostHandle } from './harness.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
 declare const document: any, getSelection: any, getComputedStyle: any;
@@ -27,16 +27,10 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  await openReader(page, host.url);
+  ({ host, browser, page } = await openReaderSession({ viewport: { width: 1360, height: 860 } }));
   await openDocument(page, BRIEF);
 });
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+after(() => closeReaderSession({ host, browser }));
 
 /** Where keyboard focus is: 'reader' for the text, else `tag.first-class`. */
 const focused = (p: Page): Promise<string> => p.evaluate(() => {

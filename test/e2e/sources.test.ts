@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DocumentSummary, LibrarySnapshot } from '../../core/api.ts';
-import { DEFAULT_CORPUS, launchBrowser, screenshot, startHost, type HostHandle } from './harness.ts';
+import { DEFAULT_CORPUS, closeReaderSession, openReaderSession, screenshot, type HostHandle } from './harness.ts';
 import { api, openDocument, openReader } from './claims-support.ts';
 
 /** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
@@ -31,15 +31,11 @@ before(async () => {
   // the spec edits metadata: its own copy of the corpus and a fresh store
   corpus = await mkdtemp(join(tmpdir(), 'marginalia-sources-e2e-'));
   await cp(DEFAULT_CORPUS, corpus, { recursive: true });
-  host = await startHost({ corpusDir: corpus });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  await openReader(page, host.url);
+  ({ host, browser, page } = await openReaderSession({ host: { corpusDir: corpus } }));
   await openDocument(page, BRIEF);
 });
 after(async () => {
-  await browser?.close();
-  await host?.stop();
+  await closeReaderSession({ host, browser });
   await rm(corpus, { recursive: true, force: true });
 });
 
