@@ -314,6 +314,34 @@ export interface ReanchorChange {
 /** What the host did for one user action; undo/redo report the action they reverted. */
 export interface ActionResult { action: string; undoable: boolean }
 
+/**
+ * The answer of undo/redo (issue 8, item 17): each window undoes its own actions. Without
+ * `conflict` the step was taken and `action` names it. With `conflict` NOTHING changed: a later
+ * change from another window or the command line altered what the step would put back; ask the
+ * user, and call again with `{ anyway: conflict.step }` to take it all the same.
+ */
+export interface HistoryStepResult extends ActionResult { conflict?: HistoryConflict }
+
+/** Why an undo or redo was held back. */
+export interface HistoryConflict {
+  /** The history step in question (pass it as `HistoryStepOptions.anyway`). */
+  step: number;
+  /** Who changed it since: 'another window' or 'the command line'; null when the history does not say. */
+  by: string | null;
+  /** That later action's label ("Edit claim"), when known. */
+  byAction: string | null;
+  /** What was changed, in words: "the note of the claim “Since 1991 …”" (first of several: "… and 2 more"). */
+  what: string;
+  /** A sentence for the user: "Another window changed the note of the claim “…” since (Edit claim)." */
+  message: string;
+}
+
+/** Options of undo/redo. */
+export interface HistoryStepOptions {
+  /** Take the step reported in conflict with this `step` number, over the other change. */
+  anyway?: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Citations out (issue 6): bibliographies, citations with paragraph locators, annotated notes
 // ---------------------------------------------------------------------------------------------
@@ -328,9 +356,10 @@ export const EXPORT_FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json', 'apa', '
 
 /**
  * Which claims an export covers: the ones a view lists (their ids, in the view's order), the ones
- * a search finds (the search syntax), or a filter. Absent: every claim of the library.
+ * a search finds (the search syntax; with `corpusId`, in that corpus only, as the Search tab's
+ * "This corpus"), or a filter. Absent: every claim of the library.
  */
-export type ClaimSelection = { claimIds: string[] } | { query: string } | { filter: ClaimFilter };
+export type ClaimSelection = { claimIds: string[] } | { query: string; corpusId?: string } | { filter: ClaimFilter };
 
 /** One export, as the Export dialog and `marginalia export` ask for it. */
 export interface ExportRequest {
@@ -485,9 +514,10 @@ export interface ReaderApi {
   /** Remove a tag from every claim. One undoable action. */
   deleteTag(tag: string): Promise<ActionResult>;
 
-  // history: one entry per user action, kept in the store
-  undo(): Promise<ActionResult | null>;
-  redo(): Promise<ActionResult | null>;
+  // history: one entry per user action, kept in the store, with the client (window, tab, command
+  // line) that made it. Each client undoes and redoes its own actions; null: it has none.
+  undo(options?: HistoryStepOptions): Promise<HistoryStepResult | null>;
+  redo(options?: HistoryStepOptions): Promise<HistoryStepResult | null>;
 
   // interchange
   /** W3C Web Annotation AnnotationCollection (JSON-LD) of the claims matching the filter. */

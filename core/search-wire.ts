@@ -24,8 +24,10 @@ export interface SearchOptions {
    * Only claims passing these (ids, as ClaimFilter: documentId, entityId, kind; tag by its words;
    * status is not indexed and is ignored). With a filter an empty query lists every claim that
    * passes it, in source then text order: the All-claims view pages its list this way.
+   * `corpusId` (CorpusSummary.id) keeps the claims of that corpus's documents (issue 10, item 13;
+   * applied by host/library/corpus-scope.ts around the index); absent: every corpus.
    */
-  filter?: { documentId?: string; entityId?: string; kind?: string; tag?: string };
+  filter?: { documentId?: string; corpusId?: string; entityId?: string; kind?: string; tag?: string };
 }
 
 /** A text cut to a window around its matches, with the matches moved to the cut text. */
@@ -38,6 +40,12 @@ export interface ClaimSearchHit {
   documentId: string;
   /** The source's title (as the library shows it), '' when the document is unknown. */
   title: string;
+  /**
+   * The corpus (CorpusSummary.id) whose folder holds the claim's document, whether or not it is
+   * the open one; null when no corpus of the library has the document any more (only then is the
+   * document gone). Absent from hosts that do not say.
+   */
+  corpusId?: string | null;
   /** Paragraph number where the claim starts (its locator), null in headings or for orphans. */
   paragraph: number | null;
   /** Paragraph number where it ends: 4 for a claim over ¶ 3–4, equal to `paragraph` within one. */

@@ -15,6 +15,7 @@ import { listImportProblems } from './store/documents-repo.ts';
 import { listEntities } from './store/entities-repo.ts';
 import { openStore } from './store/open-store.ts';
 import { inTransaction } from './store/transaction.ts';
+import { currentClient, LOCAL_CLIENT, withClient } from './store/acting-client.ts';
 import * as claims from './library/claims.ts';
 import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
 import { corpusSummaries, openCorpusInto } from './library/corpus.ts';
@@ -31,6 +32,7 @@ import { redo, undo } from './library/undo.ts';
 import { installSourceEdits, refreshSources, updateSource } from './library/sources.ts';
 import { settingsPatch } from './library/validate.ts';
 import { createSearchService } from './search/service.ts';
+import { corpusScopedSearch } from './library/corpus-scope.ts';
 import * as references from './references/library-references.ts';
 import { citeClaimAsCitedIn } from './references/as-cited-in.ts';
 
@@ -60,6 +62,11 @@ export interface LibraryOptions {
    * app's hosts set it; the one-shot CLI does not.
    */
   watchCorpus?: boolean;
+  /**
+   * Who makes the calls that come through no transport (host/store/acting-client.ts): 'cli' for
+   * the command line, so each window's undo leaves its actions alone; default 'local'.
+   */
+  client?: string;
 }
 
 /** Open the store, import the corpus and return the library. Never rejects for a bad store or folder. */
@@ -85,8 +92,11 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
 
   // One call at a time, in arrival order; a failure does not block the queue.
   let queue: Promise<unknown> = Promise.resolve();
+  // Each call runs as the client that made it (a window, a tab, the command line), whatever ran
+  // before it in the queue: the history records who made each action (acting-client.ts).
   const serial = <T>(work: () => T | Promise<T>): Promise<T> => {
-    const run = queue.then(work);
+    const client = currentClient() ?? opts.client ?? LOCAL_CLIENT;
+    const run = queue.then(() => withClient(client, work));
     queue = run.catch(() => undefined);
     return run;
   };
@@ -103,13 +113,16 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     serial(() => (ctx.store.db ? work(ctx.store.db) : fallback));
   // The one search index (host/search/): a worker started on the first query.
   const searchService = createSearchService(ctx, { dataDir: opts.dataDir });
+  // one corpus or all (issue 10, item 13), hits labelled with their corpus
+  const search = corpusScopedSearch(ctx, (query, options) => searchService.search(query, options));
 
   // The citeproc worker starts on first use (or when warmed); one per library.
   let formatter: CiteFormatter | null = null;
   const citeFormatter = (): CiteFormatter => (formatter ??= createCiteFormatter());
   const exportDeps = {
     ctx, formatter: citeFormatter,
-    search: async (query: string): Promise<string[]> => (await searchService.search(query, { limit: 1, allIds: true })).allIds ?? [],
+    search: async (query: string, corpusId?: string): Promise<string[]> =>
+      (await search(query, { limit: 1, allIds: true, ...(corpusId === undefined ? {} : { filter: { corpusId } }) })).allIds ?? [],
   };
   if (opts.warmCitations) setTimeout(() => { citeFormatter().warm('apa').catch(() => undefined); }, 1500).unref();
 
@@ -192,10 +205,10 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     renameTag: (from, to) => change('rename-tag', () => tags.renameTag(ctx, from, to)),
     deleteTag: (tag) => change('delete-tag', () => tags.deleteTag(ctx, tag)),
 
-    undo: () => serial(() => { const r = undo(ctx); if (r) { changed('undo'); sourcesStepped(); } return r; }),
-    redo: () => serial(() => { const r = redo(ctx); if (r) { changed('redo'); sourcesStepped(); } return r; }),
+    undo: (options) => serial(() => { const r = undo(ctx, options); if (r && !r.conflict) { changed('undo'); sourcesStepped(); } return r; }),
+    redo: (options) => serial(() => { const r = redo(ctx, options); if (r && !r.conflict) { changed('redo'); sourcesStepped(); } return r; }),
 
-    search: (query, options) => searchService.search(query, options),
+    search: (query, options) => search(query, options),
     updateSource: (id, patch) => serial(() => {
       const summary = updateSource(ctx, id, patch);
       ctx.events.emit('onDidChangeLibrary', snapshot());

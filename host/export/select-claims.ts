@@ -10,12 +10,13 @@ import { librarySummaries } from './export-context.ts';
 
 /**
  * The selected claims, in the selection's order: the ids' order, the search's rank order
- * (`search`: the library's one index, so `--query` means what the Search tab means), or
+ * (`search`: the library's one index, so `--query` means what the Search tab means; `corpusId`
+ * keeps one corpus's), or
  * (filter, nothing) library order: documents as the library lists them, then text order.
  * Ids that name no claim are reported, not fatal.
  */
 export async function selectClaims(
-  ctx: LibraryContext, selection: ClaimSelection | undefined, search: (query: string) => Promise<string[]>,
+  ctx: LibraryContext, selection: ClaimSelection | undefined, search: (query: string, corpusId?: string) => Promise<string[]>,
 ): Promise<{ claims: Claim[]; warnings: string[] }> {
   const db = ctx.store.db;
   if (!db) return { claims: [], warnings: [] };
@@ -28,7 +29,8 @@ export async function selectClaims(
   }
   if (selection && 'query' in selection) {
     if (typeof selection.query !== 'string') throw new ApiError('bad-input', 'The query must be text.');
-    const ids = await search(selection.query);
+    if (selection.corpusId !== undefined && typeof selection.corpusId !== 'string') throw new ApiError('bad-input', 'The corpus must be named by its id.');
+    const ids = await search(selection.query, selection.corpusId);
     const byId = new Map(listClaims(db, {}).map((c) => [c.id, c]));
     return { claims: ids.flatMap((id) => { const c = byId.get(id); return c ? [c] : []; }), warnings: [] };
   }

@@ -65,6 +65,18 @@ export function listStoredDocuments(db: DatabaseSync): StoredDocument[] {
   return rows.map(toStored);
 }
 
+/**
+ * The rows of the documents `ids` (tombstones included), each with the corpus that holds it
+ * (`corpusId`, null for a row stored before corpora); ids with no row are absent. For labelling
+ * search hits of any corpus without reading every row (host/library/corpus-scope.ts).
+ */
+export function storedDocumentsByIds(db: DatabaseSync, ids: readonly string[]): Array<StoredDocument & { corpusId: string | null }> {
+  if (!ids.length) return [];
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS}, corpus_id FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as unknown as Array<DocumentRow & { corpus_id: string | null }>;
+  return rows.map((r) => ({ ...toStored(r), corpusId: r.corpus_id }));
+}
+
 /** The stored model of a present document, or null (absent, tombstone, unreadable). */
 export function readDocumentModel(db: DatabaseSync, id: string): DocumentModel | null {
   const row = db.prepare('SELECT model FROM documents WHERE id = ? AND removed_at IS NULL').get(id) as { model: string | null } | undefined;

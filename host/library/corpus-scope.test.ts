@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import type { ClaimSearchHit, SearchOptions } from '../../core/api.ts';
+import type { Library } from '../library.ts';
+import { openLibrary, passage, tempDir } from './test-support.ts';
+
+/** A corpus folder of small .txt files: name → paragraphs. */
+async function smallCorpus(t: { after(fn: () => unknown): void }, label: string, files: Record<string, string[]>): Promise<string> {
+  const dir = await tempDir(t, label);
+  for (const [name, paras] of Object.entries(files)) await writeFile(join(dir, name), paras.join('\n\n'));
+  return dir;
+}
+
+const claimsOf = async (lib: Library, query: string, options: SearchOptions = {}): Promise<ClaimSearchHit[]> =>
+  (await lib.search(query, { limit: 500, ...options })).hits.filter((x): x is ClaimSearchHit => x.type === 'claim');
+
+/**
+ * Two corpora: A with three documents and six claims on "cotton", B with two documents and four
+ * claims on "cotton" too, so a query ranks both corpora's claims together.
+ */
+async function twoCorpora(t: { after(fn: () => unknown): void }): Promise<{ lib: Library; a: string; b: string; idA: string; idB: string; inA: string[]; inB: string[] }> {
+  const a = await smallCorpus(t, 'field', {
+    'ashgabat.txt': ['Ashgabat Notes', 'Cotton sales to Iran fell in 2014.', 'Cotton prices rose at the market.', 'The council met twice.'],
+    'mary.txt': ['Mary Province', 'Cotton fields cover the oasis.', 'Cotton harvest was early.'],
+    'balkan.txt': ['Balkan Region', 'Cotton is shipped by rail.'],
+  });
+  const b = await smallCorpus(t, 'archive', {
+    'letters.txt': ['Letters Home', 'Cotton and wool came by caravan.', 'Cotton merchants met in Merv.'],
+    'ledger.txt': ['Ledger', 'Cotton bales were counted twice.', 'Cotton paid the debts.'],
+  });
+  const lib = await openLibrary(t, await tempDir(t), a);
+  const inA: string[] = [];
+  for (const [file, phrase] of [['ashgabat.txt', 'Cotton sales'], ['ashgabat.txt', 'Cotton prices'], ['mary.txt', 'Cotton fields'], ['mary.txt', 'Cotton harvest'], ['balkan.txt', 'Cotton is shipped'], ['ashgabat.txt', 'The council met']] as const) {
+    inA.push((await lib.createClaim({ ...(await passage(lib, file, phrase)), restatement: file === 'ashgabat.txt' && phrase === 'The council met' ? 'meeting, cotton' : '' })).id);
+  }
+  const idA = (await lib.getLibrary()).corpusId!;
+  const snapB = await lib.openCorpus(b);
+  const inB: string[] = [];
+  for (const [file, phrase] of [['letters.txt', 'Cotton and wool'], ['letters.txt', 'Cotton merchants'], ['ledger.txt', 'Cotton bales'], ['ledger.txt', 'Cotton paid']] as const) {
+    inB.push((await lib.createClaim(await passage(lib, file, phrase))).id);
+  }
+  return { lib, a, b, idA, idB: snapB.corpusId!, inA, inB };
+}
+
+test('search and the claims list cover one corpus or all; a claim of a corpus that is not open keeps its corpus and title', async (t) => {
+  const { lib, idA, idB, inA, inB } = await twoCorpora(t);
+  // B is open. "This corpus": only B's claims, listed (empty query) and searched.
+  const listedB = await lib.search('', { filter: { corpusId: idB }, limit: 50 });
+  assert.equal(listedB.total, 4);
+  assert.equal(listedB.indexed, 4, 'an empty box says how many claims this corpus has');
+  assert.deepEqual(new Set(listedB.hits.map((x) => (x as ClaimSearchHit).claimId)), new Set(inB));
+  assert.deepEqual((await claimsOf(lib, 'cotton', { filter: { corpusId: idB } })).map((x) => x.corpusId), [idB, idB, idB, idB]);
+
+  // "All corpora": every claim; A's keep their corpus and their document's title.
+  const all = await claimsOf(lib, 'cotton');
+  assert.equal(all.length, 10);
+  const fromA = all.filter((x) => inA.includes(x.claimId));
+  assert.equal(fromA.length, 6);
+  for (const x of fromA) assert.equal(x.corpusId, idA);
+  assert.deepEqual([...new Set(fromA.map((x) => x.title))].sort(), ['Ashgabat Notes', 'Balkan Region', 'Mary Province']);
+  for (const x of all.filter((y) => inB.includes(y.claimId))) assert.equal(x.corpusId, idB);
+
+  // A corpus that is not open can be searched alone too, with other filters on top.
+  const onlyA = await lib.search('cotton', { filter: { corpusId: idA }, limit: 50, allIds: true });
+  assert.equal(onlyA.total, 6);
+  assert.deepEqual(new Set(onlyA.allIds), new Set(inA));
+  const mary = (await claimsOf(lib, '', { filter: { corpusId: idA } })).find((x) => x.title === 'Mary Province')!;
+  assert.equal((await lib.search('', { filter: { corpusId: idA, documentId: mary.documentId } })).total, 2);
+  assert.equal((await lib.search('', { filter: { corpusId: idB, documentId: mary.documentId } })).total, 0, "a document of A is not in B's list");
+  // The text of a corpus that is not open is not searched, and the answer says so.
+  const text = await lib.search('cotton', { scope: 'passages', filter: { corpusId: idA } });
+  assert.equal(text.total, 0);
+  assert.match(text.message ?? '', /not open/);
+  assert.ok((await lib.search('cotton', { scope: 'passages', filter: { corpusId: idB } })).total > 0);
+});
+
+test("a scoped search pages like the unscoped one: the same order, every claim once, the corpus's total", async (t) => {
+  const { lib, idA, idB } = await twoCorpora(t);
+  for (const [corpusId, query] of [[idA, 'cotton'], [idB, 'cotton'], [idA, ''], [idB, ''], [idA, 'council OR merchants']] as const) {
+    const everyRanked = (await lib.search(query, { filter: {}, limit: 1, allIds: true })).allIds!;
+    const mine = new Set((await lib.search(query, { filter: { corpusId }, limit: 1, allIds: true })).allIds);
+    const expected = everyRanked.filter((id) => mine.has(id));
+    const paged: string[] = [];
+    for (let offset = 0; offset < expected.length + 2; offset += 2) {
+      const page = await lib.search(query, { filter: { corpusId }, limit: 2, offset });
+      assert.equal(page.total, expected.length, `${query} in ${corpusId}: total`);
+      paged.push(...page.hits.map((x) => (x as ClaimSearchHit).claimId));
+    }
+    assert.deepEqual(paged, expected, `${query || '(list)'}: pages in the unscoped order`);
+    assert.ok(expected.length > 0);
+  }
+});
+
+test('only a claim whose document no corpus holds is labelled as gone; an export of a search can keep one corpus', async (t) => {
+  const { lib, idB, inA, inB } = await twoCorpora(t);
+  const store = (await lib.getLibrary()).store;
+  assert.ok(store.ok);
+  const gone = (await lib.getClaim(inA[4]!)).documentId; // balkan.txt's document
+  const db = new DatabaseSync(store.path);
+  db.prepare('DELETE FROM documents WHERE id = ?').run(gone);
+  db.close();
+  const hits = await claimsOf(lib, 'cotton');
+  const orphan = hits.find((x) => x.claimId === inA[4])!;
+  assert.equal(orphan.corpusId, null);
+  assert.equal(orphan.title, '');
+  assert.ok(hits.filter((x) => x.claimId !== inA[4]).every((x) => typeof x.corpusId === 'string' && x.title !== ''));
+
+  const csv = await lib.exportCitations({ format: 'csv', selection: { query: 'cotton', corpusId: idB } });
+  const rows = csv.text.trim().split(/\r\n/).slice(1);
+  assert.equal(rows.length, inB.length, 'the export covers the four claims of B the search finds');
+  assert.ok(rows.every((r) => /Letters Home|Ledger/.test(r)));
+});

@@ -1,0 +1,119 @@
+/**
+ * Search and the All-claims list over one corpus or over all of them (issue 10, item 13), around
+ * the host's one search index (host/search/, whose public `search` this wraps and does not change).
+ *
+ * - `filter.corpusId` keeps the claims of that corpus's documents. The index itself knows
+ *   documents, not corpora, so a scoped query asks it once for every matching id in rank order
+ *   (`allIds`), keeps the corpus's ids, and fetches the hits of the asked page in as few index
+ *   pages as cover their ranks (usually the first one). A library whose claims are all in that
+ *   corpus (one corpus: the common case) skips all of this.
+ * - Every claim hit says which corpus holds its document (`corpusId`), and a document of a corpus
+ *   that is not open gets its title from the store (with the user's source edits): the index
+ *   only knows the open corpus's titles. Only a document no corpus holds is "gone".
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { SearchHit, SearchOptions, SearchPage } from '../../core/api.ts';
+import { storedDocumentsByIds } from '../store/documents-repo.ts';
+import type { LibraryContext } from './context.ts';
+
+/** The search this wraps, and what it returns: `ReaderApi.search`. */
+export type SearchFn = (query: string, options?: SearchOptions) => Promise<SearchPage>;
+
+/**
+ * Hits the index returns in one page at most (host/search/search-index.ts MAX_LIMIT): a page of
+ * a scoped result whose claims sit further apart in the library's ranking takes more index pages.
+ */
+const INDEX_PAGE = 500;
+
+/** `in:text` in the box searches passages (the same rule as host/search/search-index.ts). */
+const IN_TEXT = /(^|\s)in:text(\s|$)/i;
+
+/** `search` wrapped: `filter.corpusId` honoured, every claim hit labelled with its corpus and title. */
+export function corpusScopedSearch(ctx: LibraryContext, search: SearchFn): SearchFn {
+  /** Claim ids per corpus, valid while the store's change counters stay as they were. */
+  let members: { key: string; byCorpus: Map<string, Set<string>> } | null = null;
+  const claimsOf = (db: DatabaseSync, corpusId: string): Set<string> => {
+    // total_changes(): this connection's writes; data_version: another connection's (the CLI).
+    const key = `${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}:${(db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version}`;
+    if (members?.key !== key) members = { key, byCorpus: new Map() };
+    let set = members.byCorpus.get(corpusId);
+    if (!set) {
+      const rows = db.prepare('SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.corpus_id = ?').all(corpusId) as Array<{ id: string }>;
+      set = new Set(rows.map((r) => r.id));
+      members.byCorpus.set(corpusId, set);
+    }
+    return set;
+  };
+
+  /** Every claim hit gets its corpus, and a title from the store when the index had none for it. */
+  const label = (page: SearchPage): SearchPage => {
+    const db = ctx.store.db;
+    const ids = [...new Set(page.hits.filter((x) => x.type === 'claim').map((x) => x.documentId))];
+    if (!db || !ids.length) return page;
+    const rows = storedDocumentsByIds(db, ids);
+    const edited = new Map(ctx.documents.overlay(rows.map((r) => r.summary)).map((s) => [s.id, s]));
+    const byId = new Map(rows.map((r) => [r.summary.id, { corpusId: r.corpusId, title: edited.get(r.summary.id)?.title ?? r.summary.title }]));
+    const hits = page.hits.map((x): SearchHit => {
+      if (x.type !== 'claim') return x;
+      const doc = byId.get(x.documentId);
+      if (!doc) return { ...x, corpusId: null };
+      // a document no corpus holds (a row from before corpora) still belongs to the open library
+      return { ...x, corpusId: doc.corpusId ?? ctx.corpusId, title: x.title || doc.title };
+    });
+    return { ...page, hits };
+  };
+
+  return async (query, options = {}) => {
+    const filter = options && typeof options.filter === 'object' && options.filter ? options.filter : undefined;
+    const corpusId = filter?.corpusId;
+    if (corpusId === undefined) return label(await search(query, options));
+    const { corpusId: _drop, ...rest } = filter!;
+    const unscoped: SearchOptions = { ...options, filter: rest };
+    const db = ctx.store.db;
+    const limit = Math.max(1, Math.min(INDEX_PAGE, Math.floor(Number(options.limit ?? 50)) || 50));
+    const offset = Math.max(0, Math.floor(Number(options.offset ?? 0)) || 0);
+    const none = (message: string | null, indexed = 0): SearchPage => ({
+      scope: 'claims', total: 0, indexed, offset, hits: [], wanted: 0, message, ...(options.allIds ? { allIds: [] } : {}),
+    });
+    if (typeof corpusId !== 'string' || !db) return none(db ? 'The corpus to search is not named right.' : null);
+    if (options.scope === 'passages' || (typeof query === 'string' && IN_TEXT.test(query))) {
+      // The text index holds the open corpus's paragraphs only.
+      if (corpusId === ctx.corpusId) return search(query, unscoped);
+      return { ...none('The text of a corpus that is not open is not searched: open that corpus first, or search your claims.'), scope: 'passages' };
+    }
+    const known = db.prepare('SELECT 1 FROM corpora WHERE id = ?').get(corpusId);
+    if (!known) return none('There is no such corpus in the library.');
+    const mine = claimsOf(db, corpusId);
+    const everyClaim = (db.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
+    if (mine.size === everyClaim) return label(await search(query, unscoped)); // nothing to leave out
+    if (!mine.size) return none(null);
+    if (typeof rest.documentId === 'string') {
+      const inside = db.prepare('SELECT 1 FROM documents WHERE id = ? AND corpus_id = ?').get(rest.documentId, corpusId);
+      if (!inside) return none(null, mine.size);
+      return { ...label(await search(query, unscoped)), indexed: mine.size };
+    }
+    // Every match in rank order, and the first index page (it holds the asked page when the
+    // corpus's claims rank together, as an empty query lists them: by source).
+    const first = await search(query, { ...unscoped, offset: 0, limit: Math.min(INDEX_PAGE, offset + limit), allIds: true });
+    if (first.scope !== 'claims') return first;
+    const ranked = first.allIds ?? [];
+    const kept = ranked.filter((id) => mine.has(id));
+    const wanted = kept.slice(offset, offset + limit);
+    const rank = new Map(ranked.map((id, i) => [id, i]));
+    const found = new Map<string, SearchHit>();
+    for (const x of first.hits) if (x.type === 'claim') found.set(x.claimId, x);
+    // The ranks still missing, fetched in windows of at most INDEX_PAGE ranks.
+    const missing = wanted.filter((id) => !found.has(id)).map((id) => rank.get(id)!).sort((a, b) => a - b);
+    for (let i = 0; i < missing.length;) {
+      const start = missing[i]!;
+      let j = i;
+      while (j + 1 < missing.length && missing[j + 1]! - start < INDEX_PAGE) j++;
+      const page = await search(query, { ...unscoped, offset: start, limit: missing[j]! - start + 1, allIds: false });
+      for (const x of page.hits) if (x.type === 'claim') found.set(x.claimId, x);
+      i = j + 1;
+    }
+    const hits = wanted.flatMap((id) => { const x = found.get(id); return x ? [x] : []; });
+    const { allIds: _all, ...head } = first;
+    return label({ ...head, total: kept.length, indexed: mine.size, offset, hits, ...(options.allIds ? { allIds: kept } : {}) });
+  };
+}
