@@ -1,23 +1,25 @@
 /**
- * The entities UI's view of the library: entities, every claim, the documents and the claim
- * kinds, fetched together and fetched again whenever the host says annotations or the library
- * changed (an edit here, an undo, the CLI, another window). The views draw from this one copy,
- * so the registry's counts, the entity page and the library-wide list always agree.
+ * The entities UI's view of the library: the entities, how many claims carry each (counted by the
+ * host: `claimCounts('entity')`), the documents and the claim kinds, fetched together and fetched
+ * again whenever the host says annotations, the library or the settings changed (an edit here, an
+ * undo, the CLI, another window). The registry and the entity pages draw from this one copy, so
+ * their names and counts agree; an entity page asks the host for its claims in pages
+ * (entity-claims.ts). No claim is fetched here: at 10,000 claims the whole list was ~6 MB of JSON
+ * per change, the counts are a few bytes per entity.
  *
  * Nothing is fetched while no view that draws from it is on screen (`setWanted(false)`): a change
- * then only marks the copy stale, and it is fetched when a view shows again. With 10,000 claims a
- * fetch moves ~6 MB, which every claim edit would otherwise cost while the user reads.
+ * then only marks the copy stale, and it is fetched when a view shows again.
  */
-import type { Claim, ClaimKindDef, DocumentSummary, Entity, ReaderBridge } from '../../../core/api.ts';
+import type { ClaimKindDef, DocumentSummary, Entity, ReaderBridge } from '../../../core/api.ts';
 import { errorMessage } from '../format.ts';
 
 export interface EntitiesData {
+  /** Every entity, as the host lists them (by name). */
   entities(): Entity[];
   entity(id: string): Entity | undefined;
-  claims(): Claim[];
   documents(): DocumentSummary[];
   kinds(): ClaimKindDef[];
-  /** Claims tagged with the entity. */
+  /** How many claims are tagged with the entity (0 for one with none, or unknown). */
   claimCount(entityId: string): number;
   /** Whether the first load finished. */
   ready(): boolean;
@@ -28,17 +30,21 @@ export interface EntitiesData {
   refresh(): Promise<void>;
   /** Whether a view that draws from this is on screen; becoming wanted fetches a stale copy. */
   setWanted(wanted: boolean): void;
+  /** Called after every fetch (also a failed one); returns the removal. */
   onDidChange(listener: () => void): () => void;
   dispose(): void;
 }
 
+/** The host calls the data makes (a ReaderBridge has them all). */
+export type EntitiesDataReader = Pick<ReaderBridge, 'listEntities' | 'claimCounts' | 'getSettings' | 'getLibrary' | 'on'>;
+
 /** Creates the data; the first load waits until a view wants it (`setWanted(true)`). */
-export function createEntitiesData(reader: ReaderBridge, opts: { onError(message: string): void }): EntitiesData {
+export function createEntitiesData(reader: EntitiesDataReader, opts: { onError(message: string): void }): EntitiesData {
   let entities: Entity[] = [];
-  let claims: Claim[] = [];
+  let byId = new Map<string, Entity>();
+  let counts: Record<string, number> = {};
   let documents: DocumentSummary[] = [];
   let kinds: ClaimKindDef[] = [];
-  let counts = new Map<string, number>();
   let loaded = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -46,16 +52,15 @@ export function createEntitiesData(reader: ReaderBridge, opts: { onError(message
 
   const load = async (): Promise<void> => {
     try {
-      const [e, c, s, lib] = await Promise.all([reader.listEntities(), reader.listClaims(), reader.getSettings(), reader.getLibrary()]);
+      const [e, c, s, lib] = await Promise.all([reader.listEntities(), reader.claimCounts('entity'), reader.getSettings(), reader.getLibrary()]);
       entities = e;
-      claims = c;
+      byId = new Map(e.map((x) => [x.id, x]));
+      counts = c;
       kinds = s.kinds;
       documents = lib.documents;
-      counts = new Map();
-      for (const claim of claims) for (const id of claim.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
       loaded = true;
     } catch (err) {
-      opts.onError(`Could not read the entities and claims: ${errorMessage(err)}`);
+      opts.onError(`Could not read the entities: ${errorMessage(err)}`);
     }
     for (const l of [...listeners]) l();
   };
@@ -81,11 +86,10 @@ export function createEntitiesData(reader: ReaderBridge, opts: { onError(message
 
   return {
     entities: () => entities,
-    entity: (id) => entities.find((e) => e.id === id),
-    claims: () => claims,
+    entity: (id) => byId.get(id),
     documents: () => documents,
     kinds: () => kinds,
-    claimCount: (id) => counts.get(id) ?? 0,
+    claimCount: (id) => (Object.hasOwn(counts, id) ? counts[id]! : 0),
     ready: () => loaded,
     refresh,
     setWanted: (w) => { wanted = w; if (w && stale) void refresh(); },

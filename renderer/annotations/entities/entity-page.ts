@@ -1,14 +1,16 @@
 /**
  * An entity's page: its name, type, aliases, description and Wikidata link; every claim tagged
- * with it across the corpus, grouped by source with counts (each opens in the reader); the
- * mention sweep; and the actions Rename, Edit, Merge into… and Delete. Each action is one step
- * in the host's history, announced by a toast whose Undo button (or Ctrl/Cmd+Z) reverts it.
+ * with it across the library, grouped by source with counts (each opens in the reader), asked of
+ * the host a page at a time with "Show more" (entity-claims.ts); the mention sweep; and the
+ * actions Rename, Edit, Merge into… and Delete. Each action is one step in the host's history,
+ * announced by a toast whose Undo button (or Ctrl/Cmd+Z) reverts it.
  */
-import type { Claim, ClaimFilter, Entity, ReaderBridge } from '../../../core/api.ts';
+import type { ClaimFilter, Entity, ReaderBridge } from '../../../core/api.ts';
 import { h } from '../dom.ts';
 import { errorMessage } from '../format.ts';
 import { confirmAction } from './confirm-dialog.ts';
 import type { EntitiesData } from './entities-data.ts';
+import { createEntityClaims, ENTITY_CLAIM_ROWS, type EntityClaimsState } from './entity-claims.ts';
 import { createEntityForm } from './entity-form.ts';
 import { createEntityPicker } from './entity-picker.ts';
 import { wikidataUrl } from './entity-types.ts';
@@ -22,7 +24,7 @@ export interface EntityPageDeps {
   data: EntitiesData;
   toast(message: string): void;
   undoToast: UndoToast;
-  openClaim(claim: Claim): void;
+  openClaim(claim: { documentId: string; id: string }): void;
   showPassage(documentId: string, start: number, end: number): void;
   onBack(): void;
   /** Shows the library-wide claims view with these filters. */
@@ -40,6 +42,7 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   const actionSlot = h('div', { class: 'entity-action-slot' });
   const claimsTitle = h('h4', { class: 'entity-section-title', id: `entity-claims-${id}` }, 'Claims');
   const claimsBody = h('div', { class: 'entity-claims' });
+  const more = h('button', { type: 'button', class: 'link-button entity-claims-more', hidden: true, onclick: () => void showMore() });
   const inAll = h('button', { type: 'button', class: 'link-button', onclick: () => deps.showAllClaims({ entityId: id }) }, 'Show in All claims');
   const sweep = createMentionSweep({
     reader, data, entityId: id, showPassage: deps.showPassage, undoToast: deps.undoToast, toast: deps.toast,
@@ -48,7 +51,7 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   const el = h('article', { class: 'entity-page', 'aria-label': 'Entity' },
     back, head, actions, actionSlot,
     h('section', { class: 'entity-section', 'aria-labelledby': `entity-claims-${id}` },
-      h('div', { class: 'entity-section-head' }, claimsTitle, inAll), claimsBody),
+      h('div', { class: 'entity-section-head' }, claimsTitle, inAll), claimsBody, more),
     sweep.el);
   let name: HTMLElement | null = null;
 
@@ -143,30 +146,56 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
     head.replaceChildren(h('div', { class: 'entity-page-title' }, name, typeBadge(e.type)), facts.childElementCount ? facts : '');
   };
 
-  const renderClaims = (): void => {
-    const tagged = data.claims().filter((c) => c.entityIds.includes(id));
-    claimsTitle.textContent = `Claims (${tagged.length})`;
-    inAll.hidden = !tagged.length;
-    if (!tagged.length) {
+  /** The entity's claims, a page at a time from the host. */
+  const claims = createEntityClaims(reader, id);
+  let disposed = false;
+
+  const renderClaims = (st: EntityClaimsState): void => {
+    if (!st.loaded) { claimsBody.replaceChildren(h('p', { class: 'panel-empty' }, 'Loading…')); return; }
+    claimsTitle.textContent = `Claims (${st.total.toLocaleString('en')})`;
+    inAll.hidden = !st.total;
+    const left = st.total - st.listed;
+    more.hidden = left <= 0;
+    more.textContent = left > 0 ? `Show ${Math.min(ENTITY_CLAIM_ROWS, left).toLocaleString('en')} more (${left.toLocaleString('en')} not listed yet)` : '';
+    if (!st.total) {
       claimsBody.replaceChildren(h('p', { class: 'panel-empty' }, 'No claim is tagged with this entity yet. Tag one from the claim editor, or make one from a mention below.'));
       return;
     }
-    const docs = data.documents();
-    const order = new Map(docs.map((d, i) => [d.id, i]));
-    const groups = new Map<string, Claim[]>();
-    for (const c of tagged) groups.set(c.documentId, [...(groups.get(c.documentId) ?? []), c]);
-    const sorted = [...groups.entries()].sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
-    claimsBody.replaceChildren(...sorted.map(([docId, claims]) => {
-      claims.sort((a, b) => a.position.start - b.position.start);
-      const title = documentTitle(docs, docId);
-      return h('section', { class: 'entity-source', 'data-document-id': docId, 'aria-label': `${title}: ${plural(claims.length, 'claim')}` },
-        h('h5', { class: 'entity-source-title' }, h('span', {}, title), h('span', { class: 'entity-source-count' }, String(claims.length))),
-        h('ul', { class: 'entity-claim-list' }, ...claims.map((c) => {
+    // a redraw after a change elsewhere keeps the keyboard on the claim it was on
+    const focused = (document.activeElement as HTMLElement | null)?.closest?.<HTMLElement>('.entity-claim')?.dataset.claimId;
+    claimsBody.replaceChildren(...st.groups.map((g) => {
+      const title = g.title || 'A document no longer in the library';
+      return h('section', { class: 'entity-source', 'data-document-id': g.documentId, 'aria-label': `${title}: ${plural(g.count, 'claim')}` },
+        h('h5', { class: 'entity-source-title' }, h('span', {}, title), h('span', { class: 'entity-source-count' }, String(g.count))),
+        h('ul', { class: 'entity-claim-list' }, ...g.hits.map((c) => {
           const link = claimLink(c, data.kinds());
-          link.addEventListener('click', (ev) => { if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return; ev.preventDefault(); deps.openClaim(c); });
+          link.addEventListener('click', (ev) => { if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return; ev.preventDefault(); deps.openClaim({ documentId: c.documentId, id: c.claimId }); });
           return h('li', {}, link);
         })));
     }));
+    if (focused) claimsBody.querySelector<HTMLElement>(`.entity-claim[data-claim-id="${CSS.escape(focused)}"]`)?.focus();
+  };
+
+  /** Asks the host again (after a change anywhere) and draws the answer. */
+  const reloadClaims = (): void => {
+    claims.reload().then((st) => { if (!disposed && entity()) renderClaims(st); },
+      (err: unknown) => { if (!disposed) deps.toast(`Could not list the claims of this entity: ${errorMessage(err)}`); });
+  };
+
+  /** "Show more": the next page; focus goes to the first row it added. */
+  const showMore = async (): Promise<void> => {
+    const before = claims.state().listed;
+    more.disabled = true;
+    try {
+      const st = await claims.more();
+      if (disposed) return;
+      renderClaims(st);
+      claimsBody.querySelectorAll<HTMLElement>('.entity-claim')[before]?.focus();
+    } catch (err) {
+      deps.toast(`Could not list more claims: ${errorMessage(err)}`);
+    } finally {
+      more.disabled = false;
+    }
   };
 
   const render = (): void => {
@@ -176,13 +205,16 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
       head.replaceChildren(h('p', { class: 'panel-empty' }, 'This entity is no longer in the library (it was merged or deleted).'));
       actions.hidden = true;
       claimsBody.replaceChildren();
+      more.hidden = true;
+      inAll.hidden = true;
       return;
     }
     actions.hidden = false;
     const focusedName = document.activeElement === name;
     renderHead(e);
     if (focusedName) name?.focus();
-    renderClaims();
+    if (!claims.state().loaded) renderClaims(claims.state());
+    reloadClaims();
   };
 
   const off = data.onDidChange(() => { render(); sweep.refresh(); });
@@ -193,6 +225,6 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
     el,
     entityId: () => id,
     focus: () => name?.focus(),
-    dispose: () => { off(); sweep.dispose(); },
+    dispose: () => { disposed = true; off(); sweep.dispose(); },
   };
 }

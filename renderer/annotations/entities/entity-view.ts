@@ -3,7 +3,7 @@
  * opens it in the reader, and document titles. Kept together so the registry, the entity page
  * and the library-wide view speak alike.
  */
-import type { Claim, ClaimKindDef, DocumentSummary, EntityType } from '../../../core/api.ts';
+import type { Claim, ClaimKindDef, ClaimSearchHit, DocumentSummary, EntityType } from '../../../core/api.ts';
 import { h } from '../dom.ts';
 import { kindDef, locator, snippet, statusBadge } from '../format.ts';
 import { hashForClaim } from '../claim-route.ts';
@@ -28,19 +28,20 @@ export function kindLabel(kinds: readonly ClaimKindDef[], kind: string): HTMLEle
 }
 
 /** A status badge ("moved", "orphan") for a claim that is not exactly where it was made. */
-export function statusLabel(claim: Claim): HTMLElement | null {
+export function statusLabel(claim: Pick<Claim, 'status'>): HTMLElement | null {
   const b = statusBadge(claim.status);
   return b ? h('span', { class: `status-badge status-${claim.status}`, title: b.title }, b.text) : null;
 }
 
 /**
- * A claim as a link into the reader (`#doc=…&claim=…`, which the claims layer follows): quote,
- * restatement, kind and locator. A link, so it can also be copied or opened with the keyboard.
+ * A claim (a row of the host's search answer) as a link into the reader (`#doc=…&claim=…`, which
+ * the claims layer follows): kind, locator, status, restatement and the start of its quote. A
+ * link, so it can also be copied or opened with the keyboard.
  */
-export function claimLink(claim: Claim, kinds: readonly ClaimKindDef[]): HTMLElement {
+export function claimLink(claim: ClaimSearchHit, kinds: readonly ClaimKindDef[]): HTMLElement {
   const where = locator(claim);
-  return h('a', { class: 'entity-claim', href: hashForClaim(claim.documentId, claim.id), 'data-claim-id': claim.id },
+  return h('a', { class: 'entity-claim', href: hashForClaim(claim.documentId, claim.claimId), 'data-claim-id': claim.claimId },
     h('span', { class: 'entity-claim-meta' }, kindLabel(kinds, claim.kind), where ? h('span', { class: 'locator' }, where) : null, statusLabel(claim)),
     claim.restatement ? h('span', { class: 'entity-claim-restatement' }, claim.restatement) : null,
-    h('span', { class: 'entity-claim-quote' }, snippet(claim.quote.exact)));
+    h('span', { class: 'entity-claim-quote' }, snippet(claim.snippet.text)));
 }

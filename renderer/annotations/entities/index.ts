@@ -5,7 +5,7 @@
  * "Add entity…" uses `createEntityPicker`, exported here for the wiring to hand to the claims
  * layer (`createAnnotationLayer({ entityPicker: createEntityPicker })`).
  */
-import type { Claim, ClaimFilter } from '../../../core/api.ts';
+import type { ClaimFilter } from '../../../core/api.ts';
 import { hashForDoc } from '../../ui/location.ts';
 import { hashForClaim } from '../claim-route.ts';
 import { installHistoryKeys } from '../history-keys.ts';
@@ -36,7 +36,7 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
   ensureStylesheet();
   const data = createEntitiesData(ctx.reader, { onError: ctx.toast });
   const undoToast = createUndoToast(ctx.reader);
-  const openClaim = (c: Claim): void => ctx.openDocument(c.documentId, c.id);
+  const openClaim = (c: { documentId: string; id: string }): void => ctx.openDocument(c.documentId, c.id);
   const showPassage = ctx.showPassage ?? ((documentId: string) => ctx.openDocument(documentId));
 
   const allClaims = createAllClaimsView({ reader: ctx.reader, data, undoToast, toast: ctx.toast, openClaim });
@@ -46,9 +46,10 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
   });
   const removeEntities = ctx.addPanel({ id: 'entities', title: 'Entities', mount: (body) => { body.append(entities.el); } });
   const removeAll = ctx.addPanel({ id: 'all-claims', title: 'All claims', mount: (body) => { body.append(allClaims.el); } });
-  // The library-wide data (every claim) is fetched only while the Entities section is on screen
-  // (the side tabs hide the others); All claims pages its list from the host's search index and
-  // needs no copy. The check waits a task so the tabs have hidden theirs first.
+  // The entities, their claim counts, the documents and kinds are fetched only while the Entities
+  // section is on screen (the side tabs hide the others); neither view holds a claim list: an
+  // entity page and All claims page theirs from the host's search index. The check waits a task
+  // so the tabs have hidden theirs first.
   const sections = [entities.el, allClaims.el].map((el) => el.closest('section')).filter((s): s is HTMLElement => !!s);
   const syncWanted = (): void => {
     const onScreen = (el: HTMLElement): boolean => el.isConnected && !el.hidden && !el.closest('[hidden]');
