@@ -326,6 +326,8 @@ export interface HistoryStepResult extends ActionResult { conflict?: HistoryConf
 export interface HistoryConflict {
   /** The history step in question (pass it as `HistoryStepOptions.anyway`). */
   step: number;
+  /** 'changed': what the step would put back was changed since; 'deleted': the thing is gone (the step brings it back). */
+  kind: 'changed' | 'deleted';
   /** Who changed it since: 'another window' or 'the command line'; null when the history does not say. */
   by: string | null;
   /** That later action's label ("Edit claim"), when known. */

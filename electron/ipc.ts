@@ -9,11 +9,33 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain } from 'electron';
 import { READER_EVENTS, READER_METHODS, channelFor, type ReaderBridge, type ReaderEvents, type ReaderMethod } from '../core/api.ts';
 import { settle, type WireResult } from '../host/web-host/wire.ts';
+import { withClient } from '../host/store/acting-client.ts';
 import { isAppUrl } from './urls.ts';
 
 /** Whether an IPC message comes from our renderer's top frame (not an iframe, not another page). */
 export function isTrustedFrame(frame: WebFrameMain | null): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** Window number (1, 2, …: the lowest free) of each open window's contents, by webContents id. */
+const windowSlots = new Map<number, number>();
+
+/**
+ * The client id of a window for the history (undo per window, issue 8, item 17): `window:N`,
+ * N the lowest number no open window holds. The first window is always `window:1`, so after a
+ * restart (or a reload) Ctrl+Z still undoes what that window did before.
+ */
+export function windowClient(sender: Pick<WebContents, 'id' | 'once'> | undefined): string {
+  if (!sender || typeof sender.id !== 'number') return 'window:1';
+  let slot = windowSlots.get(sender.id);
+  if (slot === undefined) {
+    const used = new Set(windowSlots.values());
+    for (slot = 1; used.has(slot); slot += 1);
+    windowSlots.set(sender.id, slot);
+    const id = sender.id;
+    sender.once('destroyed', () => windowSlots.delete(id));
+  }
+  return `window:${slot}`;
 }
 
 function handle(library: ReaderBridge, method: ReaderMethod): void {
@@ -22,7 +44,7 @@ function handle(library: ReaderBridge, method: ReaderMethod): void {
       return Promise.resolve({ ok: false, error: { code: 'bad-input', message: 'Refused: the request did not come from the reader window.' } });
     }
     const fn = library[method] as (...a: unknown[]) => Promise<unknown>;
-    return settle(() => fn.apply(library, args));
+    return settle(() => withClient(windowClient(event.sender as WebContents | undefined), () => fn.apply(library, args)));
   });
 }
 

@@ -5,7 +5,8 @@
  * Chromium) without Electron. Routes (access rules in web-host/auth.ts):
  *   GET  /?token=T              sets the session cookie, redirects to `/`
  *   GET  /…                     static files from `staticDir` (cookie)
- *   POST /api/<channelFor(m)>   body: JSON array of arguments → `WireResult` (cookie + header)
+ *   POST /api/<channelFor(m)>   body: JSON array of arguments → `WireResult` (cookie + header);
+ *                               `X-Marginalia-Client` names the tab, whose actions undo undoes
  *   GET  /api/events            Server-Sent Events, one per READER_EVENTS name (cookie)
  *   GET  /claim/<id>            a claim link (core/links.ts): redirects to the reader at `/#claim=<id>`,
  *                               which opens, selects and flashes the claim (cookie; `?token=T` works too)
@@ -20,12 +21,15 @@ import { EventHub } from './web-host/events.ts';
 import { applySecurityHeaders, sendJson, sendText } from './web-host/headers.ts';
 import { serveStatic, staticRoot } from './web-host/static-files.ts';
 import { httpStatusFor, settle, type WireResult } from './web-host/wire.ts';
+import { clientId, withClient } from './store/acting-client.ts';
 
 /** Largest request body accepted: annotation imports of a big corpus stay well under this. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** Path prefix of API calls; the method's channel name follows it. */
 export const API_PREFIX = '/api/';
+/** Request header naming the browser tab that calls (renderer/transport/web-client.ts), lower case as Node gives it. */
+export const CLIENT_HEADER = 'x-marginalia-client';
 /** Path of the event stream. */
 export const EVENTS_PATH = '/api/events';
 
@@ -120,7 +124,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return reply(res, { ok: false, error: { code: 'bad-input', message: 'The request body must be a JSON array of arguments.' } });
     }
     const fn = opts.library[name] as (...a: unknown[]) => Promise<unknown>;
-    reply(res, await settle(() => fn.apply(opts.library, args)));
+    // each tab says which it is, so undo is per window (issue 8, item 17); no header: one 'web' client
+    const tab = clientId(req.headers[CLIENT_HEADER]);
+    reply(res, await settle(() => withClient(tab ? `tab:${tab}` : 'web', () => fn.apply(opts.library, args))));
   }
 
   await new Promise<void>((resolve, reject) => {

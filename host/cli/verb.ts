@@ -62,7 +62,8 @@ export async function openLibrary(values: Values, opts: { warmCitations?: boolea
   const corpusDir = typeof values.corpus === 'string' ? resolve(values.corpus) : null;
   // Loaded on demand: `--help` and usage errors need no store (nor node:sqlite).
   const { createLibrary } = await import('../library.ts');
-  const library = await createLibrary({ dataDir, corpusDir, transport: 'web', version: packageVersion(), warmCitations: opts.warmCitations ?? false, watchCorpus: opts.watchCorpus ?? false });
+  // client 'cli': the app's windows undo their own actions, not the command line's (issue 8, item 17)
+  const library = await createLibrary({ dataDir, corpusDir, transport: 'web', version: packageVersion(), warmCitations: opts.warmCitations ?? false, watchCorpus: opts.watchCorpus ?? false, client: 'cli' });
   if (corpusDir === null && (await library.getLibrary()).corpusDir === null) await library.openCorpus(BUNDLED_CORPUS);
   return library;
 }

@@ -1,12 +1,14 @@
 /**
  * Undo/redo kept in the store: one history row per user action, holding the before and after
  * image of every row the action touched (claims, claim_entities, claim_links, entities,
- * source_edits, reference_corrections, metadata_sources).
+ * source_edits, reference_corrections, metadata_sources), and the client (window, tab, command
+ * line) that made it: each client undoes and redoes its own actions (issue 8, item 17).
  *
  * Every user edit writes through a `RowRecorder`, so undo is "put the before images back" and
- * redo "put the after images back", whatever the action was. A new action clears the redo stack.
+ * redo "put the after images back", whatever the action was. A new action clears its client's redo stack.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { actingClient } from './acting-client.ts';
 
 /** The tables whose rows user actions change, with their key columns. */
 export const TRACKED_TABLES = {
@@ -91,34 +93,143 @@ export class RowRecorder {
   }
 }
 
-/** Record a finished action (inside its transaction): the redo stack goes, the action goes on top. */
-export function pushAction(db: DatabaseSync, label: string, changes: RowChange[]): void {
-  db.prepare('DELETE FROM history WHERE undone = 1').run();
-  db.prepare('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)').run(label, JSON.stringify(changes), new Date().toISOString());
+/**
+ * Record a finished action (inside its transaction) as `client`'s: that client's redo stack goes
+ * (other windows keep theirs), the action goes on top. Rows from before clients were recorded
+ * (client NULL) count as every client's.
+ */
+export function pushAction(db: DatabaseSync, label: string, changes: RowChange[], client: string = actingClient()): void {
+  db.prepare('DELETE FROM history WHERE undone = 1 AND (client = ? OR client IS NULL)').run(client);
+  db.prepare('INSERT INTO history (label, changes, at, client) VALUES (?, ?, ?, ?)').run(label, JSON.stringify(changes), new Date().toISOString(), client);
   db.prepare('DELETE FROM history WHERE seq <= (SELECT MAX(seq) FROM history) - ?').run(HISTORY_LIMIT);
 }
 
-/** An action taken off (undo) or put back on (redo) the stack, with the rows it touched. */
-export interface SteppedAction { label: string; changes: RowChange[] }
+/**
+ * Columns that are not the user's own say, so a difference there is no conflict: `modified`
+ * (every edit sets it) and where the anchoring layer last placed a claim (written without
+ * history by `writeAnchor`; undo and redo re-anchor the claims they touch anyway).
+ */
+const NOT_CONFLICTING: Record<string, ReadonlySet<string>> = {
+  '*': new Set(['modified']),
+  claims: new Set(['status', 'pos_start', 'pos_end', 'paragraph', 'paragraph_end']),
+};
 
-/** Revert the newest action not yet undone (inside a transaction); null when there is none. */
-export function undoLast(db: DatabaseSync): SteppedAction | null {
-  const row = db.prepare('SELECT seq, label, changes FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; label: string; changes: string } | undefined;
-  if (!row) return null;
-  const changes = JSON.parse(row.changes) as RowChange[];
-  for (const c of [...changes].reverse()) writeImage(db, c.table, c.key, c.before);
-  db.prepare('UPDATE history SET undone = 1 WHERE seq = ?').run(row.seq);
-  return { label: row.label, changes };
+function conflicting(table: TrackedTable, column: string): boolean {
+  return !NOT_CONFLICTING['*']!.has(column) && !NOT_CONFLICTING[table]?.has(column) && !TRACKED_TABLES[table].includes(column as never);
 }
 
-/** Re-apply the oldest undone action (inside a transaction); null when there is none. */
-export function redoNext(db: DatabaseSync): SteppedAction | null {
-  const row = db.prepare('SELECT seq, label, changes FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1').get() as
-    { seq: number; label: string; changes: string } | undefined;
+function same(a: SQLInputValue | undefined, b: SQLInputValue | undefined): boolean {
+  return (a ?? null) === (b ?? null) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The columns an update changed (every column, bookkeeping included). */
+function changedColumns(before: Row, after: Row): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => !same(before[c], after[c]));
+}
+
+/**
+ * One row that a later change (from another client, or anything else that wrote it since) left
+ * different from what the step expects: `changed` names the user's columns that differ,
+ * `deleted` says the row is gone. `by` and `byLabel`: the newest later action in the history
+ * that touched the row, when there is one (null: the history does not say, e.g. it was forced).
+ */
+export interface RowConflict {
+  table: TrackedTable;
+  key: Row;
+  /** The row as the action left it (or found it, for a delete): to name it in a message. */
+  image: Row;
+  kind: 'changed' | 'deleted';
+  columns: string[];
+  by: string | null;
+  byLabel: string | null;
+}
+
+/** Which way a step goes: undo puts the before images back, redo the after images. */
+type Direction = 'undo' | 'redo';
+
+/** How `c` stands against the row as it is now; null when the step can be taken cleanly. */
+function rowConflict(db: DatabaseSync, c: RowChange, dir: Direction): Omit<RowConflict, 'by' | 'byLabel' | 'image'> | null {
+  const expected = dir === 'undo' ? c.after : c.before;
+  const target = dir === 'undo' ? c.before : c.after;
+  if (expected === null) return null; // the step puts a row back: whatever is there, the row is wanted
+  const now = readRow(db, c.table, c.key);
+  if (now === null) return target === null ? null : { table: c.table, key: c.key, kind: 'deleted', columns: [] };
+  const watched = target === null ? Object.keys(expected) : changedColumns(c.before!, c.after!);
+  const columns = watched.filter((col) => conflicting(c.table, col) && !same(now[col], expected[col]));
+  return columns.length ? { table: c.table, key: c.key, kind: 'changed', columns } : null;
+}
+
+/** Write one change's target image; an update only sets the columns the action changed. */
+function applyChange(db: DatabaseSync, c: RowChange, dir: Direction): void {
+  const target = dir === 'undo' ? c.before : c.after;
+  if (target === null || c.before === null || c.after === null) { writeImage(db, c.table, c.key, target); return; }
+  const now = readRow(db, c.table, c.key);
+  if (now === null) { writeImage(db, c.table, c.key, target); return; }
+  const next: Row = { ...now };
+  for (const col of changedColumns(c.before, c.after)) next[col] = target[col] ?? null;
+  writeImage(db, c.table, c.key, next);
+}
+
+/** The newest action after `seq`, not undone, from a client other than `client`, that touched `key`. */
+function laterToucher(db: DatabaseSync, seq: number, client: string, table: TrackedTable, key: Row): { client: string | null; label: string } | null {
+  const rows = db.prepare('SELECT label, client, changes FROM history WHERE seq > ? AND undone = 0 AND (client IS NULL OR client <> ?) ORDER BY seq DESC').all(seq, client) as
+    Array<{ label: string; client: string | null; changes: string }>;
+  const id = JSON.stringify(keyValues(table, key));
+  for (const r of rows) {
+    const touched = (JSON.parse(r.changes) as RowChange[]).some((c) => c.table === table && JSON.stringify(keyValues(table, c.key)) === id);
+    if (touched) return { client: r.client, label: r.label };
+  }
+  return null;
+}
+
+/**
+ * An action taken off (undo) or put back on (redo) a client's stack, with the rows it touched.
+ * With `conflicts`, the step was NOT taken: rows it would write were changed since by someone
+ * else (pass `anyway: seq` to take it all the same).
+ */
+export interface SteppedAction { seq: number; label: string; changes: RowChange[]; conflicts?: RowConflict[] }
+
+/** Who steps, and whether to step over conflicts the caller was told of. */
+export interface StepOptions {
+  /** Whose stack: default the acting client (acting-client.ts). */
+  client?: string;
+  /** The seq of a step already reported in conflict that the user chose to take anyway. */
+  anyway?: number;
+}
+
+function step(db: DatabaseSync, dir: Direction, opts: StepOptions): SteppedAction | null {
+  const client = opts.client ?? actingClient();
+  const sql = dir === 'undo'
+    ? 'SELECT seq, label, changes FROM history WHERE undone = 0 AND (client = ? OR client IS NULL) ORDER BY seq DESC LIMIT 1'
+    : 'SELECT seq, label, changes FROM history WHERE undone = 1 AND (client = ? OR client IS NULL) ORDER BY seq ASC LIMIT 1';
+  const row = db.prepare(sql).get(client) as { seq: number; label: string; changes: string } | undefined;
   if (!row) return null;
   const changes = JSON.parse(row.changes) as RowChange[];
-  for (const c of changes) writeImage(db, c.table, c.key, c.after);
-  db.prepare('UPDATE history SET undone = 0 WHERE seq = ?').run(row.seq);
-  return { label: row.label, changes };
+  if (opts.anyway !== row.seq) {
+    const conflicts = changes.flatMap((c) => {
+      const found = rowConflict(db, c, dir);
+      if (!found) return [];
+      const who = laterToucher(db, row.seq, client, c.table, c.key);
+      return [{ ...found, image: (c.after ?? c.before)!, by: who?.client ?? null, byLabel: who?.label ?? null }];
+    });
+    if (conflicts.length) return { seq: row.seq, label: row.label, changes: [], conflicts };
+  }
+  for (const c of dir === 'undo' ? [...changes].reverse() : changes) applyChange(db, c, dir);
+  db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(dir === 'undo' ? 1 : 0, row.seq);
+  return { seq: row.seq, label: row.label, changes };
+}
+
+/**
+ * Revert the client's newest action not yet undone (inside a transaction); null when it has
+ * none. An update puts back only the columns the action changed, so a later edit of another
+ * field of the same row (from another window) stays. When a later change from elsewhere altered
+ * what the action wrote, nothing is written and the result lists the `conflicts`.
+ */
+export function undoLast(db: DatabaseSync, opts: StepOptions = {}): SteppedAction | null {
+  return step(db, 'undo', opts);
+}
+
+/** Re-apply the client's oldest undone action (inside a transaction); null when there is none. Conflicts as `undoLast`. */
+export function redoNext(db: DatabaseSync, opts: StepOptions = {}): SteppedAction | null {
+  return step(db, 'redo', opts);
 }

@@ -154,6 +154,10 @@ export const MIGRATIONS: readonly Migration[] = [
     );
     CREATE INDEX metadata_sources_reference ON metadata_sources(reference_id);
   `),
+  // N (issue 8, item 17): undo per window. Each history row says which client (a window, a
+  // browser tab, 'cli') made the action (host/store/acting-client.ts); rows from before stay
+  // NULL and count as every client's.
+  (db) => db.exec('ALTER TABLE history ADD COLUMN client TEXT;'),
 ];
 
 /** The schema version this code writes and the newest it can read. */

@@ -7,7 +7,8 @@
 import type { ReaderBridge, TagCount } from '../../core/api.ts';
 import { h } from './dom.ts';
 import { errorMessage } from './format.ts';
-import { actionWords } from './history-keys.ts';
+import { confirmHistoryStep } from './history-conflict-dialog.ts';
+import { stepHistory } from './history-step.ts';
 
 /** What a rename of `from` to `to` would do, as its button says. */
 export function renameLabel(from: string, to: string, inUse: readonly TagCount[]): { label: string; merge: boolean; same: boolean; into?: string } {
@@ -84,9 +85,9 @@ export function manageTags(reader: Pick<ReaderBridge, 'listTags' | 'renameTag' |
 
     undoButton.addEventListener('click', async () => {
       try {
-        const r = await reader.undo();
+        const outcome = await stepHistory({ reader, confirm: confirmHistoryStep }, 'undo');
         await load();
-        status.textContent = r ? `Undid: ${actionWords(r.action)}.` : 'Nothing to undo.';
+        status.textContent = outcome.message;
       } catch (err) {
         status.textContent = `Could not undo: ${errorMessage(err)}`;
       }

@@ -9,6 +9,27 @@ import { unwrap } from './wire.ts';
 
 /** The header the web host checks on every API call (host/web-host/auth.ts). */
 const TOKEN_HEADER = 'X-Marginalia-Token';
+/** The header naming this tab, so the host's undo is per window (host/web-host.ts). */
+const CLIENT_HEADER = 'X-Marginalia-Client';
+/** Where the tab keeps its id: sessionStorage lives as long as the tab, reloads included. */
+const CLIENT_KEY = 'marginalia.client';
+
+/**
+ * This tab's client id: made once per tab and kept across reloads (sessionStorage), so Ctrl+Z
+ * after a reload still undoes what this tab did, and another tab's actions stay that tab's.
+ */
+export function tabClientId(storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof sessionStorage === 'undefined' ? null : sessionStorage): string {
+  const made = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+  try {
+    const kept = storage?.getItem(CLIENT_KEY);
+    if (kept) return kept;
+    const id = made();
+    storage?.setItem(CLIENT_KEY, id);
+    return id;
+  } catch {
+    return made(); // storage refused (privacy settings): one id for this page's life
+  }
+}
 
 /** Options for tests and embedding; in the page everything comes from `document`/`window`. */
 export interface WebClientOptions {
@@ -16,6 +37,8 @@ export interface WebClientOptions {
   baseUrl?: string;
   /** API token; default: `<meta name="marginalia-token">`, written by the web host into index.html. */
   token?: string;
+  /** This tab's client id (undo per window); default: `tabClientId()`. */
+  clientId?: string;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
 }
@@ -28,6 +51,7 @@ export function createWebClient(opts: WebClientOptions = {}): ReaderBridge {
   const base = opts.baseUrl ?? '';
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
   const token = opts.token ?? document.querySelector<HTMLMetaElement>('meta[name="marginalia-token"]')?.content ?? '';
+  const client = opts.clientId ?? tabClientId();
   let source: EventSource | null = null;
   let closing = false;
   // capture, so this runs before the listeners that send their last saves
@@ -40,7 +64,7 @@ export function createWebClient(opts: WebClientOptions = {}): ReaderBridge {
       res = await doFetch(`${base}/api/${channelFor(method)}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token, [CLIENT_HEADER]: client },
         body,
         // a save sent as the page closes (the claim editor flushes on pagehide) still reaches the
         // host; browsers allow keepalive bodies up to 64 KB in flight, so only then

@@ -6,7 +6,8 @@
 import type { ReaderBridge } from '../../../core/api.ts';
 import { h } from '../dom.ts';
 import { errorMessage } from '../format.ts';
-import { actionWords } from '../history-keys.ts';
+import { confirmHistoryStep } from '../history-conflict-dialog.ts';
+import { stepHistory } from '../history-step.ts';
 
 /** How long the toast stays, in ms: long enough to read a line and reach for the button. */
 const SHOW_MS = 10_000;
@@ -47,8 +48,8 @@ export function createUndoToast(reader: Pick<ReaderBridge, 'undo'>, parent: HTML
   undo.addEventListener('click', async () => {
     undo.disabled = true;
     try {
-      const r = await reader.undo();
-      text.textContent = r ? `Undid: ${actionWords(r.action)}.` : 'Nothing to undo.';
+      // this window's last action; asks first when another window changed the same thing since
+      text.textContent = (await stepHistory({ reader, confirm: confirmHistoryStep }, 'undo')).message;
     } catch (err) {
       text.textContent = `Could not undo: ${errorMessage(err)}`;
     }
