@@ -162,6 +162,11 @@ export async function openDocument(page: Page, id: string, opts: { highlights?: 
   }, { id, highlights: !!opts.highlights, timeoutMs: opts.timeoutMs ?? 30_000 });
 }
 
+/** The ids of the library's documents, in the library panel's order. */
+export function libraryIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('#library-panel li[data-id]')].map((li: any) => li.dataset.id as string));
+}
+
 /** How many claim highlights the reader shows: in the DOM, and intersecting the viewport. */
 export function highlightCount(page: Page): Promise<{ inDom: number; inView: number; claims: number }> {
   return page.evaluate(() => {
@@ -207,6 +212,8 @@ export interface NewClaimTiming {
   roundTripMs: number;
   /** Keys down → the next frame painted: everything the user waits for. */
   keyToPaintMs: number;
+  /** Keys down → the (provisional) highlight in the DOM (the plugin's mark). */
+  keyToDomMs: number;
   /** The highlight element was in the DOM when the plugin marked it visible. */
   inDom: boolean;
   /** Keys down → the last API call the reader made in response answered (panels refreshed). */
@@ -230,7 +237,7 @@ export async function makeClaimWithKeys(page: Page, timeoutMs = 10_000): Promise
     if (key === undefined || !req || req.parsed === null) throw new Error('The make-a-claim keys or the createClaim call were not seen.');
     return {
       toDomMs: h.t - req.parsed, toPaintMs: h.paint - req.parsed, roundTripMs: req.parsed - req.start,
-      keyToPaintMs: h.paint - key, inDom: h.inDom,
+      keyToPaintMs: h.paint - key, keyToDomMs: h.t - key, inDom: h.inDom,
       settledMs: Math.max(...calls.map((r: any) => r.parsed ?? r.start)) - key,
       followUps: calls.filter((r: any) => r !== req).map((r: any) => r.method !== 'listClaims' ? r.method
         : `listClaims(${r.body.includes('documentId') ? 'document' : r.body.includes('orphan') ? 'orphans' : r.body.includes('{') ? 'filtered' : 'all'})`),

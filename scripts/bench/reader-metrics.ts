@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHost, type HostHandle } from '../../test/e2e/harness.ts';
 import {
-  PROBE_SCRIPT, firstDocumentPainted, highlightCount, makeClaimWithKeys, openDocument, selectInParagraph, waitForQuiet,
+  PROBE_SCRIPT, firstDocumentPainted, highlightCount, libraryIds, makeClaimWithKeys, openDocument, selectInParagraph, waitForQuiet,
   type NewClaimTiming, type OpenTiming,
 } from './page-probe.ts';
 import { epochNow } from './stats.ts';
@@ -92,14 +92,35 @@ export async function openReader(browser: Browser, host: HostHandle, firstId: st
   } catch (err) { await p.context.close(); throw err; }
 }
 
-/** Opens each of `ids` in turn from the library (one page; the reader starts on `firstId`). */
+/**
+ * Opens each of `ids` in turn from the library (one page; the reader starts on `firstId`), as a
+ * reader switching documents does: each click comes once the previous document's panels have
+ * loaded (the page's API calls quiet), so a switch is timed alone.
+ */
 export async function measureOpens(browser: Browser, host: HostHandle, firstId: string, ids: readonly string[]): Promise<OpenTiming[]> {
   const { context, page } = await openReader(browser, host, firstId);
   try {
     const out: OpenTiming[] = [];
-    for (const id of ids) out.push(await openDocument(page, id));
+    for (const id of ids) {
+      out.push(await openDocument(page, id));
+      await waitForQuiet(page);
+    }
     return out;
   } finally { await context.close(); }
+}
+
+/**
+ * Switches between every document of the library on `host`, in library order, `rounds` times
+ * over (the reader starts on the first; the first round opens each one for the first time, later
+ * rounds come back to documents opened before). One timing per switch.
+ */
+export async function measureSwitches(browser: Browser, host: HostHandle, rounds: number): Promise<OpenTiming[]> {
+  const { context, page } = await openReader(browser, host, '');
+  let ids: string[];
+  try { ids = await libraryIds(page); } finally { await context.close(); }
+  if (ids.length < 2) throw new Error(`The library has ${ids.length} document(s): nothing to switch between.`);
+  const order = Array.from({ length: rounds }, () => [...ids.slice(1), ids[0]!]).flat();
+  return measureOpens(browser, host, ids[0]!, order);
 }
 
 /** Opens the long document `runs` times, each in a fresh page that starts on `shortId`. */
