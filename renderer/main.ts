@@ -109,7 +109,10 @@ export async function start(reader: ReaderBridge): Promise<void> {
     }
     if (!has(cur?.model.id) && !(cur === null && has(requested))) {
       const first = snapshot.documents[0];
-      if (first) navigate(first.id);
+      // Switched corpora to open a claim there (renderer/search/corpus-scope.ts): the URL names its document.
+      const named = docIdFromHash(location.hash);
+      if (named && has(named)) { if (named !== opening) openNow(named); }
+      else if (first) navigate(first.id);
       else { emptyNote.hidden = false; emptyNote.textContent = 'No documents to read. Open a folder of texts in the library on the left.'; }
     }
   });

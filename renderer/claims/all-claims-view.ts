@@ -21,6 +21,7 @@ import { createInterchangeControls } from '../annotations/entities/interchange-c
 import { openExportDialog } from '../export/export-dialog.ts';
 import { RowSelection } from '../annotations/entities/row-selection.ts';
 import type { UndoToast } from '../annotations/entities/undo-toast.ts';
+import { createCorpusScope, openClaimInItsCorpus, sourceLabel, sourceLabelElement } from '../search/corpus-scope.ts';
 
 /** Rows asked of the host at once; "Show more" asks for the next page. */
 const PAGE_ROWS = 200;
@@ -68,25 +69,35 @@ export function createAllClaimsView(deps: {
   const filters: Record<FilterKey, HTMLSelectElement> = {
     documentId: select('documentId', 'source'), entityId: select('entityId', 'entity'), kind: select('kind', 'kind'), tag: select('tag', 'tag'),
   };
+  // One corpus or all (issue 10, item 13): lists, bulk actions and exports follow it.
+  const corpus = createCorpusScope(reader, 'all-claims', () => loadIfShown());
   const filterRow = h('div', { class: 'all-claims-filters', role: 'group', 'aria-label': 'Filters' },
+    corpus.el,
     ...(['documentId', 'entityId', 'kind', 'tag'] as const).map((k) =>
       h('label', { class: 'all-claims-filter-field' }, h('span', {}, { documentId: 'Source', entityId: 'Entity', kind: 'Kind', tag: 'Tag' }[k]), filters[k])));
-  const filter = (): ClaimFilter => {
+  /** The filters the person chose (the corpus scope aside). */
+  const chosen = (): ClaimFilter => {
     const f: ClaimFilter = {};
     for (const k of Object.keys(filters) as FilterKey[]) if (filters[k].value) f[k] = filters[k].value;
     return f;
   };
+  /** What the host is asked for: the chosen filters within the corpus scope. */
+  const filter = (): ClaimFilter => {
+    const corpusId = corpus.corpusId();
+    return corpusId ? { ...chosen(), corpusId } : chosen();
+  };
   /** The library's tags (from the host's `tag:` answer, most used first), for the tag filter and the bulk tag field. */
   let tags: string[] = [];
   const fillOptions = (): void => {
-    const fill = (sel: HTMLSelectElement, any: string, options: Array<[string, string]>): void => {
+    const fill = (sel: HTMLSelectElement, any: string, options: Array<[string, string]>, absent = '(no longer in the library)'): void => {
       const keep = sel.value;
       sel.replaceChildren(h('option', { value: '' }, any), ...options.map(([v, l]) => h('option', { value: v }, l)));
       // A filtered value that disappeared (entity merged away) stays selectable until changed.
-      if (keep && !options.some(([v]) => v === keep)) sel.append(h('option', { value: keep }, '(no longer in the library)'));
+      if (keep && !options.some(([v]) => v === keep)) sel.append(h('option', { value: keep }, absent));
       sel.value = keep;
     };
-    fill(filters.documentId, 'All sources', lookups.documents.map((d) => [d.id, d.title]));
+    // the sources offered are the open corpus's; one chosen in another corpus stays, so named
+    fill(filters.documentId, 'All sources', lookups.documents.map((d) => [d.id, d.title]), '(a source of another corpus)');
     fill(filters.entityId, 'Any entity', [...lookups.entities].sort(byName).map((e) => [e.id, e.name]));
     fill(filters.kind, 'Any kind', lookups.kinds.map((k) => [k.id, k.label]));
     fill(filters.tag, 'Any tag', [...tags].sort((a, b) => a.localeCompare(b)).map((t) => [t, t]));
@@ -120,7 +131,8 @@ export function createAllClaimsView(deps: {
     type: 'button', class: 'entities-button', title: 'A bibliography or annotated notes of the claims listed (Ctrl+Shift+E: the whole library)',
     onclick: () => {
       const f = filter();
-      const label = Object.keys(f).length ? `the ${total} claim${total === 1 ? '' : 's'} listed` : 'every claim in the library';
+      const label = Object.keys(chosen()).length ? `the ${total} claim${total === 1 ? '' : 's'} listed${corpus.inWords()}`
+        : f.corpusId ? `every claim${corpus.inWords()}` : 'every claim in the library';
       void openExportDialog(reader, { selection: { filter: f }, label }, deps.toast);
     },
   }, 'Export bibliography or notes…');
@@ -164,9 +176,14 @@ export function createAllClaimsView(deps: {
       if (e.shiftKey) selection.extendTo(c.claimId, cb.checked); else selection.toggle(c.claimId, cb.checked);
       syncSelection();
     });
+    const library = corpus.library();
     const source = h('a', { href: `#doc=${encodeURIComponent(c.documentId)}&claim=${encodeURIComponent(c.claimId)}`, class: 'all-claim-source' },
-      c.title || 'A document no longer in the library', where ? ` · ${where}` : '');
-    source.addEventListener('click', (e) => { if (e.ctrlKey || e.metaKey || e.shiftKey) return; e.preventDefault(); deps.openClaim({ documentId: c.documentId, id: c.claimId }); });
+      sourceLabelElement(sourceLabel(c, library), 'all-claim-title'), where ? ` · ${where}` : '');
+    source.addEventListener('click', (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      void openClaimInItsCorpus(reader, c, corpus.library(), (documentId, id) => deps.openClaim({ documentId, id }), deps.toast);
+    });
     return h('li', { class: 'all-claim', 'data-claim-id': c.claimId },
       cb,
       h('div', { class: 'all-claim-body' },
@@ -198,7 +215,8 @@ export function createAllClaimsView(deps: {
       allIds = null;
       selection.setRows([]);
       list.replaceChildren(...(total ? []
-        : [h('li', { class: 'panel-empty' }, Object.keys(filter()).length ? 'No claim passes these filters.' : 'No claims yet: select text in the reader to make one.')]));
+        : [h('li', { class: 'panel-empty' }, Object.keys(chosen()).length ? 'No claim passes these filters.'
+          : corpus.corpusId() ? 'No claims in this corpus yet: select text in the reader to make one, or choose “All corpora”.' : 'No claims yet: select text in the reader to make one.')]));
       list.removeAttribute('aria-busy');
     }
     rows.push(...hits);
@@ -302,6 +320,6 @@ export function createAllClaimsView(deps: {
       loadIfShown();
     },
     setVisible: (v) => { visible = v; if (v && stale) loadIfShown(); },
-    dispose: () => { for (const off of offs) off(); },
+    dispose: () => { for (const off of offs) off(); corpus.dispose(); },
   };
 }

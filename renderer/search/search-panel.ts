@@ -9,10 +9,11 @@
  * reader (where Ctrl/⌘+Shift+H makes it a claim), Escape clears. While a word is being typed the
  * previous results stay on screen until the new answer arrives, so they never blink away.
  */
-import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, ReaderBridge, SearchHit, SearchPage, TextRange } from '../../core/api.ts';
+import type { ClaimKindDef, ClaimSearchHit, LibrarySnapshot, PassageSearchHit, ReaderBridge, SearchHit, SearchPage, TextRange } from '../../core/api.ts';
 import { kindDef, locator } from '../annotations/format.ts';
 import { openExportDialog } from '../export/export-dialog.ts';
 import { h } from '../ui/dom.ts';
+import { createCorpusScope, openClaimInItsCorpus, sourceLabel, sourceLabelElement } from './corpus-scope.ts';
 
 /** Pause after the last key before asking the host: the host answers in milliseconds, so only keystroke bursts are skipped. */
 const TYPE_DEBOUNCE_MS = 60;
@@ -55,6 +56,9 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
   });
   const textScope = h('input', { type: 'checkbox', className: 'search-scope' });
   const scopeLabel = h('label', { className: 'search-scope-label' }, textScope, ' Search the text of the documents');
+  // one corpus or all (issue 10, item 13); the text index holds the open corpus's paragraphs only
+  const corpus = createCorpusScope(reader, 'search', () => refresh());
+  const claimsCorpus = (): string | undefined => (scope() === 'claims' ? corpus.corpusId() : undefined);
   const status = h('p', { className: 'search-status', 'aria-live': 'polite' });
   const note = h('p', { className: 'search-message', hidden: true });
   const list = h('ul', { id: 'search-results', className: 'search-results', role: 'listbox', 'aria-label': 'Search results' });
@@ -64,9 +68,11 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
   const exportFound = h('button', { type: 'button', className: 'search-export link-button', hidden: true });
   exportFound.addEventListener('click', () => {
     const n = page?.total ?? 0;
-    void openExportDialog(reader, { selection: { query: asked }, label: `the ${n.toLocaleString()} claim${n === 1 ? '' : 's'} found by “${asked.trim()}”` }, (m) => { status.textContent = m; });
+    const corpusId = claimsCorpus();
+    const where = corpusId ? corpus.inWords() : '';
+    void openExportDialog(reader, { selection: { query: asked, ...(corpusId ? { corpusId } : {}) }, label: `the ${n.toLocaleString()} claim${n === 1 ? '' : 's'} found by “${asked.trim()}”${where}` }, (m) => { status.textContent = m; });
   });
-  const el = h('div', { className: 'search-panel' }, input, scopeLabel, status, exportFound, note, list, more, help);
+  const el = h('div', { className: 'search-panel' }, input, h('div', { className: 'search-options' }, scopeLabel, corpus.el), status, exportFound, note, list, more, help);
 
   let kinds: ClaimKindDef[] = [];
   let page: SearchPage | null = null;
@@ -102,8 +108,15 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     asked = query;
     stale = false;
     let answer: SearchPage;
+    const corpusId = claimsCorpus();
     try {
-      answer = await reader.search(query, { scope: scope(), limit: PAGE, offset: append ? hits.length : 0 });
+      if (query.trim() === '' && corpusId) {
+        // an empty box only says how many claims there are to search: counted, not listed
+        const [empty, counts] = await Promise.all([reader.search('', { scope: scope(), limit: 1 }), reader.claimCounts('document', { corpusId })]);
+        answer = { ...empty, indexed: Object.values(counts).reduce((a, b) => a + b, 0) };
+      } else {
+        answer = await reader.search(query, { scope: scope(), limit: PAGE, offset: append ? hits.length : 0, ...(corpusId ? { filter: { corpusId } } : {}) });
+      }
     } catch (err) {
       if (mine !== seq) return;
       status.textContent = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -129,12 +142,14 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
       exportFound.hidden = true;
       input.setAttribute('aria-expanded', 'false');
       const n = page?.indexed ?? 0;
+      const where = claimsCorpus() ? ' in this corpus' : '';
       status.textContent = page?.scope === 'passages' ? `${n.toLocaleString()} paragraphs to search.`
-        : n ? `${count(n)} to search.` : 'No claims yet: mark passages in the reader, then find them here.';
+        : n ? `${count(n)}${where} to search.` : where ? 'No claims in this corpus yet.' : 'No claims yet: mark passages in the reader, then find them here.';
       setActive(null);
       return;
     }
-    list.replaceChildren(...hits.map((hit) => hit.type === 'claim' ? claimRow(hit, kinds, page!.wanted) : passageRow(hit)));
+    const library = corpus.library();
+    list.replaceChildren(...hits.map((hit) => hit.type === 'claim' ? claimRow(hit, kinds, page!.wanted, library) : passageRow(hit)));
     const left = page.total - hits.length;
     more.hidden = left <= 0;
     more.textContent = `Show ${Math.min(PAGE, left)} more of ${left.toLocaleString()}`;
@@ -150,7 +165,7 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     const hit = hits.find((x) => keyOf(x) === key);
     if (!hit) return;
     setActive(key);
-    if (hit.type === 'claim') deps.open(hit.documentId, hit.claimId);
+    if (hit.type === 'claim') void openClaimInItsCorpus(reader, hit, corpus.library(), deps.open, (m) => { status.textContent = m; });
     else deps.openPassage?.(hit.documentId, hit.start, hit.end);
   };
   const step = (by: number): void => {
@@ -164,7 +179,10 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
   const settle = async (): Promise<void> => { if (timer !== undefined || asked !== input.value) await run(); };
 
   input.addEventListener('input', schedule);
-  textScope.addEventListener('change', () => { void run(); });
+  textScope.addEventListener('change', () => {
+    corpus.setDisabled(textScope.checked ? 'The text search covers the documents of the open corpus' : null);
+    void run();
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { e.preventDefault(); const by = e.key === 'ArrowDown' ? 1 : -1; void settle().then(() => step(by)); }
     else if (e.key === 'PageDown' || e.key === 'PageUp') { e.preventDefault(); step(e.key === 'PageDown' ? 10 : -10); }
@@ -193,7 +211,7 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     el,
     focusBox: () => { input.focus(); input.select(); },
     setVisible: (v) => { const was = visible; visible = v; if (v && (!was && (stale || !page))) void run(); },
-    dispose: () => { for (const off of offs) off(); clearTimeout(timer); },
+    dispose: () => { for (const off of offs) off(); clearTimeout(timer); corpus.dispose(); },
   };
 }
 
@@ -211,8 +229,8 @@ function summary(p: SearchPage, hits: readonly SearchHit[]): string {
   return `${noun(p.total)} · ${all.toLocaleString()}${hits.length < p.total ? '+' : ''} with every word`;
 }
 
-/** One claim: kind, source and paragraph; restatement; quote snippet; note if it matched; chips. */
-function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: number): HTMLElement {
+/** One claim: kind, source (with its corpus when not the open one) and paragraph; restatement; quote snippet; note if it matched; chips. */
+function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: number, library: LibrarySnapshot | null): HTMLElement {
   const def = kindDef(kinds, hit.kind);
   const dot = h('span', { className: 'kind-dot', 'aria-hidden': 'true' });
   dot.style.setProperty('--claim-color', def.color);
@@ -220,7 +238,7 @@ function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: n
     h('div', { className: 'search-hit-meta' },
       h('span', { className: 'search-hit-kind' }, dot, def.label),
       partial(hit, wanted),
-      source(hit.title, hit.paragraph, hit.paragraphEnd)),
+      source(sourceLabelElement(sourceLabel(hit, library), 'search-hit-title'), hit.paragraph, hit.paragraphEnd)),
     hit.restatement ? h('p', { className: 'search-hit-restatement' }, marked(hit.restatement, hit.ranges.restatement)) : null,
     h('p', { className: 'search-hit-quote' }, '«', marked(hit.snippet.text, hit.snippet.ranges), '»'),
     hit.noteSnippet ? h('p', { className: 'search-hit-note' }, h('span', { className: 'search-hit-note-label' }, 'Note: '), marked(hit.noteSnippet.text, hit.noteSnippet.ranges)) : null,
@@ -235,13 +253,13 @@ function claimRow(hit: ClaimSearchHit, kinds: readonly ClaimKindDef[], wanted: n
 function passageRow(hit: PassageSearchHit): HTMLElement {
   const key = `${hit.documentId}#${hit.blockId}`;
   return h('li', { id: `search-hit-${hit.blockId}`, className: 'search-hit search-hit-passage', role: 'option', 'aria-selected': 'false', 'data-key': key, 'data-document-id': hit.documentId },
-    h('div', { className: 'search-hit-meta' }, h('span', { className: 'search-hit-kind' }, 'Text'), source(hit.title, hit.paragraph)),
+    h('div', { className: 'search-hit-meta' }, h('span', { className: 'search-hit-kind' }, 'Text'), source(h('span', { className: 'search-hit-title' }, hit.title || 'Untitled source'), hit.paragraph)),
     h('p', { className: 'search-hit-quote' }, marked(hit.snippet.text, hit.snippet.ranges)));
 }
 
-function source(title: string, paragraph: number | null, paragraphEnd: number | null = paragraph): HTMLElement {
+function source(title: HTMLElement, paragraph: number | null, paragraphEnd: number | null = paragraph): HTMLElement {
   return h('span', { className: 'search-hit-source' },
-    h('span', { className: 'search-hit-title' }, title || 'A document no longer in the library'),
+    title,
     paragraph === null ? null : h('span', { className: 'search-hit-locator' }, locator({ paragraph, paragraphEnd })));
 }
 
