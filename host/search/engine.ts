@@ -42,8 +42,7 @@ import type { Entity, ClaimKindDef } from '../../core/api.ts';
 import { FIELD_BOOSTS } from '../../core/search/fields.ts';
 import type { ParsedQuery, QueryField, QueryPart } from '../../core/search/query-syntax.ts';
 import { foldWord, spellingKey, termOf, words } from '../../core/search/terms.ts';
-import { phraseRanges } from '../../core/search/search-claims.ts';
-import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, kindTerm } from './index-docs.ts';
+import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, hashOf, kindTerm, tagKey, tagTerm } from './index-docs.ts';
 import { F, NF, Segment, type IndexDoc } from './segment.ts';
 import { SideTables, type WordProbe } from './side-tables.ts';
 import { TermExpander } from './term-expander.ts';
@@ -54,12 +53,6 @@ export const LIVE_MAX = 5_000;
 const DEAD_SHARE = 0.25;
 /** Most words a query searches (an "A OR B" pair is one). */
 export const MAX_UNITS = 32;
-/**
- * Most candidates a phrase is checked in (their texts are read from the store: ~1 µs a claim).
- * A phrase of common words ("of the state") can have tens of thousands; beyond this the best
- * scored are checked and the answer says so.
- */
-export const PHRASE_CHECK_MAX = 1_000;
 /** Most terms a prefix expands to, by document frequency. */
 export const PREFIX_MAX_TERMS = 48;
 /** Shortest word that is also matched one edit away; longest matched loosely (see search-claims.ts). */
@@ -74,9 +67,8 @@ const BOOST = [FIELD_BOOSTS.restatement, FIELD_BOOSTS.tags, FIELD_BOOSTS.note, F
 /** Field bits. */
 const OWN = (1 << F.restatement) | (1 << F.tags) | (1 << F.note) | (1 << F.quote);
 const BIT = (f: number): number => 1 << f;
-
-/** The texts a phrase is checked in: the caller reads them (the store, or passages in memory). Names (entities, kinds, titles) are checked in the side tables. */
-export interface DocTexts { restatement: string; note: string; quote: string; tags: string[] }
+/** The own fields, each with a word sequence (word-sequence.ts). */
+const OWN_FIELDS = [F.restatement, F.note, F.quote, F.tags];
 
 /** What a ranked query gives the caller, who turns it into hits. */
 export interface Ranked {
@@ -97,15 +89,15 @@ export interface Ranked {
   message: string | null;
 }
 
-/** How to rank: the page, whether every id is wanted, how texts and tags are read, an id filter. */
+/** How to rank: the page, whether every id is wanted, how the library's tags are listed, an id filter. */
 export interface RankOptions {
   offset: number;
   limit: number;
   all: boolean;
-  texts: (ids: string[]) => Map<string, DocTexts>;
+  /** The library's tags, most used first (listed by `tag:` alone or a tag no claim has). */
   tags?: () => string[];
   passages?: boolean;
-  /** Only documents passing this (side terms by id; a tag by its words); with no query parts, every one that passes. */
+  /** Only documents passing this (side terms by id; a whole tag, as `tag:`); with no query parts, every one that passes. */
   filter?: { documentId?: string; entityId?: string; kind?: string; tag?: string };
 }
 
@@ -191,6 +183,7 @@ export class Engine {
           if (s.dead[i]) continue;
           m[i] = merged.size;
           merged.ids.push(s.ids[i]!); merged.stamps.push(s.stamps[i]!); (merged.docRefs as number[]).push(s.docRefs[i]!); (merged.starts as number[]).push(s.starts[i]!);
+          merged.seq.add([0, 1, 2, 3].map((k) => s.seq.field(i, k)));
           for (let f = 0; f < NF; f++) { const l = s.lengths[i * NF + f]!; (merged.lengths as number[]).push(l); merged.lengthSums[f]! += l; }
         }
         remap.push(m);
@@ -241,8 +234,7 @@ export class Engine {
 
   /**
    * Ranks the documents for a parsed query: claims with more of the words first, then BM25, then
-   * source title and position. `texts` reads documents' texts for phrase checks; `tags` lists
-   * the library's tags (for `tag:` alone).
+   * source title and position. `tags` lists the library's tags (for `tag:` alone).
    */
   rank(query: ParsedQuery, opts: RankOptions): Ranked {
     const q = new QueryRun(this, opts.passages ?? false);
@@ -373,8 +365,9 @@ class QueryRun {
     });
   }
 
-  /** Documents passing a field filter (every word of it), or null with a message when it names nothing. */
+  /** Documents passing a field filter (a whole tag; every word of another field's value); a message when it names nothing. */
   filter(p: QueryPart): Uint8Array {
+    if (p.field === 'tag') return this.tagFilter(p.text);
     let acc: Uint8Array | null = null;
     for (const word of p.words) {
       const set = new Uint8Array(this.size);
@@ -396,8 +389,37 @@ class QueryRun {
     return acc ?? new Uint8Array(this.size);
   }
 
-  /** Documents having a phrase (checked in the texts) among `within` (or among those with its words). */
-  phrase(p: QueryPart, within: Uint8Array | null, texts: (ids: string[]) => Map<string, DocTexts>): Uint8Array {
+  /**
+   * Documents tagged `tag` (the whole tag, in any case: tagKey). A tag typed with punctuation
+   * glued on (`tag:energy,`) that no claim has is tried without it. A tag no claim has gets a
+   * message listing the tags there are.
+   */
+  tagFilter(tag: string): Uint8Array {
+    const set = new Uint8Array(this.size);
+    let key = tagKey(tag);
+    if (!this.e.df(tagTerm(key))) {
+      const bare = key.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '');
+      if (bare && this.e.df(tagTerm(bare))) key = bare;
+    }
+    const term = tagTerm(key);
+    if (!this.e.df(term)) {
+      const tags = this.tagList?.() ?? [];
+      this.message.push(`No claim is tagged “${tag}”.${tags.length ? ` Tags: ${tags.join(', ')}.` : ''}`);
+      return set;
+    }
+    this.mark(term, BIT(F.side), set);
+    for (const w of words(key)) { const t = termOf(w.word); if (t) this.terms.add(t); }
+    return set;
+  }
+  /** The library's tags (for messages), set by `run`. */
+  tagList: (() => string[]) | undefined;
+
+  /**
+   * Documents having a phrase (its folded words in a row in one field) among `within`, or among
+   * those with every stem of it: each candidate's word sequence (word-sequence.ts) is scanned
+   * for the phrase's hashes, in memory, without reading a text back.
+   */
+  phrase(p: QueryPart, within: Uint8Array | null): Uint8Array {
     const folded = p.words.map(foldWord);
     const out = new Uint8Array(this.size);
     // names: entities (unfielded too, as their names are the claim's words), kinds, source titles
@@ -407,7 +429,7 @@ class QueryRun {
     if (!this.passages && (!p.field || p.field === 'entity')) named('entity', entityTerm);
     if (p.field === 'kind') named('kind', kindTerm);
     if (p.field === 'source') named('source', documentTerm);
-    if (!p.field || p.field === 'tag' || p.field === 'note' || p.field === 'quote' || p.field === 'restatement') {
+    if (!p.field || p.field === 'note' || p.field === 'quote' || p.field === 'restatement') {
       const fieldBits = p.field ? BIT(FIELD_OF[p.field]) : OWN;
       let pool: Uint8Array | null = within ? within.slice() : null;
       for (const word of p.words) {
@@ -417,32 +439,24 @@ class QueryRun {
         this.mark(term, fieldBits, set);
         pool = pool ? and(pool, set) : set;
       }
-      if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); }
-      let keys: number[] = [];
-      for (let k = 0; k < pool.length; k++) if (pool[k]) keys.push(k);
-      if (keys.length > PHRASE_CHECK_MAX) {
-        // the best scored first (its words and the others asked), then in index order
-        keys = keys.sort((a, b) => this.score[b]! - this.score[a]! || a - b).slice(0, PHRASE_CHECK_MAX);
-        this.message.push(`“${p.text}” is common: the ${PHRASE_CHECK_MAX.toLocaleString('en')} best claims with its words were checked for it.`);
-      }
-      const ids: string[] = [];
-      const keyOf = new Map<string, number>();
-      for (const k of keys) { const id = this.idOf(k).id; ids.push(id); keyOf.set(id, k); }
-      const got = texts(ids);
-      const quick = asciiPhrase(folded);
-      for (const id of ids) {
-        const t = got.get(id);
-        if (!t) continue;
-        const fields = !p.field ? [t.restatement, t.note, t.quote, ...t.tags] : p.field === 'tag' ? t.tags : [t[p.field]];
-        if (fields.some((text) => (quick && ASCII.test(text) ? quick.test(text) : phraseRanges(text, folded).length > 0))) out[keyOf.get(id)!] = 1;
-      }
+      if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); } // stop words only: every claim is scanned
+      const hashes = Uint32Array.from(p.words, hashOf);
+      const fields = p.field ? [FIELD_OF[p.field]] : OWN_FIELDS;
+      this.e.segments.forEach((s, si) => {
+        const off = this.offsets[si]!;
+        for (let doc = 0; doc < s.size; doc++) {
+          if (!pool![off + doc]) continue;
+          for (const f of fields) if (s.seq.has(doc, f, hashes)) { out[off + doc] = 1; break; }
+        }
+      });
     }
     return within ? and(out, within) : out;
   }
 
   /** Documents with a word in the claim's own fields (not the title): what `-word` removes. */
-  exclusion(p: QueryPart, within: Uint8Array, texts: (ids: string[]) => Map<string, DocTexts>): Uint8Array {
-    if (p.phrase) return this.phrase(p, within, texts);
+  exclusion(p: QueryPart, within: Uint8Array): Uint8Array {
+    if (p.field === 'tag') return this.filter(p);
+    if (p.phrase) return this.phrase(p, within);
     if (p.field) return this.filter(p);
     const out = new Uint8Array(this.size);
     for (const word of p.words) {
@@ -464,9 +478,7 @@ class QueryRun {
     if (typeof f.documentId === 'string') side(documentTerm(f.documentId));
     if (typeof f.entityId === 'string') side(entityTerm(f.entityId));
     if (typeof f.kind === 'string') side(kindTerm(f.kind));
-    if (typeof f.tag === 'string') {
-      for (const w of words(f.tag)) { const t = termOf(w.word); if (!t) continue; const m = new Uint8Array(this.size); this.mark(t, BIT(F.tags), m); acc = and(acc, m); }
-    }
+    if (typeof f.tag === 'string') side(tagTerm(f.tag));
     return acc;
   }
 
@@ -498,6 +510,7 @@ class QueryRun {
   readonly bumped: number[] = [];
 
   #run(query: ParsedQuery, opts: RankOptions): Ranked {
+    this.tagList = opts.tags;
     const { units, filters, phrases, negated, cut } = plan(query);
     if (cut) this.message.push(`Only the first ${MAX_UNITS} words were searched.`);
     if (query.emptyFields.includes('kind') && !this.passages) this.message.push(`Kinds: ${this.e.side.kinds().map((k) => k.id === k.label.toLowerCase() ? k.label : `${k.label} (${k.id})`).join(', ')}.`);
@@ -518,12 +531,12 @@ class QueryRun {
     // a phrase's words score like words (not counted: the phrase counts once it is checked), so its
     // best matches are checked first and rank first
     for (const p of phrases) {
-      const bits = !p.field ? OWN : p.field === 'tag' || p.field === 'note' || p.field === 'quote' || p.field === 'restatement' ? BIT(FIELD_OF[p.field]) : 0;
+      const bits = !p.field ? OWN : p.field === 'note' || p.field === 'quote' || p.field === 'restatement' ? BIT(FIELD_OF[p.field]) : 0;
       if (bits) for (const w of p.words) { const t = termOf(w); if (t) { this.scoreTerm(t, 1, bits, -1); this.terms.add(t); } }
     }
     const phraseWords: string[][] = [];
     for (const p of phrases) {
-      const set = this.phrase(p, cand, opts.texts);
+      const set = this.phrase(p, cand);
       cand = set;
       for (let k = 0; k < set.length; k++) if (set[k]) { this.matched[k]!++; if (!this.hit[k]) this.bumped.push(k); }
       if (!p.field || p.field === 'quote' || p.field === 'note' || p.field === 'restatement') phraseWords.push(p.words.map(foldWord));
@@ -533,7 +546,7 @@ class QueryRun {
       cand = cand ? and(cand, mask) : mask;
     }
     if (!cand && negated.length) { cand = new Uint8Array(this.size); this.everyLive(cand); }
-    for (const p of negated) { const ex = this.exclusion(p, cand!, opts.texts); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }
+    for (const p of negated) { const ex = this.exclusion(p, cand!); for (let k = 0; k < ex.length; k++) if (ex[k]) cand![k] = 0; }
     const keys: number[] = wordsOnly ? [...this.touched] : [];
     if (cand) for (let k = 0; k < cand.length; k++) if (cand[k]) keys.push(k);
     const titleRank = this.e.titleRanks();
@@ -569,7 +582,7 @@ function plan(query: ParsedQuery): { units: Unit[]; filters: QueryPart[][]; phra
   query.parts.forEach((p, i) => {
     const prefix = query.typing && p === last;
     if (p.negated) { negated.push(p); return; }
-    if (p.phrase) { phrases.push(p); return; }
+    if (p.phrase && p.field !== 'tag') { phrases.push(p); return; } // tag:"oil field" is a whole tag: a filter
     if (p.field) {
       if (p.orWithPrevious && filters.length && query.parts[i - 1]?.field) filters[filters.length - 1]!.push(p);
       else filters.push([p]);
@@ -594,18 +607,6 @@ function noneNamed(field: QueryField, word: string, kinds: Array<{ id: string; l
   if (field === 'kind') return `“${word}” is not a kind. Kinds: ${kinds.map((k) => k.label).join(', ')}.`;
   if (field === 'entity') return `No entity is called “${word}”.`;
   return `No source title has “${word}”.`;
-}
-
-/** Text of ASCII, curly quotes, dashes and ellipses: words()/foldWord() reduce to lower case and apostrophes there. */
-const ASCII = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*$/;
-/**
- * For a phrase of plain ASCII words, one regular expression that says of an ASCII text what
- * phraseRanges says (the words in a row, anything but letters and digits between them), ~50
- * times faster than splitting the text into words; null for other phrases.
- */
-function asciiPhrase(folded: readonly string[]): RegExp | null {
-  if (!folded.every((w) => /^[a-z0-9]+$/.test(w))) return null;
-  return new RegExp(`(?<![A-Za-z0-9'’.])${folded.join("[^A-Za-z0-9]+")}(?:['’]s)?(?![A-Za-z0-9])`, 'i');
 }
 
 function and(a: Uint8Array, b: Uint8Array): Uint8Array { for (let i = 0; i < a.length; i++) a[i] = a[i]! & b[i]!; return a; }

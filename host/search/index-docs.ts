@@ -5,17 +5,25 @@
  *
  * A claim's entities, kind and source are indexed by id only (`SIDE` terms), not by their names:
  * the names live in small tables the engine consults at query time (side-tables.ts), so renaming
- * an entity, a kind or a source touches no posting and shows in the very next query.
+ * an entity, a kind or a source touches no posting and shows in the very next query. Each tag is
+ * also a side term of its own (`tagTerm`), so `tag:` matches whole tags.
  */
 import type { Claim } from '../../core/api.ts';
 import { foldWord, isNameLike, spellingKey, termOf, words } from '../../core/search/terms.ts';
 import { F, NF, type IndexDoc } from './segment.ts';
+import { SEPARATOR, wordHash } from './word-sequence.ts';
 
 /** Prefix of side terms (never produced by `termOf`: it has no control characters). */
 export const SIDE = '\u0001';
 export const entityTerm = (id: string): string => `${SIDE}e${id}`;
 export const kindTerm = (id: string): string => `${SIDE}k${id}`;
 export const documentTerm = (id: string): string => `${SIDE}d${id}`;
+/**
+ * A whole tag, as `tag:` matches it: the tag itself, not its words ("oil field" is not "oil"),
+ * in lower case with runs of spaces as one (as the tag suggestions merge tags).
+ */
+export const tagKey = (tag: string): string => tag.replace(/\s+/g, ' ').trim().toLowerCase();
+export const tagTerm = (tag: string): string => `${SIDE}t${tagKey(tag)}`;
 
 /** Document ids numbered, so a segment stores a small number per claim. */
 export class DocumentTable {
@@ -71,9 +79,25 @@ export class SurfaceWords {
   get size(): number { return this.#term.size; }
 }
 
-function addText(text: string, field: number, terms: Map<string, number[]>, lengths: number[], surfaces: SurfaceWords, keys: boolean): void {
+/** Memo of word → hash of its folded form (word-sequence.ts): a library repeats a small vocabulary. */
+const HASHES = new Map<string, number>();
+const HASHES_MAX = 200_000;
+
+/** The sequence hash of a word as written (folded first, as phrases compare words). */
+export function hashOf(word: string): number {
+  let h = HASHES.get(word);
+  if (h === undefined) {
+    h = wordHash(foldWord(word));
+    if (HASHES.size >= HASHES_MAX) HASHES.clear();
+    HASHES.set(word, h);
+  }
+  return h;
+}
+
+function addText(text: string, field: number, terms: Map<string, number[]>, lengths: number[], surfaces: SurfaceWords, keys: boolean, seq: number[]): void {
   for (const { word } of words(text)) {
     const term = termOf(word);
+    seq.push(hashOf(word));
     if (term) {
       bump(terms, term, field);
       lengths[field]!++;
@@ -101,14 +125,19 @@ export function claimStamp(modified: string, start: number): string {
 export function claimDoc(c: Claim, documents: DocumentTable, surfaces: SurfaceWords): IndexDoc {
   const terms = new Map<string, number[]>();
   const lengths = new Array<number>(NF).fill(0);
-  addText(c.restatement, F.restatement, terms, lengths, surfaces, true);
-  addText(c.tags.join('\n'), F.tags, terms, lengths, surfaces, false);
-  addText(c.note, F.note, terms, lengths, surfaces, true);
-  addText(c.quote.exact, F.quote, terms, lengths, surfaces, true);
+  const sequence: number[][] = [[], [], [], []];
+  addText(c.restatement, F.restatement, terms, lengths, surfaces, true, sequence[F.restatement]!);
+  c.tags.forEach((tag, i) => {
+    if (i > 0) sequence[F.tags]!.push(SEPARATOR);
+    addText(tag, F.tags, terms, lengths, surfaces, false, sequence[F.tags]!);
+    bump(terms, tagTerm(tag), F.side);
+  });
+  addText(c.note, F.note, terms, lengths, surfaces, true, sequence[F.note]!);
+  addText(c.quote.exact, F.quote, terms, lengths, surfaces, true, sequence[F.quote]!);
   for (const id of c.entityIds) bump(terms, entityTerm(id), F.side);
   bump(terms, kindTerm(c.kind), F.side);
   bump(terms, documentTerm(c.documentId), F.side);
-  return { id: c.id, stamp: claimStamp(c.modified, c.position.start), docRef: documents.ref(c.documentId), start: c.position.start, terms, lengths };
+  return { id: c.id, stamp: claimStamp(c.modified, c.position.start), docRef: documents.ref(c.documentId), start: c.position.start, terms, lengths, sequence };
 }
 
 /** One paragraph (or list item, or heading) of a document, for passage search. */
@@ -118,7 +147,8 @@ export interface PassageInput { key: string; documentId: string; text: string; s
 export function passageDoc(p: PassageInput, documents: DocumentTable, surfaces: SurfaceWords): IndexDoc {
   const terms = new Map<string, number[]>();
   const lengths = new Array<number>(NF).fill(0);
-  addText(p.text, F.quote, terms, lengths, surfaces, true);
+  const sequence: number[][] = [[], [], [], []];
+  addText(p.text, F.quote, terms, lengths, surfaces, true, sequence[F.quote]!);
   bump(terms, documentTerm(p.documentId), F.side);
-  return { id: p.key, stamp: '', docRef: documents.ref(p.documentId), start: p.start, terms, lengths };
+  return { id: p.key, stamp: '', docRef: documents.ref(p.documentId), start: p.start, terms, lengths, sequence };
 }

@@ -220,13 +220,14 @@ test('compaction: changes in the live segment, merged into the base and saved, a
   }
   await lib.updateClaim(extra[0]!.id, { note: 'narwhal instead' });
   await lib.deleteClaims([extra[1]!.id, c.cult!.id]);
-  const queries = ['walrus', 'narwhal', 'tag:odd', 'tag:even', 'russia gas', 'turkmenbasy', 'neutrality', 'kind:evidence'];
+  const queries = ['walrus', 'narwhal', 'tag:odd', 'tag:even', 'russia gas', 'turkmenbasy', 'neutrality', 'kind:evidence', '"walrus number"', '"narwhal instead"'];
   // as sets: dropping dead entries at compaction changes document frequencies a little, so
   // near-equal scores may swap (the design's stated trade-off); what is found must not change
   const answers = async (l: Library): Promise<string[][]> => (await Promise.all(queries.map((q) => ids(l, q)))).map((a) => [...a].sort());
   const before = await answers(lib);
   assert.deepEqual(before[0], [extra[2]!.id, extra[3]!.id, extra[4]!.id].sort(), 'edited and deleted claims are out');
   assert.deepEqual(before[5], [], 'a deleted claim is gone');
+  assert.deepEqual(before[8], before[0], 'phrases are checked in the live segment too');
   await lib.flushSearch(); // compaction and saving
   assert.deepEqual(await answers(lib), before, 'the same after compaction');
   const made = await claimOn(lib, 'Ashgabat', { note: 'walrus again' });
@@ -236,4 +237,59 @@ test('compaction: changes in the live segment, merged into the base and saved, a
   lib.close();
   const again = await openLibrary(t, dataDir, SAMPLE_CORPUS);
   assert.deepEqual(await answers(again), before, 'the same after a restart from the saved index');
+});
+
+test('tag: matches the whole tag in any case, not the words of a longer tag', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  const field = await claimOn(lib, 'Gazprom', { tags: ['Oil Field'] });
+  const oil = await claimOn(lib, 'Moscow', { tags: ['oil'] });
+  const big = await claimOn(lib, 'Ashgabat', { tags: ['big oil field'] });
+  assert.deepEqual(await ids(lib, 'tag:"oil field"'), [field.id], 'the quoted tag, not "big oil field"');
+  assert.deepEqual(await ids(lib, 'tag:"OIL  field"'), [field.id], 'case and runs of spaces as the tag suggestions merge them');
+  assert.deepEqual(await ids(lib, 'tag:oil'), [oil.id], 'a claim tagged "oil field" is not tagged "oil"');
+  assert.deepEqual(await ids(lib, 'tag:"big oil field"'), [big.id]);
+  assert.deepEqual((await ids(lib, 'tag:oil OR tag:"oil field"')).sort(), [field.id, oil.id].sort());
+  assert.deepEqual((await ids(lib, 'field -tag:"oil field"')), [big.id], 'excluded by the whole tag; the tag’s words are still words');
+  const none = await lib.search('tag:field');
+  assert.equal(none.total, 0);
+  assert.match(none.message ?? '', /No claim is tagged “field”\. Tags: .*oil field/i, 'a tag nobody has lists the tags there are');
+  const listed = await lib.search('', { filter: { tag: 'oil field' } });
+  assert.deepEqual(listed.hits.map((h) => (h as ClaimSearchHit).claimId), [field.id], 'the All claims filter takes the whole tag too');
+});
+
+test('phrases: the words in a row within one field, stop words and word forms as written', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  const a = await claimOn(lib, 'Turkmenistan', { restatement: 'The state of the union', note: 'Union of the states', tags: ['alpha beta', 'gamma'] });
+  assert.deepEqual(await ids(lib, '"state of the union"'), [a.id]);
+  assert.deepEqual(await ids(lib, '"of the union"'), [a.id], 'stop words count');
+  assert.deepEqual(await ids(lib, '"union of the states"'), [a.id]);
+  assert.deepEqual(await ids(lib, '"union of the state"'), [], '"states" is not "state" in a phrase');
+  assert.deepEqual(await ids(lib, '"union union"'), [], 'a phrase does not run from one field into the next');
+  assert.deepEqual(await ids(lib, '"alpha beta"'), [a.id], 'in a tag');
+  assert.deepEqual(await ids(lib, '"beta gamma"'), [], 'nor from one tag into the next');
+  assert.ok((await ids(lib, '"of the"')).includes(a.id), 'a phrase of stop words only is looked for in every claim');
+  assert.deepEqual(await ids(lib, 'restatement:"the state"'), [a.id]);
+  assert.deepEqual(await ids(lib, 'note:"the state"'), [], 'a fielded phrase only in that field');
+  assert.deepEqual(await ids(lib, '"stopped importing gas" -"state of the union"'), [c.gas!.id]);
+  await lib.updateClaim(a.id, { restatement: 'A more perfect union' });
+  assert.deepEqual(await ids(lib, '"more perfect union"'), [a.id], 'an edited claim’s new phrase');
+  assert.deepEqual(await ids(lib, '"state of the union"'), [], 'and not its old one');
+  const hit = (await lib.search('"perfect union"')).hits[0] as ClaimSearchHit;
+  assert.equal(hit.restatement.slice(...hit.ranges.restatement[0]!), 'perfect union', 'the phrase is highlighted');
+});
+
+test('an index file of an older format version is rebuilt, not read', async (t) => {
+  const { lib, dataDir } = await sampleLibrary(t);
+  const before = await ids(lib, '"stopped importing gas"');
+  await lib.flushSearch();
+  lib.close();
+  const file = join(dataDir, INDEX_FILE);
+  const saved = await readFile(file);
+  const old = Buffer.from(saved.toString('latin1').replace(/"version":\d+/, '"version":1'), 'latin1');
+  assert.notDeepEqual(old, saved);
+  await writeFile(file, old);
+  const again = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(again, '"stopped importing gas"'), before);
+  assert.match((await readFile(file)).toString('latin1', 0, 200), /"version":2/, 'written anew in the current format');
+  again.close();
 });

@@ -10,7 +10,11 @@
  * saying which fields have the term, then one byte of frequency (capped at 255) per such field.
  * An entry costs 3–4 bytes against ~60 for a Lunr posting object; the same bytes are what the
  * persisted file holds, so loading a segment is reading its buffer, not parsing objects.
+ *
+ * Beside the postings, each document's own fields are kept as sequences of word hashes
+ * (word-sequence.ts), which is what phrases are checked against.
  */
+import { WordSequences } from './word-sequence.ts';
 
 /** Index fields, in the order of the field mask's bits. */
 export const FIELDS = ['restatement', 'tags', 'note', 'quote', 'spelling', 'side'] as const;
@@ -34,6 +38,8 @@ export interface IndexDoc {
   terms: Map<string, number[]>;
   /** Field lengths in terms (length NF). */
   lengths: number[];
+  /** Hashes of the folded words of the own fields (restatement, tags, note, quote), in order (word-sequence.ts). */
+  sequence: ReadonlyArray<ArrayLike<number>>;
 }
 
 /** The postings of one term in one segment. */
@@ -63,6 +69,8 @@ export class Segment {
   #frozen: { index: Map<string, number>; terms: string[]; offsets: Uint32Array; dfs: Uint32Array; bytes: Uint8Array } | null = null;
   /** Document number by id, live documents only. */
   readonly byId = new Map<string, number>();
+  /** Each document's own fields as word hashes (phrases are checked in them). */
+  seq = new WordSequences();
 
   get size(): number { return this.ids.length; }
   get liveCount(): number { return this.ids.length - this.deadCount; }
@@ -77,6 +85,7 @@ export class Segment {
     for (let f = 0; f < NF; f++) { (this.lengths as number[]).push(d.lengths[f] ?? 0); this.lengthSums[f]! += d.lengths[f] ?? 0; }
     if (n >= this.dead.length) { const grown = new Uint8Array(this.dead.length * 2); grown.set(this.dead); this.dead = grown; }
     this.byId.set(d.id, n);
+    this.seq.add(d.sequence);
     for (const [term, tf] of d.terms) this.#append(term, n, tf);
     return n;
   }
@@ -166,7 +175,7 @@ export class Segment {
     return {
       ids: this.ids, stamps: this.stamps, docRefs: Uint32Array.from(this.docRefs), starts: Uint32Array.from(this.starts),
       lengths: Uint16Array.from(this.lengths, (v: number) => Math.min(v, 65535)), dead: this.dead.slice(0, this.ids.length),
-      terms, sizes, dfs, bytes,
+      terms, sizes, dfs, bytes, seqWords: this.seq.parts().words, seqStarts: this.seq.parts().starts,
     };
   }
 
@@ -183,6 +192,7 @@ export class Segment {
     const index = new Map<string, number>();
     for (let i = 0; i < p.terms.length; i++) index.set(p.terms[i]!, i);
     s.#frozen = { index, terms: p.terms, offsets, dfs: p.dfs, bytes: p.bytes };
+    s.seq = WordSequences.frozen(p.seqWords, p.seqStarts);
     return s;
   }
 }
@@ -199,4 +209,8 @@ export interface SegmentParts {
   sizes: Uint32Array;
   dfs: Uint32Array;
   bytes: Uint8Array;
+  /** Word hashes of every document's own fields, and where each document's field starts (SEQUENCE_FIELDS per document). */
+  seqWords: Uint32Array;
+  seqStarts: Uint32Array;
 }
+
