@@ -79,7 +79,7 @@ test('when another window changed the same field since, undo names it and change
   assert.ok(held?.conflict, 'held back');
   assert.equal(held.conflict.by, 'another window');
   assert.equal(held.conflict.byAction, 'Edit claim');
-  assert.match(held.conflict.what, /^the note of the claim “Since 1991 Turkmenistan promotes its neutrality…”$/);
+  assert.match(held.conflict.what, /^the note of the claim “Since 1991 Turkmenistan promotes its neutrality policy”$/);
   assert.equal(held.conflict.message, `Another window changed ${held.conflict.what} since (Edit claim).`);
   assert.equal((await claimOf(lib, claimId))?.note, 'B’s note', 'nothing changed');
   assert.deepEqual(await a.undo(), held, 'asking again gives the same answer');
@@ -95,7 +95,7 @@ test('a claim deleted in another window: undoing an edit of it asks before bring
   await a.updateClaim(claimId, { restatement: 'Neutrality since 1991' });
   await b.deleteClaims([claimId]);
   const held = await a.undo();
-  assert.equal(held?.conflict?.message, 'Another window deleted the claim “Since 1991 Turkmenistan promotes its neutrality…” since (Delete claim).');
+  assert.equal(held?.conflict?.message, 'Another window deleted the claim “Since 1991 Turkmenistan promotes its neutrality policy” since (Delete claim).');
   assert.equal(await claimOf(lib, claimId), undefined, 'still deleted');
   await a.undo({ anyway: held!.conflict!.step });
   assert.equal((await claimOf(lib, claimId))?.restatement, '', 'back, as before A’s edit');
@@ -115,7 +115,7 @@ test('the command line is another client: a window’s undo leaves its actions a
   cli.close();
 
   const held = await win.undo();
-  assert.equal(held?.conflict?.message, 'The command line changed the tags of the claim “Since 1991 Turkmenistan promotes its neutrality…” since (Edit claim).');
+  assert.equal(held?.conflict?.message, 'The command line changed the tags of the claim “Since 1991 Turkmenistan promotes its neutrality policy” since (Edit claim).');
   assert.equal((await app.listClaims()).length, 2, 'the command line’s claim is not the window’s to undo');
   assert.equal(await windowOf(app, 'tab-b').undo(), null, 'a window that did nothing has nothing to undo');
 });

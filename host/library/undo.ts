@@ -33,7 +33,7 @@ function reanchorTouched(ctx: LibraryContext, step: SteppedAction): void {
 }
 
 /** Longest quote shown when a message names a claim, in characters (one line of a toast). */
-const QUOTE_CHARS = 48;
+const QUOTE_CHARS = 60;
 
 /** The user's words for the columns a conflict names. */
 const COLUMN_WORDS: Record<string, string> = {
@@ -45,7 +45,10 @@ const COLUMN_WORDS: Record<string, string> = {
 
 function quoted(text: unknown): string {
   const t = String(text ?? '').replace(/\s+/g, ' ').trim();
-  return `“${t.length > QUOTE_CHARS ? `${t.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : t}”`;
+  if (t.length <= QUOTE_CHARS) return `“${t}”`;
+  const cut = t.slice(0, QUOTE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `“${(space > QUOTE_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…”`; // at a word's end when one is near
 }
 
 /** "the claim “Since 1991 …”", "the entity “Niyazov”", … for the row a conflict is about. */

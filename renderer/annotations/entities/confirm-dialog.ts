@@ -6,12 +6,13 @@ import { h } from '../dom.ts';
 
 /**
  * Asks; resolves true when the person confirms. `cancel`: the other button's words (default
- * Cancel); `keepFocus`: focus starts on it, for a question whose safe answer is no.
+ * Cancel); `keepFocus`: focus starts on it (and it is the primary button), for a question whose
+ * safe answer is no.
  */
 export function confirmAction(opts: { title: string; body: string; confirm: string; danger?: boolean; cancel?: string; keepFocus?: boolean }): Promise<boolean> {
   return new Promise((resolve) => {
-    const ok = h('button', { type: 'button', class: `entities-button${opts.danger ? ' danger' : ' primary'}` }, opts.confirm);
-    const cancel = h('button', { type: 'button', class: 'entities-button' }, opts.cancel ?? 'Cancel');
+    const ok = h('button', { type: 'button', class: `entities-button${opts.danger ? ' danger' : opts.keepFocus ? '' : ' primary'}` }, opts.confirm);
+    const cancel = h('button', { type: 'button', class: `entities-button${opts.keepFocus ? ' primary' : ''}` }, opts.cancel ?? 'Cancel');
     const dialog = h('dialog', { class: 'entities-confirm', 'aria-labelledby': 'entities-confirm-title', 'aria-describedby': 'entities-confirm-body' },
       h('h2', { id: 'entities-confirm-title' }, opts.title),
       h('p', { id: 'entities-confirm-body' }, opts.body),
