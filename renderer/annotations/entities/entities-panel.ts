@@ -40,11 +40,12 @@ export function createEntitiesPanel(deps: Omit<EntityPageDeps, 'onBack' | 'onOpe
 
   const row = (e: Entity, matched: string | null): HTMLElement => {
     const n = data.claimCount(e.id);
+    const count = `${n.toLocaleString('en')} claim${n === 1 ? '' : 's'}`;
     return h('li', {},
       h('button', { type: 'button', class: 'entity-row', 'data-entity-id': e.id, onclick: () => openEntity(e.id) },
         h('span', { class: 'entity-row-name' }, e.name),
         typeBadge(e.type),
-        h('span', { class: 'entity-row-count', title: `${n} claim${n === 1 ? '' : 's'} tagged` }, `${n} claim${n === 1 ? '' : 's'}`),
+        h('span', { class: 'entity-row-count', title: `${count} tagged` }, count),
         matched && matched !== e.name ? h('span', { class: 'entity-row-alias' }, `alias “${matched}”`) : null));
   };
 

@@ -97,6 +97,18 @@ test('after a change the list is asked again at the length it had: a new claim s
   assert.deepEqual([last.title, last.count, last.hits.map((h) => h.claimId)], ['Book', 1, ['new']]);
 });
 
+test('a list shown whole stays whole after claims were added (up to a page more)', async () => {
+  const host = fakeHost(claims('a', 'doc-a', 'Article', 150, ['e1']));
+  const list = createEntityClaims(host.reader, 'e1', 100);
+  await list.reload();
+  await list.more();
+  assert.equal(list.state().listed, 150);
+  host.library.push(...claims('b', 'doc-b', 'Book', 3, ['e1']));
+  assert.deepEqual([(await list.reload()).listed, list.state().total], [153, 153]);
+  host.library.push(...claims('c', 'doc-c', 'Codex', 500, ['e1']));
+  assert.deepEqual([(await list.reload()).listed, list.state().total], [253, 653], 'a bulk tag of 500 adds one page, not 500 rows');
+});
+
 test('reloads asked while one waits share it; a host error rejects and keeps what was listed', async () => {
   const host = fakeHost(claims('a', 'doc-a', 'Article', 20, ['e1']));
   const list = createEntityClaims(host.reader, 'e1');

@@ -7,7 +7,8 @@
  *
  * Calls run one after another: `more()` appends the next page to what is listed, `reload()`
  * (after a change anywhere) fetches again as many rows as are listed, so a list the person had
- * extended with "Show more" keeps its length. Reloads asked for while one waits its turn share it.
+ * extended with "Show more" keeps its length, and a list shown whole stays whole when claims
+ * were added (up to a page more). Reloads asked for while one waits its turn share it.
  * No DOM here: entity-page.ts draws the state.
  */
 import type { ClaimSearchHit, ReaderBridge } from '../../../core/api.ts';
@@ -78,8 +79,10 @@ export function createEntityClaims(reader: EntityClaimsReader, entityId: string,
 
   const doReload = async (): Promise<EntityClaimsState> => {
     pendingReload = null;
-    const want = Math.max(pageRows, rows.length);
+    const whole = loaded && rows.length >= total;
+    let want = Math.max(pageRows, rows.length);
     const [counts, first] = await Promise.all([reader.claimCounts('document', { entityId }), page(0, Math.min(pageRows, want))]);
+    if (whole) want = Math.max(want, Math.min(first.total, rows.length + pageRows));
     const got = [...first.hits];
     let all = first.total;
     // the rest of what was listed, a page at a time (new claims may shift rows: ids are kept unique)
