@@ -20,7 +20,7 @@ import * as claims from './library/claims.ts';
 import { DocumentSet, Emitter, writableDb, type LibraryContext } from './library/context.ts';
 import { corpusSummaries, openCorpusInto } from './library/corpus.ts';
 import { reportSinceLastSeen } from './library/reanchor-report.ts';
-import { waitForFolder, watchCorpus, type CorpusWatch } from './library/corpus-watcher.ts';
+import { waitForFolder, watchCorpus, type ChangedPaths, type CorpusWatch } from './library/corpus-watcher.ts';
 import { corpusByDir, corpusOfDocument, documentIdsOfCorpus } from './store/corpora-repo.ts';
 import * as entities from './library/entities.ts';
 import * as tags from './library/tags.ts';
@@ -135,9 +135,9 @@ export async function createLibrary(opts: LibraryOptions): Promise<Library> {
     const dir = ctx.corpusDir;
     if (!opts.watchCorpus || !dir) return;
     const missing = ctx.corpusMissing;
-    const reread = (): void => void serial(async () => {
+    const reread = (paths: ChangedPaths = null): void => void serial(async () => {
       if (ctx.corpusDir !== dir || !corpusWatch) return; // switched or closed meanwhile
-      const opened = await openCorpusInto(ctx, dir, false);
+      const opened = await openCorpusInto(ctx, dir, false, { changed: paths }); // only changed files are parsed again
       ctx.events.emit('onDidChangeLibrary', snapshot());
       if (opened.changedClaims > 0) changed('reanchor');
       if (ctx.corpusMissing !== missing) watchOpenCorpus(); // gone, or back: watch the other way

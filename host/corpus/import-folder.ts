@@ -28,8 +28,27 @@ export interface ImportedDocument {
   csl: CslItem | null;
 }
 
-/** Everything an import produced: documents sorted by path, and what was skipped and why. */
-export interface FolderImport { documents: ImportedDocument[]; problems: ImportProblem[] }
+/**
+ * Everything an import produced: documents sorted by path, and what was skipped and why.
+ * `reused`: paths whose document came from the `memory` unread (the rest were read and parsed).
+ */
+export interface FolderImport { documents: ImportedDocument[]; problems: ImportProblem[]; reused: ReadonlySet<string> }
+
+/** What an import made of one file, with what stat said of the file before it was read. */
+export interface ImportMemo { size: number; mtimeMs: number; csl: string; result: ImportedDocument }
+
+/**
+ * What earlier imports of one folder made of each file (path → memo), so that a re-read after a
+ * save parses only the files that changed (issue 10, item 14). `importFolder` fills and prunes it.
+ */
+export type ImportMemory = Map<string, ImportMemo>;
+
+let parsedFiles = 0;
+/**
+ * How many files `importFolder` has read and parsed in this process so far: the watcher's test
+ * reads the difference to see that saving one file re-reads that file alone.
+ */
+export function filesParsed(): number { return parsedFiles; }
 
 /**
  * Default size limit: 20 MB. The largest plain-text books (a complete Shakespeare, the Bible)
@@ -75,13 +94,19 @@ async function importFile(file: FoundFile, maxBytes: number, csl: CslItem | null
   }
 }
 
-/** Imports the folder `dir` (see the file comment). Never throws for problems with the files. */
-export async function importFolder(dir: string, opts: { maxFileBytes?: number } = {}): Promise<FolderImport> {
+/**
+ * Imports the folder `dir` (see the file comment). Never throws for problems with the files.
+ * With `memory`, a file whose size, modification time and sources.json item are as the memory
+ * has them is not read again: its earlier document is returned (and listed in `reused`), unless
+ * its path is in `changed` (what a watcher heard about: re-read whatever stat says).
+ */
+export async function importFolder(dir: string, opts: { maxFileBytes?: number; memory?: ImportMemory; changed?: ReadonlySet<string> | null } = {}): Promise<FolderImport> {
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const reused = new Set<string>();
   try {
-    if (!(await stat(dir)).isDirectory()) return { documents: [], problems: [{ path: '.', reason: `The corpus ${dir} is not a folder.` }] };
+    if (!(await stat(dir)).isDirectory()) return { documents: [], problems: [{ path: '.', reason: `The corpus ${dir} is not a folder.` }], reused };
   } catch (err) {
-    return { documents: [], problems: [{ path: '.', reason: `The corpus folder ${dir} cannot be opened: ${describeFsError(err)}.` }] };
+    return { documents: [], problems: [{ path: '.', reason: `The corpus folder ${dir} cannot be opened: ${describeFsError(err)}.` }], reused };
   }
   const walked = await walkCorpus(dir).catch((err: unknown) => ({
     files: [] as FoundFile[], problems: [{ path: '.', reason: `The corpus folder ${dir} cannot be read: ${describeFsError(err)}.` }],
@@ -93,7 +118,19 @@ export async function importFolder(dir: string, opts: { maxFileBytes?: number } 
     while (next < walked.files.length) {
       const i = next++;
       const file = walked.files[i]!;
-      results[i] = await importFile(file, maxBytes, sources.items.get(file.path) ?? null);
+      const csl = sources.items.get(file.path) ?? null;
+      const cslKey = csl ? JSON.stringify(csl) : '';
+      const memo = opts.memory?.get(file.path);
+      if (memo && memo.size === file.size && memo.mtimeMs === file.mtimeMs && memo.csl === cslKey && !opts.changed?.has(file.path)) {
+        results[i] = memo.result;
+        reused.add(file.path);
+        continue;
+      }
+      parsedFiles++;
+      const result = await importFile(file, maxBytes, csl);
+      results[i] = result;
+      if ('doc' in result) opts.memory?.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, csl: cslKey, result });
+      else opts.memory?.delete(file.path);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, walked.files.length) }, worker));
@@ -105,9 +142,10 @@ export async function importFolder(dir: string, opts: { maxFileBytes?: number } 
     else problems.push(r);
   }
   const found = new Set(walked.files.map((f) => f.path));
+  if (opts.memory) for (const path of opts.memory.keys()) if (!found.has(path)) opts.memory.delete(path);
   for (const id of sources.items.keys()) {
     if (!found.has(id)) problems.push({ path: 'sources.json', reason: `No file "${id}" in the corpus for this item.` });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { documents, problems };
+  return { documents, problems, reused };
 }

@@ -17,7 +17,8 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, 'txt' | 'md' | 'html'>
 };
 
 /** A file to import. */
-export interface FoundFile { abs: string; path: string; format: 'txt' | 'md' | 'html'; size: number }
+/** A text file found under the corpus folder; `size` (bytes) and `mtimeMs` as stat saw them before the file is read. */
+export interface FoundFile { abs: string; path: string; format: 'txt' | 'md' | 'html'; size: number; mtimeMs: number }
 
 /** The file's format, or null when the importer ignores that kind of file. */
 export function formatOf(name: string): 'txt' | 'md' | 'html' | null {
@@ -83,14 +84,14 @@ export async function walkCorpus(root: string): Promise<{ files: FoundFile[]; pr
         if (!format) continue;
         if (entry.name.startsWith('.')) { problems.push({ path: childRel, reason: 'Hidden file skipped.' }); continue; }
         if (!rel && /^readme\.(?:md|markdown|txt)$/i.test(entry.name)) continue;
-        let size = info?.size;
-        if (size === undefined) {
-          try { size = (await stat(childAbs)).size; } catch (err) {
+        let st = info;
+        if (!st) {
+          try { st = await stat(childAbs); } catch (err) {
             problems.push({ path: childRel, reason: `File skipped: ${describeFsError(err)}.` });
             continue;
           }
         }
-        files.push({ abs: childAbs, path: childRel, format, size });
+        files.push({ abs: childAbs, path: childRel, format, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   };

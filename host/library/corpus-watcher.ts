@@ -1,8 +1,10 @@
 /**
  * Noticing edits of the open corpus's files while the app runs (issue 10, item 14). One
  * recursive `node:fs` watch on the folder; events for source files (and sources.json) are
- * gathered for a short pause, then the library re-reads the corpus once: unchanged files are
- * recognised by their text hash and cost no re-anchoring, so only the edited ones move claims.
+ * gathered for a short pause, with the paths they name, then the library re-reads the corpus
+ * once: only the files named, or whose size or modification time differ from the last read, are
+ * parsed again (host/corpus/import-folder.ts `memory`), and only documents whose text changed
+ * re-anchor their claims. New, deleted and renamed files are found by the walk as before.
  * The reader follows through onDidChangeLibrary. A missing folder is looked for until it is back.
  */
 import { watch, type FSWatcher } from 'node:fs';
@@ -31,30 +33,46 @@ export function isRelevantChange(file: string | null): boolean {
 }
 
 /**
+ * What changed since the last call, as `watchCorpus` reports it: the paths the platform named
+ * (relative, forward slashes), or null when it did not say (or the folder itself changed).
+ */
+export type ChangedPaths = ReadonlySet<string> | null;
+
+/**
  * Watch `dir` and call `onChange` once the folder has been quiet for `debounceMs` after a
  * relevant change. The folder itself going away (a drive unplugged, the folder renamed) sends
  * no event on Linux, so it is also looked at every `pollMs`: gone or replaced, `onChange` too.
  * Never throws: a folder that cannot be watched (no permission, too many watches) returns a
  * watch that only polls, and `onError` hears why.
  */
-export function watchCorpus(dir: string, onChange: () => void, opts: { debounceMs?: number; pollMs?: number; onError?: (err: Error) => void } = {}): CorpusWatch {
+export function watchCorpus(dir: string, onChange: (changed: ChangedPaths) => void, opts: { debounceMs?: number; pollMs?: number; onError?: (err: Error) => void } = {}): CorpusWatch {
   const wait = opts.debounceMs ?? WATCH_DEBOUNCE_MS;
   let timer: NodeJS.Timeout | null = null;
   let watcher: FSWatcher | null = null;
-  const fire = (): void => { timer = null; onChange(); };
+  /** Paths heard since the last call; null once an event named no path. */
+  let heard: Set<string> | null = new Set();
+  const fire = (): void => {
+    timer = null;
+    const changed = heard;
+    heard = new Set();
+    onChange(changed);
+  };
   let inode: number | null = null;
   void stat(dir).then((s) => { inode = s.ino; }, () => undefined);
   const poll: NodeJS.Timeout = setInterval(() => {
     stat(dir).then((s) => s.isDirectory() && (inode === null || s.ino === inode), () => false).then((same) => {
       if (same || timer) return;
       clearInterval(poll);
+      heard = null;
       timer = setTimeout(fire, 0);
     }, () => undefined);
   }, opts.pollMs ?? MISSING_POLL_MS);
   poll.unref();
   try {
     watcher = watch(dir, { recursive: true, persistent: false }, (_event, file) => {
-      if (!isRelevantChange(file === null ? null : String(file))) return;
+      const path = file === null ? null : String(file);
+      if (!isRelevantChange(path)) return;
+      if (path === null) heard = null; else heard?.add(path.replace(/\\/g, '/'));
       if (timer) clearTimeout(timer);
       timer = setTimeout(fire, wait);
     });

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ApiError, type CorpusSummary, type DocumentSummary, type ReanchorSummary } from '../../core/api.ts';
-import { importFolder, type ImportedDocument } from '../corpus/import-folder.ts';
+import { importFolder, type ImportedDocument, type ImportMemory } from '../corpus/import-folder.ts';
 import { listClaims } from '../store/claims-repo.ts';
 import { addCorpus, assignDocuments, corpusByDir, corpusDocumentId, documentIdsOfCorpus, listCorpora, touchCorpus } from '../store/corpora-repo.ts';
 import { listStoredDocuments, replaceImportProblems, tombstoneDocument, upsertDocument, authorOf, yearOf } from '../store/documents-repo.ts';
@@ -35,6 +35,15 @@ export interface CorpusOpened {
   changedClaims: number;
 }
 
+/**
+ * What the last import of the open folder made of each file, per library (issue 10, item 14): a
+ * re-read after a save parses only the files that changed, and reuses the in-memory form
+ * (plain text, paragraph numbers) of the others. One folder per library: switching corpora starts
+ * afresh, so the memory never holds more than the documents the library holds anyway.
+ */
+interface FolderMemory { dir: string; files: ImportMemory; loaded: WeakMap<ImportedDocument, LoadedDocument> }
+const memories = new WeakMap<LibraryContext, FolderMemory>();
+
 /** `~` and `~/…` (or `~\…`) as the user's home folder, as a shell would read them; other paths as typed. */
 export function expandHome(path: string): string {
   return path === '~' ? homedir() : /^~[/\\]/.test(path) ? homedir() + path.slice(1) : path;
@@ -50,7 +59,7 @@ export function expandHome(path: string): string {
  * store, marked missing: nothing is emptied and no claim changes. Throws ApiError('bad-input')
  * for an unknown folder that cannot be found or read, and for `everyClaim` on a missing one.
  */
-export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClaim: boolean): Promise<CorpusOpened> {
+export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClaim: boolean, opts: { changed?: ReadonlySet<string> | null } = {}): Promise<CorpusOpened> {
   const abs = resolve(expandHome(dir.trim()));
   const db = ctx.store.db;
   const known = db ? corpusByDir(db, abs) : null;
@@ -72,9 +81,13 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
     ctx.corpusMissing = true;
     return { summary: emptySummary(), changedClaims: 0 };
   }
+  // The reanchor command re-reads every file; any other open reuses what is unchanged since the last.
+  let memory = memories.get(ctx);
+  if (!memory || memory.dir !== abs || everyClaim) memories.set(ctx, memory = { dir: abs, files: new Map(), loaded: new WeakMap() });
+  const reusing = memory;
   let imported;
   try {
-    imported = await importFolder(abs);
+    imported = await importFolder(abs, { memory: reusing.files, changed: opts.changed ?? null });
   } catch (err) {
     throw new ApiError('bad-input', `The corpus folder ${abs} cannot be read (${(err as Error).message}).`);
   }
@@ -92,7 +105,12 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
       corpusId = corpus.id;
       touchCorpus(db, corpus.id, now);
       for (const d of imported.documents) d.doc.id = corpusDocumentId(corpus, d.doc.id, d.path);
-      const docs = imported.documents.map((d) => loadDocument(summaryOf(d), d.doc));
+      const docs = imported.documents.map((d) => {
+        const known = imported.reused.has(d.path) ? reusing.loaded.get(d) : undefined;
+        const doc = known ?? loadDocument(summaryOf(d), d.doc);
+        reusing.loaded.set(d, doc);
+        return doc;
+      });
       const mine = documentIdsOfCorpus(db, corpus.id);
       const stored = new Map(listStoredDocuments(db).filter((s) => mine.has(s.summary.id)).map((s) => [s.summary.id, s]));
       const present = new Set(docs.map((d) => d.summary.id));
@@ -100,7 +118,10 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
       for (const d of docs) {
         const before = stored.get(d.summary.id);
         if (everyClaim || !before || before.removed || before.textHash !== d.textHash) toAnchor.push({ id: d.summary.id, doc: d });
-        upsertDocument(db, { summary: d.summary, model: d.model, textHash: d.textHash }, now);
+        // a file not read again whose row is as it left it: nothing to write
+        const same = imported.reused.has(d.summary.path) && before && !before.removed && before.textHash === d.textHash
+          && before.summary.contentHash === d.summary.contentHash && before.summary.title === d.summary.title;
+        if (!same) upsertDocument(db, { summary: d.summary, model: d.model, textHash: d.textHash }, now);
       }
       assignDocuments(db, corpus.id, [...present]);
       for (const s of stored.values()) {

@@ -5,11 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import type { LibrarySnapshot } from '../../core/api.ts';
 import { ApiError } from '../../core/api.ts';
 import { createLibrary, type Library } from '../library.ts';
+import { filesParsed } from '../corpus/import-folder.ts';
 import { isRelevantChange } from './corpus-watcher.ts';
 import { openLibrary, passage, tempDir } from './test-support.ts';
 
@@ -144,4 +146,64 @@ test('a watched corpus folder that goes away is shown as missing, and read again
   snap = await back;
   assert.equal(snap.corpora[0]!.missing, false);
   assert.deepEqual((await lib.listClaims()).map((c) => [c.id, c.status]), [[claim.id, 'exact']]);
+});
+
+test('saving one file of five re-reads that file alone: the others are neither parsed nor written again, and their claims stay', async (t) => {
+  const dir = await tempDir(t, 'five');
+  const texts: Record<string, string[]> = {
+    'one.txt': ['One', 'Cotton sales fell in 2014.', 'The council met twice.'],
+    'two.txt': ['Two', 'Wheat came by rail.'],
+    'three.md': ['# Three', 'Wool was counted at the gate.'],
+    'four.txt': ['Four', 'The ministry said nothing.'],
+    'five.html': ['<h1>Five</h1>', '<p>Silk went east.</p>'],
+  };
+  for (const [name, paras] of Object.entries(texts)) await writeFile(join(dir, name), paras.join('\n\n'));
+  const data = await tempDir(t);
+  const lib = await createLibrary({ dataDir: data, corpusDir: dir, transport: 'web', watchCorpus: true });
+  t.after(() => lib.close());
+  const inOne = await lib.createClaim(await passage(lib, 'one.txt', 'The council met twice.'));
+  const inTwo = await lib.createClaim(await passage(lib, 'two.txt', 'Wheat came by rail.'));
+  const store = (await lib.getLibrary()).store;
+  assert.ok(store.ok);
+  const importedAt = (): Map<string, string> => {
+    const db = new DatabaseSync(store.path, { readOnly: true });
+    try { return new Map((db.prepare('SELECT path, imported_at FROM documents').all() as Array<{ path: string; imported_at: string }>).map((r) => [r.path, r.imported_at])); } finally { db.close(); }
+  };
+  const before = importedAt();
+  const parsedBefore = filesParsed();
+
+  const changed = nextLibraryChange(lib);
+  await writeFile(join(dir, 'one.txt'), [texts['one.txt']![0], 'A paragraph added above.', ...texts['one.txt']!.slice(1)].join('\n\n'));
+  await changed;
+  assert.equal(filesParsed() - parsedBefore, 1, 'one file saved, one file parsed');
+  const after = importedAt();
+  for (const path of ['two.txt', 'three.md', 'four.txt', 'five.html']) assert.equal(after.get(path), before.get(path), `${path} is not written again`);
+  assert.notEqual(after.get('one.txt'), before.get('one.txt'));
+  const claims = new Map((await lib.listClaims()).map((c) => [c.id, c]));
+  assert.deepEqual([claims.get(inOne.id)!.status, claims.get(inOne.id)!.paragraph], ['moved', 3], 'the changed file\'s claim follows its passage');
+  assert.deepEqual(claims.get(inTwo.id)!.position, inTwo.position);
+  assert.equal((await lib.getDocument(inTwo.documentId)).blocks.length > 0, true, 'an unchanged document still opens');
+
+  // A rename: the new name is read (one parse), the old one leaves; its claim is kept, as an orphan.
+  const renamed = nextLibraryChange(lib);
+  const parsedBeforeRename = filesParsed();
+  await rename(join(dir, 'two.txt'), join(dir, 'two-renamed.txt'));
+  const snap = await renamed;
+  assert.equal(filesParsed() - parsedBeforeRename, 1);
+  assert.deepEqual(snap.documents.map((d) => d.path).sort(), ['five.html', 'four.txt', 'one.txt', 'three.md', 'two-renamed.txt']);
+  assert.equal((await lib.listClaims()).find((c) => c.id === inTwo.id)!.status, 'orphan');
+
+  // A deletion and a new file, in one burst: nothing else is parsed.
+  const burst = nextLibraryChange(lib);
+  const parsedBeforeBurst = filesParsed();
+  await rm(join(dir, 'four.txt'));
+  await writeFile(join(dir, 'six.txt'), 'Six\n\nTea came from the south.');
+  const last = await burst;
+  assert.equal(filesParsed() - parsedBeforeBurst, 1);
+  assert.deepEqual(last.documents.map((d) => d.path).sort(), ['five.html', 'one.txt', 'six.txt', 'three.md', 'two-renamed.txt']);
+
+  // The reanchor command still reads every file.
+  const parsedBeforeReanchor = filesParsed();
+  await lib.reanchor();
+  assert.equal(filesParsed() - parsedBeforeReanchor, 5);
 });
