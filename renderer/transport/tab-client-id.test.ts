@@ -1,3 +1,4 @@
+/// <reference path="./reader-global.d.ts" />
 /** A tab keeps one client id across reloads (sessionStorage), and two tabs get two (issue 8, item 17). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
