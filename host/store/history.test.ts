@@ -57,3 +57,13 @@ test(`the history keeps the newest ${HISTORY_LIMIT} actions`, async (t) => {
   assert.equal(n, HISTORY_LIMIT);
   assert.notEqual(oldest, 'a0');
 });
+
+test('actions recorded before clients were told apart (client NULL) are every client’s to undo', async (t) => {
+  const db = await store(t);
+  inAction(db, 'Create', (rec) => rec.put('entities', entity('e1', 'Niyazov')));
+  db.prepare('UPDATE history SET client = NULL').run();
+  assert.equal(inTransaction(db, () => undoLast(db, { client: 'tab:any' }))!.label, 'Create');
+  assert.deepEqual(names(db), []);
+  assert.equal(inTransaction(db, () => redoNext(db, { client: 'window:1' }))!.label, 'Create');
+  assert.deepEqual(names(db), ['Niyazov']);
+});

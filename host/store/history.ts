@@ -45,6 +45,11 @@ function keyValues(table: TrackedTable, key: Row): SQLInputValue[] {
   return TRACKED_TABLES[table].map((c) => key[c] ?? null);
 }
 
+/** One string per row of a table: table and key values. */
+function rowId(table: TrackedTable, key: Row): string {
+  return `${table}\u0000${JSON.stringify(keyValues(table, key))}`;
+}
+
 function readRow(db: DatabaseSync, table: TrackedTable, key: Row): Row | null {
   const row = db.prepare(`SELECT * FROM ${table} WHERE ${where(table)}`).get(...keyValues(table, key));
   return row ? { ...(row as Row) } : null;
@@ -79,7 +84,7 @@ export class RowRecorder {
   }
 
   #record(table: TrackedTable, key: Row, after: Row | null): void {
-    const id = `${table}\u0000${JSON.stringify(keyValues(table, key))}`;
+    const id = rowId(table, key);
     const seen = this.#changes.get(id);
     const before = seen ? seen.before : readRow(this.#db, table, key);
     if (!seen && before === null && after === null) return; // deleting nothing
@@ -170,16 +175,23 @@ function applyChange(db: DatabaseSync, c: RowChange, dir: Direction): void {
   writeImage(db, c.table, c.key, next);
 }
 
-/** The newest action after `seq`, not undone, from a client other than `client`, that touched `key`. */
-function laterToucher(db: DatabaseSync, seq: number, client: string, table: TrackedTable, key: Row): { client: string | null; label: string } | null {
+/**
+ * Who last touched each row of `conflicts` after `seq`: the newest action not undone, from a
+ * client other than `client`. One pass over the later history, however many rows conflict.
+ */
+function laterTouchers(db: DatabaseSync, seq: number, client: string, conflicts: Array<{ table: TrackedTable; key: Row }>): Map<string, { client: string | null; label: string }> {
+  const wanted = new Set(conflicts.map((c) => rowId(c.table, c.key)));
+  const found = new Map<string, { client: string | null; label: string }>();
   const rows = db.prepare('SELECT label, client, changes FROM history WHERE seq > ? AND undone = 0 AND (client IS NULL OR client <> ?) ORDER BY seq DESC').all(seq, client) as
     Array<{ label: string; client: string | null; changes: string }>;
-  const id = JSON.stringify(keyValues(table, key));
   for (const r of rows) {
-    const touched = (JSON.parse(r.changes) as RowChange[]).some((c) => c.table === table && JSON.stringify(keyValues(table, c.key)) === id);
-    if (touched) return { client: r.client, label: r.label };
+    for (const c of JSON.parse(r.changes) as RowChange[]) {
+      const id = rowId(c.table, c.key);
+      if (wanted.has(id) && !found.has(id)) found.set(id, { client: r.client, label: r.label });
+    }
+    if (found.size === wanted.size) break;
   }
-  return null;
+  return found;
 }
 
 /**
@@ -206,13 +218,15 @@ function step(db: DatabaseSync, dir: Direction, opts: StepOptions): SteppedActio
   if (!row) return null;
   const changes = JSON.parse(row.changes) as RowChange[];
   if (opts.anyway !== row.seq) {
-    const conflicts = changes.flatMap((c) => {
-      const found = rowConflict(db, c, dir);
-      if (!found) return [];
-      const who = laterToucher(db, row.seq, client, c.table, c.key);
-      return [{ ...found, image: (c.after ?? c.before)!, by: who?.client ?? null, byLabel: who?.label ?? null }];
-    });
-    if (conflicts.length) return { seq: row.seq, label: row.label, changes: [], conflicts };
+    const found = changes.flatMap((c) => { const f = rowConflict(db, c, dir); return f ? [{ ...f, image: (c.after ?? c.before)! }] : []; });
+    if (found.length) {
+      const who = laterTouchers(db, row.seq, client, found);
+      const conflicts = found.map((f) => {
+        const w = who.get(rowId(f.table, f.key));
+        return { ...f, by: w?.client ?? null, byLabel: w?.label ?? null };
+      });
+      return { seq: row.seq, label: row.label, changes: [], conflicts };
+    }
   }
   for (const c of dir === 'undo' ? [...changes].reverse() : changes) applyChange(db, c, dir);
   db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(dir === 'undo' ? 1 : 0, row.seq);
