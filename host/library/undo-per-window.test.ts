@@ -131,3 +131,26 @@ test('redo holds back likewise when another window changed the field after the u
   assert.deepEqual(await a.redo({ anyway: held!.conflict!.step }), { action: 'Edit claim', undoable: true });
   assert.equal((await claimOf(lib, claimId))?.note, 'A’s note');
 });
+
+test('nothing is left pointing at nothing: a claim linked elsewhere since, or an entity tag of a claim deleted elsewhere', async (t) => {
+  const { lib, a, b, claimId } = await twoWindows(t);
+  const other = await b.createClaim(await passage(lib, TURKMEN_NEUTRALITY, 'Russia is traditionally perceived as the regional security provider'));
+  await b.linkClaims(other.id, claimId, 'supports');
+  // A's create is now the base of B's link: undoing it asks, and taken anyway the link goes too
+  let held = await a.undo();
+  assert.equal(held?.conflict?.message, 'Another window changed the links of the claim “Since 1991 Turkmenistan promotes its neutrality policy” since (Link claims).');
+  await a.undo({ anyway: held!.conflict!.step });
+  assert.equal(await claimOf(lib, claimId), undefined);
+  assert.deepEqual(await lib.listLinks(), [], 'no link to a claim that is gone');
+
+  const entity = await a.createEntity({ name: 'Saparmurat Niyazov', type: 'person' });
+  await b.updateClaim(other.id, { entityIds: [entity.id] });
+  await a.deleteEntity(entity.id);
+  await b.deleteClaims([other.id]);
+  held = await a.undo();
+  assert.equal(held?.conflict?.kind, 'deleted');
+  assert.equal(held?.conflict?.message, 'Another window deleted the claim “Russia is traditionally perceived as the regional security…” since (Delete claim).');
+  await a.undo({ anyway: held!.conflict!.step });
+  assert.deepEqual((await lib.listEntities()).map((e) => e.name), ['Saparmurat Niyazov'], 'the entity is back');
+  assert.deepEqual(await lib.claimCounts('entity'), {}, 'without a tag on the deleted claim');
+});

@@ -73,8 +73,10 @@ function thingWords(db: DatabaseSync, c: RowConflict): string {
 function whatWords(db: DatabaseSync, c: RowConflict): string {
   const thing = thingWords(db, c);
   if (c.kind === 'deleted') return thing;
-  const words = c.table === 'claim_entities' ? ['entities']
-    : [...new Set(c.columns.map((col) => COLUMN_WORDS[col] ?? col.replace(/_/g, ' ')))];
+  // rows pointing at this one are named by what they are to it: a claim's entities and links, an entity's claims
+  const word = (col: string): string => col === 'claim_entities' ? (c.table === 'entities' ? 'claims' : 'entities')
+    : col === 'claim_links' ? 'links' : COLUMN_WORDS[col] ?? col.replace(/_/g, ' ');
+  const words = c.table === 'claim_entities' ? ['entities'] : [...new Set(c.columns.map(word))];
   const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0];
   return `the ${list} of ${thing}`;
 }

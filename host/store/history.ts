@@ -144,30 +144,94 @@ export interface RowConflict {
   /** The row as the action left it (or found it, for a delete): to name it in a message. */
   image: Row;
   kind: 'changed' | 'deleted';
+  /** The user's columns that differ; for rows that point at this one, their table ('claim_entities', 'claim_links'). */
   columns: string[];
   by: string | null;
   byLabel: string | null;
 }
 
+/**
+ * Rows that point at another row by its id: a claim's entity tags and links, an entity's tags.
+ * A step must not leave them pointing at nothing: deleting a claim that another window has since
+ * tagged or linked, or putting back a tag of a claim another window has since deleted, is a
+ * conflict; taken anyway, the pointing rows go with the claim, and a tag of a gone claim is not
+ * put back.
+ */
+const REFERENCES: ReadonlyArray<{ table: TrackedTable; column: string; parent: TrackedTable }> = [
+  { table: 'claim_entities', column: 'claim_id', parent: 'claims' },
+  { table: 'claim_entities', column: 'entity_id', parent: 'entities' },
+  { table: 'claim_links', column: 'from_id', parent: 'claims' },
+  { table: 'claim_links', column: 'to_id', parent: 'claims' },
+];
+
+/** What a step will have written for each row it touches: row id → target image (null: deleted). */
+type StepTargets = Map<string, Row | null>;
+
+function targetsOf(changes: RowChange[], dir: Direction): StepTargets {
+  return new Map(changes.map((c) => [rowId(c.table, c.key), dir === 'undo' ? c.before : c.after]));
+}
+
+/** Rows (of other tables) that will point at `c`'s row after the step deletes it. */
+function strandedChildren(db: DatabaseSync, c: RowChange, targets: StepTargets): Array<{ table: TrackedTable; key: Row }> {
+  const id = c.key.id;
+  if (id === undefined) return [];
+  return REFERENCES.filter((r) => r.parent === c.table).flatMap((r) =>
+    (db.prepare(`SELECT * FROM ${r.table} WHERE ${r.column} = ?`).all(id) as Row[])
+      .map((row) => ({ table: r.table, key: keyOf(r.table, row) }))
+      .filter((child) => targets.get(rowId(child.table, child.key)) !== null));
+}
+
+/** The row `target` (of `c`'s table) points at that neither exists nor is put back by the step. */
+function missingParent(db: DatabaseSync, c: RowChange, target: Row, targets: StepTargets): { table: TrackedTable; key: Row } | null {
+  for (const r of REFERENCES.filter((x) => x.table === c.table)) {
+    const key = { id: target[r.column] ?? null };
+    const planned = targets.get(rowId(r.parent, key));
+    if (planned === undefined ? readRow(db, r.parent, key) === null : planned === null) return { table: r.parent, key };
+  }
+  return null;
+}
+
 /** Which way a step goes: undo puts the before images back, redo the after images. */
 type Direction = 'undo' | 'redo';
 
-/** How `c` stands against the row as it is now; null when the step can be taken cleanly. */
-function rowConflict(db: DatabaseSync, c: RowChange, dir: Direction): Omit<RowConflict, 'by' | 'byLabel' | 'image'> | null {
+/** A conflict found, before the history is asked who caused it: `via`, the row whose later toucher to name. */
+type FoundConflict = Omit<RowConflict, 'by' | 'byLabel'> & { via: { table: TrackedTable; key: Row } };
+
+/** How `c` stands against the rows as they are now; null when the step can be taken cleanly. */
+function rowConflict(db: DatabaseSync, c: RowChange, dir: Direction, targets: StepTargets): FoundConflict | null {
   const expected = dir === 'undo' ? c.after : c.before;
   const target = dir === 'undo' ? c.before : c.after;
+  const image = (c.after ?? c.before)!;
+  const self = { table: c.table, key: c.key };
+  if (target !== null) {
+    const parent = missingParent(db, c, target, targets);
+    if (parent) return { ...parent, image: {}, kind: 'deleted', columns: [], via: parent };
+  }
   if (expected === null) return null; // the step puts a row back: whatever is there, the row is wanted
   const now = readRow(db, c.table, c.key);
-  if (now === null) return target === null ? null : { table: c.table, key: c.key, kind: 'deleted', columns: [] };
+  if (now === null) return target === null ? null : { ...self, image, kind: 'deleted', columns: [], via: self };
   const watched = target === null ? Object.keys(expected) : changedColumns(c.before!, c.after!);
   const columns = watched.filter((col) => conflicting(c.table, col) && !same(now[col], expected[col]));
-  return columns.length ? { table: c.table, key: c.key, kind: 'changed', columns } : null;
+  if (columns.length) return { ...self, image, kind: 'changed', columns, via: self };
+  if (target !== null) return null;
+  const stranded = strandedChildren(db, c, targets);
+  return stranded.length ? { ...self, image, kind: 'changed', columns: [...new Set(stranded.map((x) => x.table))], via: stranded[0]! } : null;
 }
 
-/** Write one change's target image; an update only sets the columns the action changed. */
-function applyChange(db: DatabaseSync, c: RowChange, dir: Direction): void {
+/**
+ * Write one change's target image; an update only sets the columns the action changed. Taken
+ * over a conflict: rows pointing at a deleted row go with it, and a row whose parent is gone is
+ * not written (REFERENCES).
+ */
+function applyChange(db: DatabaseSync, c: RowChange, dir: Direction, targets: StepTargets): void {
   const target = dir === 'undo' ? c.before : c.after;
-  if (target === null || c.before === null || c.after === null) { writeImage(db, c.table, c.key, target); return; }
+  if (target === null) {
+    for (const child of strandedChildren(db, c, targets)) writeImage(db, child.table, child.key, null);
+    writeImage(db, c.table, c.key, null);
+    return;
+  }
+  if (missingParent(db, c, target, targets)) return;
+  if (c.before === null || c.after === null) { writeImage(db, c.table, c.key, target); return; }
   const now = readRow(db, c.table, c.key);
   if (now === null) { writeImage(db, c.table, c.key, target); return; }
   const next: Row = { ...now };
@@ -179,15 +243,15 @@ function applyChange(db: DatabaseSync, c: RowChange, dir: Direction): void {
  * Who last touched each row of `conflicts` after `seq`: the newest action not undone, from a
  * client other than `client`. One pass over the later history, however many rows conflict.
  */
-function laterTouchers(db: DatabaseSync, seq: number, client: string, conflicts: Array<{ table: TrackedTable; key: Row }>): Map<string, { client: string | null; label: string }> {
+function laterTouchers(db: DatabaseSync, seq: number, client: string, conflicts: Array<{ table: TrackedTable; key: Row }>): Map<string, { client: string | null; label: string; image: Row | null }> {
   const wanted = new Set(conflicts.map((c) => rowId(c.table, c.key)));
-  const found = new Map<string, { client: string | null; label: string }>();
+  const found = new Map<string, { client: string | null; label: string; image: Row | null }>();
   const rows = db.prepare('SELECT label, client, changes FROM history WHERE seq > ? AND undone = 0 AND (client IS NULL OR client <> ?) ORDER BY seq DESC').all(seq, client) as
     Array<{ label: string; client: string | null; changes: string }>;
   for (const r of rows) {
     for (const c of JSON.parse(r.changes) as RowChange[]) {
       const id = rowId(c.table, c.key);
-      if (wanted.has(id) && !found.has(id)) found.set(id, { client: r.client, label: r.label });
+      if (wanted.has(id) && !found.has(id)) found.set(id, { client: r.client, label: r.label, image: c.before ?? c.after });
     }
     if (found.size === wanted.size) break;
   }
@@ -217,18 +281,20 @@ function step(db: DatabaseSync, dir: Direction, opts: StepOptions): SteppedActio
   const row = db.prepare(sql).get(client) as { seq: number; label: string; changes: string } | undefined;
   if (!row) return null;
   const changes = JSON.parse(row.changes) as RowChange[];
+  const targets = targetsOf(changes, dir);
   if (opts.anyway !== row.seq) {
-    const found = changes.flatMap((c) => { const f = rowConflict(db, c, dir); return f ? [{ ...f, image: (c.after ?? c.before)! }] : []; });
+    const found = changes.flatMap((c) => rowConflict(db, c, dir, targets) ?? []);
     if (found.length) {
-      const who = laterTouchers(db, row.seq, client, found);
-      const conflicts = found.map((f) => {
-        const w = who.get(rowId(f.table, f.key));
-        return { ...f, by: w?.client ?? null, byLabel: w?.label ?? null };
+      const who = laterTouchers(db, row.seq, client, found.map((f) => f.via));
+      const conflicts = found.map(({ via, ...f }): RowConflict => {
+        const w = who.get(rowId(via.table, via.key));
+        // a row gone since has no image here: the history's last image of it names it
+        return { ...f, image: Object.keys(f.image).length || !w?.image ? f.image : w.image, by: w?.client ?? null, byLabel: w?.label ?? null };
       });
       return { seq: row.seq, label: row.label, changes: [], conflicts };
     }
   }
-  for (const c of dir === 'undo' ? [...changes].reverse() : changes) applyChange(db, c, dir);
+  for (const c of dir === 'undo' ? [...changes].reverse() : changes) applyChange(db, c, dir, targets);
   db.prepare('UPDATE history SET undone = ? WHERE seq = ?').run(dir === 'undo' ? 1 : 0, row.seq);
   return { seq: row.seq, label: row.label, changes };
 }
