@@ -26,6 +26,8 @@ export interface CorpusScope {
   library(): LibrarySnapshot | null;
   /** ` in the corpus “name”` under "This corpus" (with two corpora or more), else '': for labels such as the Export dialog's. */
   inWords(): string;
+  /** Widen (or narrow) the scope as if the person had chosen it: remembered, and `onChange` runs. */
+  choose(choice: CorpusScopeChoice): void;
   /** Grey the control out (with why), e.g. while the Search tab searches the open corpus's text. */
   setDisabled(why: string | null): void;
   dispose(): void;
@@ -56,10 +58,11 @@ export function createCorpusScope(reader: ReaderBridge, view: string, onChange: 
     select.options[0]!.textContent = open ? `This corpus (${open.name})` : 'This corpus';
     if (before !== undefined && before !== s.corpusId && select.value === 'this') onChange();
   };
-  select.addEventListener('change', () => {
+  const chosen = (): void => {
     try { localStorage.setItem(STORAGE_PREFIX + view, select.value); } catch { /* storage off: not remembered */ }
     onChange();
-  });
+  };
+  select.addEventListener('change', chosen);
   const off = reader.on('onDidChangeLibrary', show);
   reader.getLibrary().then((s) => { if (!snapshot) { show(s); if (select.value === 'this' && s.corpora.length > 1) onChange(); } }, () => undefined);
   return {
@@ -72,6 +75,7 @@ export function createCorpusScope(reader: ReaderBridge, view: string, onChange: 
       const name = id ? snapshot!.corpora.find((c) => c.id === id)?.name : undefined;
       return name ? ` in the corpus “${name}”` : '';
     },
+    choose: (choice) => { if (select.value !== choice) { select.value = choice; chosen(); } },
     setDisabled: (why) => { select.disabled = why !== null; label.title = why ?? ''; },
     dispose: off,
   };

@@ -83,6 +83,8 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
   let visible = false;
   let stale = false;
   let asked = '';
+  /** Under "This corpus", when nothing here matches: how many claims of other corpora do. */
+  let elsewhere = 0;
 
   const keyOf = (hit: SearchHit): string => hit.type === 'claim' ? hit.claimId : `${hit.documentId}#${hit.blockId}`;
   const options = (): HTMLElement[] => [...list.querySelectorAll<HTMLElement>('[role=option]')];
@@ -123,6 +125,11 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
       return;
     }
     if (mine !== seq) return; // a newer query is on its way; keep what is shown until it lands
+    elsewhere = 0;
+    if (corpusId && answer.scope === 'claims' && answer.total === 0 && query.trim()) {
+      elsewhere = await reader.search(query, { limit: 1 }).then((p) => p.total, () => 0);
+      if (mine !== seq) return;
+    }
     page = answer;
     hits = append ? [...hits, ...answer.hits] : answer.hits;
     if (!append) active = null;
@@ -157,7 +164,10 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     status.textContent = summary(page, hits);
     exportFound.hidden = page.scope === 'passages' || page.total === 0;
     exportFound.textContent = page.total === 1 ? 'Export a bibliography or notes of this claim…' : `Export a bibliography or notes of these ${page.total.toLocaleString()} claims…`;
-    if (!hits.length) list.append(h('li', { className: 'search-none' }, page.scope === 'passages' ? 'No paragraph of the documents matches.' : 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
+    if (!hits.length && elsewhere > 0) {
+      list.append(h('li', { className: 'search-none' }, `Nothing in this corpus matches; ${count(elsewhere)} in other corpora ${elsewhere === 1 ? 'does' : 'do'}. `,
+        h('button', { type: 'button', className: 'link-button search-widen', onclick: () => { corpus.choose('all'); input.focus(); } }, 'Search all corpora')));
+    } else if (!hits.length) list.append(h('li', { className: 'search-none' }, page.scope === 'passages' ? 'No paragraph of the documents matches.' : 'Nothing you marked matches. Check the spelling, drop a word, or a filter.'));
     setActive(active && hits.some((x) => keyOf(x) === active) ? active : null, false);
   };
 

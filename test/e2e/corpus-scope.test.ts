@@ -164,4 +164,12 @@ test('each view remembers its choice after a reload', async () => {
   await page.locator('.search-panel .corpus-scope select').selectOption('this');
   await page.locator('.search-input').fill('cotton');
   await waitRows('.search-hit', inB.map((c) => c.id));
+  // a word only A's claims have: said so, with a way to widen the search
+  await page.locator('.search-input').fill('harvest');
+  const none = page.locator('.search-none', { hasText: 'Nothing in this corpus matches; 1 claim in other corpora does.' });
+  await none.waitFor();
+  await screenshot(page, 'corpus-scope-elsewhere');
+  await none.locator('button', { hasText: 'Search all corpora' }).click();
+  await waitRows('.search-hit', [inA[1]!.id]);
+  assert.equal(await page.locator('.search-panel .corpus-scope select').inputValue(), 'all');
 });
