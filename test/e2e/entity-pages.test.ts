@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -195,6 +195,30 @@ test('a claim on the entity page opens in the reader', async () => {
   const id = await first.getAttribute('data-claim-id');
   await first.click();
   await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${id}"]`).first().waitFor({ timeout: 10_000 });
+});
+
+test('with a second corpus open, the entity\'s sources name their corpus, and a claim there opens by switching back', async () => {
+  const second = await mkdtemp(join(tmpdir(), 'marginalia-e2e-second-corpus-'));
+  try {
+    await writeFile(join(second, 'notes.txt'), 'A short second corpus.\n\nIt names nobody in particular.\n');
+    await api(page, 'openCorpus', second);
+    const section = entityPage().locator('.entity-source').first();
+    // opening a claim brought the Claims tab forward: back to the entity page, which catches up
+    await page.getByRole('tab', { name: 'Entities', exact: true }).click();
+    await section.locator('.corpus-chip').waitFor({ timeout: 10_000 });
+    assert.match(await section.getAttribute('aria-label') ?? '', /\(corpus “[^”]+”\): \d+ claims$/);
+    await entityPage().locator('.entity-section-title', { hasText: 'Claims (450)' }).waitFor();
+    await entityPage().evaluate((el: any) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'entity-page-other-corpus');
+    const first = section.locator('.entity-claim').first();
+    const id = await first.getAttribute('data-claim-id');
+    await first.click();
+    await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${id}"]`).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('tab', { name: 'Entities', exact: true }).click();
+    await section.locator('.corpus-chip').waitFor({ state: 'detached', timeout: 10_000 });
+  } finally {
+    await rm(second, { recursive: true, force: true });
+  }
 });
 
 test('the page never asked the host for the library\'s claims, nor for all of an entity\'s', () => {

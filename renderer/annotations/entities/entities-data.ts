@@ -10,14 +10,17 @@
  * Nothing is fetched while no view that draws from it is on screen (`setWanted(false)`): a change
  * then only marks the copy stale, and it is fetched when a view shows again.
  */
-import type { ClaimKindDef, DocumentSummary, Entity, ReaderBridge } from '../../../core/api.ts';
+import type { ClaimKindDef, DocumentSummary, Entity, LibrarySnapshot, ReaderBridge } from '../../../core/api.ts';
 import { errorMessage } from '../format.ts';
 
 export interface EntitiesData {
   /** Every entity, as the host lists them (by name). */
   entities(): Entity[];
   entity(id: string): Entity | undefined;
+  /** The open corpus's documents. */
   documents(): DocumentSummary[];
+  /** The library as last fetched (corpora, the open one), or null before the first load. */
+  library(): LibrarySnapshot | null;
   kinds(): ClaimKindDef[];
   /** How many claims are tagged with the entity (0 for one with none, or unknown). */
   claimCount(entityId: string): number;
@@ -43,7 +46,7 @@ export function createEntitiesData(reader: EntitiesDataReader, opts: { onError(m
   let entities: Entity[] = [];
   let byId = new Map<string, Entity>();
   let counts: Record<string, number> = {};
-  let documents: DocumentSummary[] = [];
+  let library: LibrarySnapshot | null = null;
   let kinds: ClaimKindDef[] = [];
   let loaded = false;
   let running: Promise<void> | null = null;
@@ -57,7 +60,7 @@ export function createEntitiesData(reader: EntitiesDataReader, opts: { onError(m
       byId = new Map(e.map((x) => [x.id, x]));
       counts = c;
       kinds = s.kinds;
-      documents = lib.documents;
+      library = lib;
       loaded = true;
     } catch (err) {
       opts.onError(`Could not read the entities: ${errorMessage(err)}`);
@@ -87,7 +90,8 @@ export function createEntitiesData(reader: EntitiesDataReader, opts: { onError(m
   return {
     entities: () => entities,
     entity: (id) => byId.get(id),
-    documents: () => documents,
+    documents: () => library?.documents ?? [],
+    library: () => library,
     kinds: () => kinds,
     claimCount: (id) => (Object.hasOwn(counts, id) ? counts[id]! : 0),
     ready: () => loaded,

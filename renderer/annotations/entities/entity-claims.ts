@@ -21,6 +21,8 @@ export interface EntityClaimGroup {
   documentId: string;
   /** The source's title as the host's index has it; '' when the document left the library. */
   title: string;
+  /** The corpus holding the document (as ClaimSearchHit.corpusId: null when none does any more). */
+  corpusId?: string | null;
   /** Claims of the entity in this source, listed or not (0 while the count is unknown). */
   count: number;
   /** The rows listed so far, in text order. */
@@ -124,7 +126,7 @@ function group(rows: readonly ClaimSearchHit[], perDocument: Record<string, numb
     const last = out[out.length - 1];
     if (last && last.documentId === h.documentId) { last.hits.push(h); continue; }
     const count = Object.hasOwn(perDocument, h.documentId) ? perDocument[h.documentId]! : 0;
-    out.push({ documentId: h.documentId, title: h.title, count, hits: [h] });
+    out.push({ documentId: h.documentId, title: h.title, corpusId: h.corpusId, count, hits: [h] });
   }
   // a source's count is at least what is listed of it (the index can answer before the store's count catches up)
   for (const g of out) g.count = Math.max(g.count, g.hits.length);

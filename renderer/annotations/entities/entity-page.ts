@@ -14,8 +14,9 @@ import { createEntityClaims, ENTITY_CLAIM_ROWS, type EntityClaimsState } from '.
 import { createEntityForm } from './entity-form.ts';
 import { createEntityPicker } from './entity-picker.ts';
 import { wikidataUrl } from './entity-types.ts';
-import { claimLink, documentTitle, typeBadge } from './entity-view.ts';
+import { claimLink, typeBadge } from './entity-view.ts';
 import { createMentionSweep } from './mention-sweep.ts';
+import { openClaimInItsCorpus, sourceLabel, sourceLabelElement } from '../../search/corpus-scope.ts';
 import type { UndoToast } from './undo-toast.ts';
 
 /** What the page needs from around it. */
@@ -164,12 +165,18 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
     // a redraw after a change elsewhere keeps the keyboard on the claim it was on
     const focused = (document.activeElement as HTMLElement | null)?.closest?.<HTMLElement>('.entity-claim')?.dataset.claimId;
     claimsBody.replaceChildren(...st.groups.map((g) => {
-      const title = g.title || 'A document no longer in the library';
-      return h('section', { class: 'entity-source', 'data-document-id': g.documentId, 'aria-label': `${title}: ${plural(g.count, 'claim')}` },
-        h('h5', { class: 'entity-source-title' }, h('span', {}, title), h('span', { class: 'entity-source-count' }, String(g.count))),
+      // a source of another corpus carries that corpus's name; opening its claims switches corpora
+      const label = sourceLabel(g, data.library());
+      const named = label.corpus ? `${label.title} (corpus “${label.corpus}”)` : label.title;
+      return h('section', { class: 'entity-source', 'data-document-id': g.documentId, 'aria-label': `${named}: ${plural(g.count, 'claim')}` },
+        h('h5', { class: 'entity-source-title' }, sourceLabelElement(label, 'entity-source-label'), h('span', { class: 'entity-source-count' }, String(g.count))),
         h('ul', { class: 'entity-claim-list' }, ...g.hits.map((c) => {
           const link = claimLink(c, data.kinds());
-          link.addEventListener('click', (ev) => { if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return; ev.preventDefault(); deps.openClaim({ documentId: c.documentId, id: c.claimId }); });
+          link.addEventListener('click', (ev) => {
+            if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+            ev.preventDefault();
+            void openClaimInItsCorpus(reader, c, data.library(), (documentId, claimId) => deps.openClaim({ documentId, id: claimId }), deps.toast);
+          });
           return h('li', {}, link);
         })));
     }));
