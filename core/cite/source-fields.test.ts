@@ -53,21 +53,25 @@ test('names: "Family, Given", particles, suffixes, organisations in braces, mono
   assert.deepEqual(name('King, Jr., Martin Luther'), { family: 'King', suffix: 'Jr.', given: 'Martin Luther' });
   assert.deepEqual(name('{Smith, Jones & Partners}'), { literal: 'Smith, Jones & Partners' });
   assert.deepEqual(name('International Crisis Group', 'organisation'), { literal: 'International Crisis Group' });
-  assert.deepEqual(name('张振国'), { family: '张振国' });
+  assert.deepEqual(name('张振国'), { literal: '张振国' });
   assert.match(String(name('{}')), /organisation name is empty/);
   assert.match(String(name('a, b, c, d')), /more than two commas/);
-  const guessed = parseName('Fabio De Leonardis');
-  assert.ok(guessed.ok);
-  assert.deepEqual(guessed.name, { given: 'Fabio De', family: 'Leonardis' });
-  assert.match(guessed.note!, /write Family, Given to choose/);
-  assert.deepEqual((parseName('Jan van der Berg') as { name: unknown }).name, { given: 'Jan', 'non-dropping-particle': 'van der', family: 'Berg' });
+  // a name without a comma is kept whole: never guessed into given and family
+  assert.deepEqual(name('International Crisis Group'), { literal: 'International Crisis Group' });
+  assert.deepEqual(name('Fabio De Leonardis'), { literal: 'Fabio De Leonardis' });
+  assert.deepEqual(name('Plato'), { literal: 'Plato' });
+  assert.deepEqual(name('Berg,'), { family: 'Berg' });
 });
 
 test('several names, one per line or ;-separated, read back from how the pane shows them', () => {
   const r = parseNames('Yapıcı, Utku\n{International Crisis Group}; 张, 振国');
   assert.ok(r.ok);
   assert.deepEqual(r.names, [{ family: 'Yapıcı', given: 'Utku' }, { literal: 'International Crisis Group' }, { family: '张', given: '振国' }]);
-  assert.equal(r.names.map(formatName).join('\n'), 'Yapıcı, Utku\n{International Crisis Group}\n张, 振国');
+  assert.equal(r.names.map(formatName).join('\n'), 'Yapıcı, Utku\nInternational Crisis Group\n张, 振国');
+  // braces keep ";" and "," inside one organisation's name
+  const braced = parseNames('{Teachers; Parents, and Friends}; van der Berg, Jan');
+  assert.ok(braced.ok);
+  assert.deepEqual(braced.names, [{ literal: 'Teachers; Parents, and Friends' }, { 'non-dropping-particle': 'van der', family: 'Berg', given: 'Jan' }]);
   const bad = parseNames('Doe, Jane\n, Given');
   assert.ok(!bad.ok);
   assert.match(bad.message, /no family name/);

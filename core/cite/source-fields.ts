@@ -70,7 +70,7 @@ export function readField(field: string, input: string): FieldResult {
     case 'text': return { ok: true, value: def.field === 'note' ? t.replace(/\r\n?/g, '\n') : t.replace(/\s+/g, ' ') };
     case 'names': {
       const r = parseNames(t);
-      return r.ok ? { ok: true, value: r.names, ...(r.notes.length ? { note: r.notes.join(' ') } : {}) } : r;
+      return r.ok ? { ok: true, value: r.names } : r;
     }
     case 'date': {
       const r = parseDate(t);
@@ -158,13 +158,15 @@ function splitParticle(family: string): CslName {
 }
 
 /**
- * Reads one name. `{International Crisis Group}` (braces, as in BibTeX) or kind 'organisation':
- * an organisation, kept whole even with a comma ("{Smith, Jones & Partners}"). "Family, Given"
- * (and "Family, Jr., Given"): a person; lower-case particles lead the family name ("van der Berg,
- * Jan"). One word ("张振国", "Plato"): a family name alone. Several words without a comma: read
- * as "Given Family", with a note saying how it was read.
+ * Reads one name, by the one rule every typed name list follows (the References tab, the
+ * `sources set … author` verb): "Family, Given" (and "Family, Jr., Given") is a person, with
+ * lower-case particles leading the family name ("van der Berg, Jan"); a name without a comma is
+ * one name kept whole (an organisation, "International Crisis Group", or a person known by one
+ * name, "Plato"), as is anything in braces, commas included (`{Smith, Jones & Partners}`, as in
+ * BibTeX). `kind` 'organisation' keeps the input whole whatever it holds. The item pane's own
+ * creator rows have separate family/given fields and a person/organisation switch instead.
  */
-export function parseName(input: string, kind?: 'person' | 'organisation'): { ok: true; name: CslName; note?: string } | { ok: false; message: string } {
+export function parseName(input: string, kind?: 'person' | 'organisation'): { ok: true; name: CslName } | { ok: false; message: string } {
   let t = input.trim().replace(/\s+/g, ' ');
   if (t === '') return { ok: false, message: 'A name is empty.' };
   const braced = /^\{(.*)\}$/.exec(t);
@@ -174,50 +176,67 @@ export function parseName(input: string, kind?: 'person' | 'organisation'): { ok
   }
   if (/[{}]/.test(t)) return { ok: false, message: `“${t}”: braces go around a whole organisation name, e.g. {International Crisis Group}.` };
   const parts = t.split(',').map((p) => p.trim());
+  if (parts.length === 1) return { ok: true, name: { literal: t } };
   if (parts.length > 3) return { ok: false, message: `“${t}” has more than two commas; write Family, Given — or put an organisation in braces: {${t}}.` };
-  if (parts.length >= 2) {
-    const [family, a, b] = parts as [string, string, string | undefined];
-    if (!family) return { ok: false, message: `“${t}” has no family name before the comma.` };
-    const name: CslName = { ...splitParticle(family) };
-    const given = b === undefined ? a : b;
-    if (b !== undefined && a) name.suffix = a;
-    if (given) name.given = given;
-    return { ok: true, name };
-  }
-  const words = t.split(' ');
-  if (words.length === 1) return { ok: true, name: { family: t } };
-  let i = words.length - 1;
-  while (i > 1 && PARTICLES.has(words[i - 1]!)) i--;
-  const name: CslName = { given: words.slice(0, i).join(' '), ...splitParticle(words.slice(i).join(' ')) };
-  return {
-    ok: true, name,
-    note: `Read “${t}” as given name “${name.given}” and family name “${[name['non-dropping-particle'], name.family].filter(Boolean).join(' ')}”; write Family, Given to choose, or {${t}} for an organisation.`,
-  };
+  const [family, a, b] = parts as [string, string, string | undefined];
+  if (!family) return { ok: false, message: `“${t}” has no family name before the comma.` };
+  const name: CslName = { ...splitParticle(family) };
+  const given = b === undefined ? a : b;
+  if (b !== undefined && a) name.suffix = a;
+  if (given) name.given = given;
+  return { ok: true, name };
 }
 
-/** Reads several names, one per line or separated by ";"; every problem is reported, none dropped. */
-export function parseNames(input: string): { ok: true; names: CslName[]; notes: string[] } | { ok: false; message: string } {
-  const lines = input.split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
-  const names: CslName[] = [];
-  const notes: string[] = [];
-  const problems: string[] = [];
-  for (const line of lines) {
-    const r = parseName(line);
-    if (!r.ok) problems.push(r.message);
-    else {
-      names.push(r.name);
-      if (r.note) notes.push(r.note);
+/**
+ * Splits a typed name list at ";" and line breaks, keeping a braced name whole even when it holds
+ * ";" or ","; returns the pieces as typed (braces kept), empty pieces dropped.
+ */
+function splitNameList(input: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < input.length) {
+    while (i < input.length && /[\s;]/.test(input[i]!)) i++;
+    if (i >= input.length) break;
+    // a braced name runs to its closing brace whatever it holds; the piece then runs to the next separator
+    let from = i;
+    if (input[i] === '{') {
+      const close = input.indexOf('}', i + 1);
+      if (close < 0) { out.push(`${input.slice(i).trim()}}`); break; }
+      from = close + 1;
     }
+    const m = /[;\n]/.exec(input.slice(from));
+    const end = m ? from + m.index : input.length;
+    const piece = input.slice(i, end).trim();
+    if (piece) out.push(piece);
+    i = end + 1;
   }
-  return problems.length ? { ok: false, message: problems.join(' ') } : { ok: true, names, notes };
+  return out;
 }
 
-/** A name as the item pane shows it and parseName reads it back: "Family, Given" or "{Organisation}". */
+/**
+ * Reads several names separated by ";" or line breaks (parseName's rule for each); every problem
+ * is reported, none dropped. Example: `Yapıcı, Utku; International Crisis Group`.
+ */
+export function parseNames(input: string): { ok: true; names: CslName[] } | { ok: false; message: string } {
+  const names: CslName[] = [];
+  const problems: string[] = [];
+  for (const piece of splitNameList(input)) {
+    const r = parseName(piece);
+    if (r.ok) names.push(r.name);
+    else problems.push(r.message);
+  }
+  return problems.length ? { ok: false, message: problems.join(' ') } : { ok: true, names };
+}
+
+/**
+ * A name as parseName reads it back: "Family, Given", "Family, Jr., Given", "Family," (a family
+ * name alone), an organisation as its name, in braces only when it holds "," or ";".
+ */
 export function formatName(n: CslName): string {
-  if (n.literal !== undefined) return `{${n.literal}}`;
+  if (n.literal !== undefined) return /[,;{}]/.test(n.literal) ? `{${n.literal}}` : n.literal;
   const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
   const given = [n.given, n['dropping-particle']].filter(Boolean).join(' ');
-  if (!given) return family;
+  if (!given) return `${family},`;
   return n.suffix ? `${family}, ${n.suffix}, ${given}` : `${family}, ${given}`;
 }
 

@@ -12,8 +12,13 @@ test('names typed on one line: "Family, Given" is a person, the rest organisatio
     [{ family: 'Yapıcı', given: 'Utku' }, { literal: 'International Crisis Group' }]);
   assert.deepEqual(parseNamesText('{Teachers, Parents and Friends}; 张, 振国 ;'),
     [{ literal: 'Teachers, Parents and Friends' }, { family: '张', given: '振国' }]);
-  const names = [{ family: 'De Leonardis', given: 'Fabio' }, { literal: 'Friends, Inc.' }, { literal: 'OSCE' }];
+  const names = [{ family: 'De Leonardis', given: 'Fabio' }, { literal: 'Friends, Inc.' }, { literal: 'OSCE' },
+    { family: 'King', suffix: 'Jr.', given: 'Martin Luther' }, { 'non-dropping-particle': 'van der', family: 'Berg', given: 'Jan' }, { family: 'Berg' }];
   assert.deepEqual(parseNamesText(formatNamesText(names)), names);
+  // the same rule as the References tab: particles and suffixes are read, not folded into the family name
+  assert.deepEqual(parseNamesText('van der Berg, Jan; King, Jr., Martin Luther'),
+    [{ 'non-dropping-particle': 'van der', family: 'Berg', given: 'Jan' }, { family: 'King', suffix: 'Jr.', given: 'Martin Luther' }]);
+  assert.throws(() => parseNamesText('a, b, c, d'), /more than two commas/);
 });
 
 test('dates: year, year-month, year-month-day; impossible dates are refused with the field named', () => {

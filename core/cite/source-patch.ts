@@ -12,7 +12,7 @@
  * and `editedFields` lists 'note' exactly when there is one (csl-export.ts exports it then).
  */
 import type { CslDate, CslItem, CslName, SourceField, SourcePatch } from '../api.ts';
-import { CSL_TYPES, SOURCE_FIELDS, parseDate, readField } from './source-fields.ts';
+import { CSL_TYPES, SOURCE_FIELDS, formatName, parseDate, parseNames, readField } from './source-fields.ts';
 
 export { CSL_TYPES, SOURCE_FIELDS };
 
@@ -70,47 +70,21 @@ export function formatDateText(date: unknown): string {
 }
 
 /**
- * Reads an author list typed on one line (the `sources set` verb): names separated by `;`.
- * `Family, Given` is a person; a name without a comma is an organisation (one literal name);
- * braces keep an organisation whose name holds a comma or semicolon whole:
- * `{Teachers, Parents and Friends}`. Example: `Yapıcı, Utku; International Crisis Group`.
+ * Reads an author list typed on one line (the `sources set` verb, the References tab): names
+ * separated by ";", each read by source-fields' `parseName` (`Family, Given` is a person; a name
+ * without a comma, or in braces, is kept whole as one organisation name). Example:
+ * `Yapıcı, Utku; International Crisis Group`. Throws an Error whose message says which name
+ * could not be read (e.g. one with three commas).
  */
 export function parseNamesText(text: string): CslName[] {
-  const out: CslName[] = [];
-  let i = 0;
-  const s = text;
-  while (i < s.length) {
-    while (i < s.length && /[\s;]/.test(s[i]!)) i++;
-    if (i >= s.length) break;
-    if (s[i] === '{') {
-      const close = s.indexOf('}', i + 1);
-      const end = close < 0 ? s.length : close;
-      const name = oneLine(s.slice(i + 1, end));
-      if (name) out.push({ literal: name });
-      i = end + 1;
-      continue;
-    }
-    const semi = s.indexOf(';', i);
-    const end = semi < 0 ? s.length : semi;
-    const part = s.slice(i, end);
-    const comma = part.indexOf(',');
-    if (comma < 0) out.push({ literal: oneLine(part) });
-    else {
-      const family = oneLine(part.slice(0, comma));
-      const given = oneLine(part.slice(comma + 1));
-      out.push(given ? { family, given } : { family });
-    }
-    i = end + 1;
-  }
-  return out;
+  const r = parseNames(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.names;
 }
 
 /** An author list as `parseNamesText` reads it back. */
 export function formatNamesText(names: readonly CslName[]): string {
-  return names.map((n) => {
-    if (n.literal !== undefined) return /[,;{}]/.test(n.literal) ? `{${n.literal}}` : n.literal;
-    return n.given ? `${n.family ?? ''}, ${n.given}` : `${n.family ?? ''},`;
-  }).join('; ');
+  return names.map(formatName).join('; ');
 }
 
 function checkNames(value: unknown): CslName[] | FieldProblem {

@@ -80,6 +80,9 @@ test('bad input exits 1 with a message naming the field and changes nothing; wro
   const field = await cli('sources', 'set', REPORT, 'colour', 'red', ...args);
   assert.equal(field.code, 1);
   assert.match(field.err, /"colour" is not a source field/);
+  const names = await cli('sources', 'set', REPORT, 'author', 'Doe, Jane; a, b, c, d; {x}y', ...args);
+  assert.equal(names.code, 1);
+  assert.match(names.err, /^Author: “a, b, c, d” has more than two commas.*braces go around a whole organisation name/s);
   const doc = await cli('sources', 'set', 'nope.txt', 'title', 'x', ...args);
   assert.equal(doc.code, 1);
   assert.match(doc.err, /No document "nope\.txt"/);

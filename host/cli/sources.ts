@@ -50,7 +50,7 @@ function row(d: DocumentSummary): SourceRow {
 /**
  * One field's value as typed on the command line → the patch. Empty clears. Authors: names
  * separated by `;`, `Family, Given` for a person, anything without a comma (or in braces) an
- * organisation. Dates: YYYY, YYYY-MM or YYYY-MM-DD. Throws ApiError('bad-input') naming the field.
+ * organisation (core/cite/source-fields.ts `parseName`, the rule the References tab uses too). Dates: YYYY, YYYY-MM or YYYY-MM-DD. Throws ApiError('bad-input') naming the field.
  */
 export function patchFromText(field: string, value: string): SourcePatch {
   if (!FIELD_NAMES.includes(field as SourceField)) {
@@ -59,7 +59,13 @@ export function patchFromText(field: string, value: string): SourcePatch {
   const f = field as SourceField;
   const kind = SOURCE_FIELDS.find((d) => d.field === f)!.kind;
   if (value.trim() === '') return { [f]: null };
-  if (kind === 'names') return { author: parseNamesText(value) };
+  if (kind === 'names') {
+    try {
+      return { author: parseNamesText(value) };
+    } catch (e) {
+      throw new ApiError('bad-input', `Author: ${(e as Error).message}`);
+    }
+  }
   if (kind === 'date') {
     const parsed = parseDateText(value, f);
     if (parsed && 'message' in parsed) throw new ApiError('bad-input', parsed.message);

@@ -123,8 +123,15 @@ export function renderReferenceItem(ref: DocumentReference, open: boolean, opts:
     const save = (): void => {
       const text = control.value;
       let patchValue: unknown;
-      if (kind === 'names') patchValue = text.trim() ? parseNamesText(text) : null;
-      else if (kind === 'date') {
+      if (kind === 'names') {
+        try {
+          patchValue = text.trim() ? parseNamesText(text) : null;
+        } catch (e) {
+          message.textContent = (e as Error).message;
+          control.setAttribute('aria-invalid', 'true');
+          return;
+        }
+      } else if (kind === 'date') {
         const d = parseDateText(text, field);
         if (d && 'message' in d) { message.textContent = d.message; control.setAttribute('aria-invalid', 'true'); return; }
         patchValue = d;
