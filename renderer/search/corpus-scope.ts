@@ -45,7 +45,7 @@ export function rememberedScope(view: string): CorpusScopeChoice {
  * `onChange` runs when the choice changes, and when the open corpus changes under "This corpus".
  */
 export function createCorpusScope(reader: ReaderBridge, view: string, onChange: () => void): CorpusScope {
-  const select = h('select', { className: 'corpus-scope-select', 'aria-label': 'Which corpora' },
+  const select = h('select', { className: 'corpus-scope-select', 'aria-label': 'Claims from' },
     h('option', { value: 'this' }, 'This corpus'), h('option', { value: 'all' }, 'All corpora'));
   select.value = rememberedScope(view);
   const label = h('label', { className: 'corpus-scope', hidden: true }, h('span', { className: 'corpus-scope-label' }, 'Claims from'), select);
