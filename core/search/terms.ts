@@ -61,10 +61,18 @@ const TERM_CACHE = new Map<string, string>();
 /** Bound on the memo, so a long session of odd queries cannot grow it without end. */
 const TERM_CACHE_MAX = 200_000;
 
+/** Memo of word → folded word (phrase checks and highlighting fold every word of every hit). */
+const FOLD_CACHE = new Map<string, string>();
+
 /** The folded form of one word: what phrases compare and prefixes extend. */
 export function foldWord(word: string): string {
+  const hit = FOLD_CACHE.get(word);
+  if (hit !== undefined) return hit;
   // NFKC first: a ligature ("ﬁ") or a full-width letter becomes the letters it stands for.
-  return foldName(word.replace(INVISIBLE_RE, '').normalize('NFKC')).replace(/'s$/, '').replace(/'/g, '');
+  const folded = foldName(word.replace(INVISIBLE_RE, '').normalize('NFKC')).replace(/'s$/, '').replace(/'/g, '');
+  if (FOLD_CACHE.size >= TERM_CACHE_MAX) FOLD_CACHE.clear();
+  FOLD_CACHE.set(word, folded);
+  return folded;
 }
 
 /** The index term of one word, or '' for a stop word (nothing to search for). */

@@ -42,8 +42,8 @@ import type { Entity, ClaimKindDef } from '../../core/api.ts';
 import { FIELD_BOOSTS } from '../../core/search/fields.ts';
 import type { ParsedQuery, QueryField, QueryPart } from '../../core/search/query-syntax.ts';
 import { foldWord, spellingKey, termOf, words } from '../../core/search/terms.ts';
-import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, hashOf, kindTerm, tagKey, tagTerm } from './index-docs.ts';
-import { F, NF, Segment, type IndexDoc } from './segment.ts';
+import { DocumentTable, SIDE, SurfaceWords, documentTerm, entityTerm, hashOf, kindTerm, stopTerm, tagKey, tagTerm } from './index-docs.ts';
+import { DECODED, F, NF, Segment, type IndexDoc } from './segment.ts';
 import { SideTables, type WordProbe } from './side-tables.ts';
 import { TermExpander } from './term-expander.ts';
 
@@ -181,15 +181,10 @@ export class Engine {
         const m = new Int32Array(s.size).fill(-1);
         for (let i = 0; i < s.size; i++) {
           if (s.dead[i]) continue;
-          m[i] = merged.size;
-          merged.ids.push(s.ids[i]!); merged.stamps.push(s.stamps[i]!); (merged.docRefs as number[]).push(s.docRefs[i]!); (merged.starts as number[]).push(s.starts[i]!);
-          merged.seq.add([0, 1, 2, 3].map((k) => s.seq.field(i, k)));
-          for (let f = 0; f < NF; f++) { const l = s.lengths[i * NF + f]!; (merged.lengths as number[]).push(l); merged.lengthSums[f]! += l; }
+          m[i] = merged.appendDocument(s.ids[i]!, s.stamps[i]!, s.docRefs[i]!, s.starts[i]!, s.lengths.subarray(i * NF, (i + 1) * NF), [0, 1, 2, 3].map((k) => s.seq.field(i, k)));
         }
         remap.push(m);
       }
-      if (merged.dead.length < merged.size) merged.dead = new Uint8Array(merged.size);
-      merged.ids.forEach((id, i) => merged.byId.set(id, i));
       const terms = new Set<string>();
       for (const s of old) for (const t of s.terms()) terms.add(t);
       let n = 0;
@@ -305,33 +300,39 @@ class QueryRun {
 
   /** Scores a term's postings in the allowed fields; `unit` >= 0 counts a match for that unit. */
   scoreTerm(term: string, weight: number, allowed: number, unit: number, sideBoost = 0): void {
-    const idf = this.idf(term);
-    this.e.segments.forEach((s, si) => {
-      const off = this.offsets[si]!;
-      s.forEach(term, (doc, mask, tf) => {
-        const m = mask & allowed;
-        if (!m) return;
+    const w = weight * this.idf(term);
+    const { score, hit, seen, matched, touched, avg } = this;
+    const segments = this.e.segments;
+    for (let si = 0; si < segments.length; si++) {
+      const s = segments[si]!, off = this.offsets[si]!, lengths = s.lengths;
+      const n = s.decode(term, allowed);
+      const { docs, masks, tfs } = DECODED;
+      for (let i = 0; i < n; i++) {
+        const doc = docs[i]!, m = masks[i]! & allowed;
         let sc = 0;
         for (let f = 0; f < NF; f++) {
-          if (!(m & BIT(f))) continue;
+          if (!(m & (1 << f))) continue;
           if (f === F.side) { sc += sideBoost; continue; }
-          const len = s.lengths[doc * NF + f]!;
-          sc += BOOST[f]! * (tf[f]! * (K1 + 1)) / (tf[f]! + K1 * (1 - B + B * len / this.avg[f]!));
+          const tf = tfs[i * NF + f]!;
+          sc += BOOST[f]! * (tf * (K1 + 1)) / (tf + K1 * (1 - B + B * lengths[doc * NF + f]! / avg[f]!));
         }
         const key = off + doc;
-        if (!this.hit[key]) { this.hit[key] = 1; this.touched.push(key); }
-        this.score[key]! += weight * idf * sc;
-        if (unit >= 0 && this.seen[key] !== unit) { this.seen[key] = unit; this.matched[key]!++; }
-      });
-    });
+        if (!hit[key]) { hit[key] = 1; touched.push(key); }
+        score[key]! += w * sc;
+        if (unit >= 0 && seen[key] !== unit) { seen[key] = unit; matched[key]!++; }
+      }
+    }
   }
 
   /** Keys of documents with the term in the allowed fields, marked into `into`. */
   mark(term: string, allowed: number, into: Uint8Array): void {
-    this.e.segments.forEach((s, si) => {
+    const segments = this.e.segments;
+    for (let si = 0; si < segments.length; si++) {
       const off = this.offsets[si]!;
-      s.forEach(term, (doc, mask) => { if (mask & allowed) into[off + doc] = 1; });
-    });
+      const n = segments[si]!.decode(term, allowed);
+      const docs = DECODED.docs;
+      for (let i = 0; i < n; i++) into[off + docs[i]!] = 1;
+    }
   }
 
   probe(word: string, prefix: boolean): WordProbe {
@@ -431,23 +432,30 @@ class QueryRun {
     if (p.field === 'source') named('source', documentTerm);
     if (!p.field || p.field === 'note' || p.field === 'quote' || p.field === 'restatement') {
       const fieldBits = p.field ? BIT(FIELD_OF[p.field]) : OWN;
-      let pool: Uint8Array | null = within ? within.slice() : null;
-      for (const word of p.words) {
-        const term = termOf(word);
-        if (!term) continue;
-        const set = new Uint8Array(this.size);
-        this.mark(term, fieldBits, set);
-        pool = pool ? and(pool, set) : set;
-      }
-      if (!pool) { pool = new Uint8Array(this.size); this.everyLive(pool); } // stop words only: every claim is scanned
-      const hashes = Uint32Array.from(p.words, hashOf);
+      const hashes = Int32Array.from(p.words, hashOf);
       const fields = p.field ? [FIELD_OF[p.field]] : OWN_FIELDS;
+      // The rarest word of the phrase gives the candidates (a stop word by its own postings, kept
+      // for this: stopTerm); every other word is checked in the sequence itself. A word with no
+      // term at all (nothing left once folded) leaves one pass over every sequence.
+      let rare = '', rareDf = Infinity, rareBits = fieldBits;
+      for (const word of p.words) {
+        const folded = foldWord(word);
+        if (!folded) continue;
+        const stem = termOf(word);
+        const t = stem || stopTerm(folded);
+        const d = this.e.df(t);
+        if (d < rareDf) { rare = t; rareDf = d; rareBits = stem ? fieldBits : BIT(F.side); }
+      }
       this.e.segments.forEach((s, si) => {
         const off = this.offsets[si]!;
-        for (let doc = 0; doc < s.size; doc++) {
-          if (!pool![off + doc]) continue;
-          for (const f of fields) if (s.seq.has(doc, f, hashes)) { out[off + doc] = 1; break; }
-        }
+        // a stem's postings say which fields have it: only those are scanned
+        const check = (doc: number, mask: number): void => {
+          const key = off + doc;
+          if (out[key] || (within && !within[key])) return;
+          for (const f of fields) if (mask & BIT(f) && s.seq.has(doc, f, hashes)) { out[key] = 1; return; }
+        };
+        if (rare) s.forEach(rare, (doc, mask) => { if (mask & rareBits) check(doc, rareBits === fieldBits ? mask : OWN); });
+        else s.seq.find(hashes, fields, (doc) => { if (!s.dead[doc] && (!within || within[off + doc])) out[off + doc] = 1; });
       });
     }
     return within ? and(out, within) : out;

@@ -24,6 +24,11 @@ export const documentTerm = (id: string): string => `${SIDE}d${id}`;
  */
 export const tagKey = (tag: string): string => tag.replace(/\s+/g, ' ').trim().toLowerCase();
 export const tagTerm = (tag: string): string => `${SIDE}t${tagKey(tag)}`;
+/**
+ * A stop word (folded), which has no term of its own: never scored, only the candidates of a
+ * phrase made of stop words ("the other": the documents with "other", not every document).
+ */
+export const stopTerm = (folded: string): string => `${SIDE}s${folded}`;
 
 /** Document ids numbered, so a segment stores a small number per claim. */
 export class DocumentTable {
@@ -102,6 +107,9 @@ function addText(text: string, field: number, terms: Map<string, number[]>, leng
       bump(terms, term, field);
       lengths[field]!++;
       surfaces.add(foldWord(word), term);
+    } else {
+      const folded = foldWord(word);
+      if (folded) bump(terms, stopTerm(folded), F.side);
     }
     if (keys && isNameLike(word)) {
       const key = spellingKey(word);

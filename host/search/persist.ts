@@ -10,8 +10,8 @@
  * of the file's buffer instead of copying them (at 100,000 claims a copy of ~40 MB). Written to
  * a temporary file and renamed, so a crash leaves the old file or the new one, never half of one.
  *
- * Version 2 added the word sequences (word-sequence.ts) and whole-tag terms; a version 1 file
- * is refused and rebuilt.
+ * Version 3 added the word sequences (word-sequence.ts), whole-tag terms and stop-word postings
+ * (2 had unsigned hashes and no stop words, never released); an older file is refused and rebuilt.
  *
  * Nothing read is trusted: a file of another format or version, made under other term rules or
  * another Lunr, or whose body does not match its checksum, is refused with a reason (the caller
@@ -29,7 +29,7 @@ export const INDEX_FILE = 'search-index.bin';
 const MAGIC = 'MGSIDX01';
 const FORMAT = 'marginalia-search-index';
 /** Version of this file's layout; bump when the sections or the posting encoding change. */
-export const FILE_VERSION = 2;
+export const FILE_VERSION = 3;
 /** The rules the terms were made under: core's term rules (terms.ts) and Lunr's stemmer. */
 const RULES = `terms-${INDEX_FORMAT_VERSION}/lunr-${lunr.version}`;
 
@@ -40,13 +40,13 @@ export interface PersistedIndex {
   segment: SegmentParts;
 }
 
-type Kind = 'strings' | 'u32' | 'u16' | 'u8';
+type Kind = 'strings' | 'u32' | 'i32' | 'u16' | 'u8';
 interface Section { name: string; kind: Kind; length: number }
 interface Header { format: string; version: number; rules: string; sha256: string; sections: Section[] }
 
 function bytesOf(kind: Kind, value: unknown): Uint8Array {
   if (kind === 'strings') return Buffer.from((value as string[]).join('\n'), 'utf8');
-  const a = value as Uint32Array | Uint16Array | Uint8Array;
+  const a = value as Uint32Array | Int32Array | Uint16Array | Uint8Array;
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
@@ -57,7 +57,7 @@ export function writeIndexFile(path: string, index: PersistedIndex): void {
     ['documents', 'strings', index.documents], ['surfaces', 'strings', index.surfaces.map(([a, b]) => `${a}\t${b}`)],
     ['ids', 'strings', s.ids], ['stamps', 'strings', s.stamps], ['docRefs', 'u32', s.docRefs], ['starts', 'u32', s.starts],
     ['lengths', 'u16', s.lengths], ['dead', 'u8', s.dead], ['terms', 'strings', s.terms], ['sizes', 'u32', s.sizes],
-    ['dfs', 'u32', s.dfs], ['bytes', 'u8', s.bytes], ['seqWords', 'u32', s.seqWords], ['seqStarts', 'u32', s.seqStarts],
+    ['dfs', 'u32', s.dfs], ['bytes', 'u8', s.bytes], ['seqWords', 'i32', s.seqWords], ['seqStarts', 'i32', s.seqStarts],
   ];
   const chunks = parts.map(([, kind, v]) => bytesOf(kind, v));
   const padded = chunks.flatMap((c) => (c.byteLength % 4 ? [c, new Uint8Array(4 - (c.byteLength % 4))] : [c]));
@@ -127,12 +127,12 @@ export function readIndexFile(path: string): ReadIndexResult {
 }
 
 /** A numeric section: a view of the file's buffer when aligned for its type (the writer aligns them), else a copy. */
-function numbers(kind: 'u32' | 'u16' | 'u8', raw: Buffer): Uint32Array | Uint16Array | Uint8Array {
-  const size = kind === 'u32' ? 4 : kind === 'u16' ? 2 : 1;
+function numbers(kind: 'u32' | 'i32' | 'u16' | 'u8', raw: Buffer): Uint32Array | Int32Array | Uint16Array | Uint8Array {
+  const size = kind === 'u32' || kind === 'i32' ? 4 : kind === 'u16' ? 2 : 1;
   if (raw.byteLength % size) throw new Error(`a ${kind} section of ${raw.byteLength} bytes`);
   const aligned = raw.byteOffset % size === 0;
   const buf = aligned ? raw.buffer : raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
   const at = aligned ? raw.byteOffset : 0;
   const n = raw.byteLength / size;
-  return kind === 'u32' ? new Uint32Array(buf, at, n) : kind === 'u16' ? new Uint16Array(buf, at, n) : new Uint8Array(buf, at, n);
+  return kind === 'u32' ? new Uint32Array(buf, at, n) : kind === 'i32' ? new Int32Array(buf, at, n) : kind === 'u16' ? new Uint16Array(buf, at, n) : new Uint8Array(buf, at, n);
 }

@@ -11,7 +11,7 @@ import type { Claim, ClaimSearchHit, NewClaim, SearchPage } from '../../core/api
 import { plainText } from '../../core/corpus/plain-text.ts';
 import type { Library } from '../library.ts';
 import { SAMPLE_CORPUS, openLibrary, tempDir } from '../library/test-support.ts';
-import { INDEX_FILE } from './persist.ts';
+import { FILE_VERSION, INDEX_FILE } from './persist.ts';
 
 /** A claim on the first occurrence of `phrase` in any sample text. */
 async function claimOn(lib: Library, phrase: string, extra: Omit<NewClaim, 'documentId' | 'start' | 'end'> = {}): Promise<Claim> {
@@ -290,6 +290,6 @@ test('an index file of an older format version is rebuilt, not read', async (t) 
   await writeFile(file, old);
   const again = await openLibrary(t, dataDir, SAMPLE_CORPUS);
   assert.deepEqual(await ids(again, '"stopped importing gas"'), before);
-  assert.match((await readFile(file)).toString('latin1', 0, 200), /"version":2/, 'written anew in the current format');
+  assert.ok((await readFile(file)).toString('latin1', 0, 200).includes(`"version":${FILE_VERSION}`), 'written anew in the current format');
   again.close();
 });

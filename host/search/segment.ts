@@ -50,15 +50,27 @@ export type PostingVisitor = (doc: number, mask: number, tf: Uint8Array) => void
 
 const TF = new Uint8Array(NF);
 
+/** Where `Segment.decode` puts a term's postings (shared; grown to the longest list decoded). */
+export const DECODED = { docs: new Int32Array(1024), masks: new Uint8Array(1024), tfs: new Uint8Array(1024 * NF) };
+function growDecoded(n: number): void {
+  const size = Math.max(n, DECODED.docs.length * 2);
+  DECODED.docs = new Int32Array(size); DECODED.masks = new Uint8Array(size); DECODED.tfs = new Uint8Array(size * NF);
+}
+function grown(a: Uint32Array, size: number): Uint32Array { const out = new Uint32Array(size); out.set(a); return out; }
+
 /** A segment; see the module comment. */
 export class Segment {
   ids: string[] = [];
   stamps: string[] = [];
-  /** Plain arrays while documents are appended; typed arrays in a segment read from disk (never appended to). */
-  docRefs: number[] | Uint32Array = [];
-  starts: number[] | Uint32Array = [];
-  /** Field lengths, NF per document. */
-  lengths: number[] | Uint16Array = [];
+  /**
+   * Typed arrays always (views of the file in a segment read from disk; grown by doubling while
+   * documents are appended, so only the first `size` entries count): the scoring loop reads them
+   * for every posting, and one array type keeps it monomorphic.
+   */
+  docRefs: Uint32Array = new Uint32Array(64);
+  starts: Uint32Array = new Uint32Array(64);
+  /** Field lengths in terms, NF per document (capped at 65,535). */
+  lengths: Uint16Array = new Uint16Array(64 * NF);
   /** 1 = dead (edited or deleted since the segment was built). */
   dead = new Uint8Array(64);
   deadCount = 0;
@@ -80,13 +92,23 @@ export class Segment {
     if (this.#frozen) throw new Error('A segment read from disk is not appended to.');
     const old = this.byId.get(d.id);
     if (old !== undefined) this.kill(old);
-    const n = this.ids.length;
-    this.ids.push(d.id); this.stamps.push(d.stamp); (this.docRefs as number[]).push(d.docRef); (this.starts as number[]).push(d.start);
-    for (let f = 0; f < NF; f++) { (this.lengths as number[]).push(d.lengths[f] ?? 0); this.lengthSums[f]! += d.lengths[f] ?? 0; }
-    if (n >= this.dead.length) { const grown = new Uint8Array(this.dead.length * 2); grown.set(this.dead); this.dead = grown; }
-    this.byId.set(d.id, n);
-    this.seq.add(d.sequence);
+    const n = this.appendDocument(d.id, d.stamp, d.docRef, d.start, d.lengths, d.sequence);
     for (const [term, tf] of d.terms) this.#append(term, n, tf);
+    return n;
+  }
+
+  /** Appends a document's row (not its postings: `add` or compaction's `appendPosting` write those). */
+  appendDocument(id: string, stamp: string, docRef: number, start: number, lengths: ArrayLike<number>, sequence: ReadonlyArray<ArrayLike<number>>): number {
+    const n = this.ids.length;
+    if (n >= this.docRefs.length) {
+      this.docRefs = grown(this.docRefs, n * 2); this.starts = grown(this.starts, n * 2);
+      const l = new Uint16Array(n * 2 * NF); l.set(this.lengths); this.lengths = l;
+    }
+    if (n >= this.dead.length) { const g = new Uint8Array(this.dead.length * 2); g.set(this.dead); this.dead = g; }
+    this.ids.push(id); this.stamps.push(stamp); this.docRefs[n] = docRef; this.starts[n] = start;
+    for (let f = 0; f < NF; f++) { const l = Math.min(65_535, lengths[f] ?? 0); this.lengths[n * NF + f] = l; this.lengthSums[f]! += l; }
+    this.byId.set(id, n);
+    this.seq.add(sequence);
     return n;
   }
 
@@ -123,6 +145,31 @@ export class Segment {
     const made = { buf: fz.bytes.subarray(from, to), len: to - from, last: -1, df: fz.dfs[i]! };
     this.postings.set(term, made);
     return made;
+  }
+
+  /**
+   * Decodes the postings of a term into `DECODED` (live documents whose field mask meets
+   * `allowed`), without a call per entry: the scoring loop reads the arrays. Returns how many.
+   */
+  decode(term: string, allowed: number): number {
+    const p = this.#posting(term);
+    if (!p) return 0;
+    const { buf, len } = p;
+    if (DECODED.docs.length < p.df) growDecoded(p.df);
+    const { docs, masks, tfs } = DECODED;
+    const dead = this.dead;
+    let i = 0, doc = 0, n = 0;
+    while (i < len) {
+      let b = buf[i++]!, gap = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) { b = buf[i++]!; gap += (b & 0x7f) * 2 ** shift; }
+      doc += gap;
+      const mask = buf[i++]!;
+      const keep = mask & allowed && !dead[doc];
+      if (keep) { docs[n] = doc; masks[n] = mask; }
+      for (let f = 0; f < NF; f++) if (mask & (1 << f)) { const v = buf[i++]!; if (keep) tfs[n * NF + f] = v; }
+      if (keep) n++;
+    }
+    return n;
   }
 
   /** Visits every live document that has the term. */
@@ -173,8 +220,8 @@ export class Segment {
     let at = 0;
     terms.forEach((t, i) => { const p = this.#posting(t)!; bytes.set(p.buf.subarray(0, p.len), at); at += p.len; sizes[i] = p.len; dfs[i] = p.df; });
     return {
-      ids: this.ids, stamps: this.stamps, docRefs: Uint32Array.from(this.docRefs), starts: Uint32Array.from(this.starts),
-      lengths: Uint16Array.from(this.lengths, (v: number) => Math.min(v, 65535)), dead: this.dead.slice(0, this.ids.length),
+      ids: this.ids, stamps: this.stamps, docRefs: this.docRefs.slice(0, this.size), starts: this.starts.slice(0, this.size),
+      lengths: this.lengths.slice(0, this.size * NF), dead: this.dead.slice(0, this.ids.length),
       terms, sizes, dfs, bytes, seqWords: this.seq.parts().words, seqStarts: this.seq.parts().starts,
     };
   }
@@ -210,7 +257,7 @@ export interface SegmentParts {
   dfs: Uint32Array;
   bytes: Uint8Array;
   /** Word hashes of every document's own fields, and where each document's field starts (SEQUENCE_FIELDS per document). */
-  seqWords: Uint32Array;
-  seqStarts: Uint32Array;
+  seqWords: Int32Array;
+  seqStarts: Int32Array;
 }
 

@@ -6,7 +6,6 @@
  * a single claim.
  */
 import type { ClaimKindDef, Entity } from '../../core/api.ts';
-import { phraseRanges } from '../../core/search/search-claims.ts';
 import { foldWord, spellingKey, termOf, words } from '../../core/search/terms.ts';
 
 /** A query word in every form the index can match it in. */
@@ -23,21 +22,35 @@ export interface WordProbe {
   fuzzy: readonly string[];
 }
 
-/** The word forms of a name, once. */
-interface Named { id: string; label: string; texts: readonly string[]; terms: Set<string>; surfaces: string[]; keys: Set<string> }
+/** The word forms of a name, once: terms, spelling keys, folded words (per text, in order, for phrases). */
+interface Named { id: string; label: string; folded: string[][]; terms: Set<string>; surfaces: string[]; keys: Set<string> }
 
 function named(id: string, label: string, texts: readonly string[]): Named {
-  const terms = new Set<string>(), keys = new Set<string>(), surfaces: string[] = [];
+  const terms = new Set<string>(), keys = new Set<string>(), surfaces: string[] = [], folded: string[][] = [];
   for (const text of texts) {
+    const list: string[] = [];
     for (const { word } of words(text)) {
       const t = termOf(word);
       if (t) terms.add(t);
       const k = spellingKey(word);
       if (k) keys.add(k);
-      surfaces.push(foldWord(word));
+      const f = foldWord(word);
+      surfaces.push(f);
+      list.push(f);
     }
+    folded.push(list);
   }
-  return { id, label, texts, terms, surfaces, keys };
+  return { id, label, folded, terms, surfaces, keys };
+}
+
+/** Whether the folded words `phrase` stand in a row in `list` (what phraseRanges says of the text). */
+function inRow(list: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= list.length; i++) {
+    let j = 0;
+    while (j < phrase.length && list[i + j] === phrase[j]) j++;
+    if (j === phrase.length) return true;
+  }
+  return false;
 }
 
 function matches(n: Named, p: WordProbe): boolean {
@@ -75,7 +88,8 @@ export class SideTables {
   withPhrase(which: 'entity' | 'kind' | 'source', folded: readonly string[]): string[] {
     const table = which === 'entity' ? this.#entities : which === 'kind' ? this.#kinds : this.#titles;
     const out: string[] = [];
-    for (const n of table.values()) if (n.texts.some((t) => phraseRanges(t, folded).length > 0)) out.push(n.id);
+    if (!folded.length) return out;
+    for (const n of table.values()) if (n.folded.some((list) => inRow(list, folded))) out.push(n.id);
     return out;
   }
 }

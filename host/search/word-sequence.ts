@@ -25,25 +25,29 @@ export const SEQUENCE_FIELDS = 4;
 /** Stands between two tags (no word hashes to 0: see `wordHash`). */
 export const SEPARATOR = 0;
 
-/** FNV-1a over the UTF-16 code units of a folded word; never 0 (the separator). */
+/**
+ * FNV-1a over the UTF-16 code units of a folded word, as a signed 32-bit number (an Int32Array
+ * element: small integers to V8, where unsigned values above 2^31 would be boxed in unoptimised
+ * code); never 0 (the separator).
+ */
 export function wordHash(folded: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < folded.length; i++) { h ^= folded.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return (h >>> 0) || 1;
+  return h || 1;
 }
 
 /** The sequences of a segment's documents: one growing array of hashes, and where each document's fields start in it. */
 export class WordSequences {
   /** Hashes, every document's fields one after another. */
-  words: Uint32Array;
+  words: Int32Array;
   length = 0;
   /** Start of each document's field k in `words`, at doc * SEQUENCE_FIELDS + k. */
-  starts: Uint32Array;
+  starts: Int32Array;
   count = 0;
   /** Set when read from disk: appending is then refused (a frozen segment). */
   #frozen = false;
 
-  constructor(words: Uint32Array = new Uint32Array(256), starts: Uint32Array = new Uint32Array(64 * SEQUENCE_FIELDS), length = 0, count = 0, frozen = false) {
+  constructor(words: Int32Array = new Int32Array(256), starts: Int32Array = new Int32Array(64 * SEQUENCE_FIELDS), length = 0, count = 0, frozen = false) {
     this.words = words; this.starts = starts; this.length = length; this.count = count; this.#frozen = frozen;
   }
 
@@ -74,14 +78,16 @@ export class WordSequences {
   }
 
   /** The hashes of a document's field k (a copy; compaction uses it). */
-  field(doc: number, k: number): Uint32Array {
+  field(doc: number, k: number): Int32Array {
     const [from, to] = this.range(doc, k);
     return this.words.slice(from, to);
   }
 
   /** Whether the document's field k has the hashes `phrase` in a row. */
   has(doc: number, k: number, phrase: ArrayLike<number>): boolean {
-    const [from, to] = this.range(doc, k);
+    const at = doc * SEQUENCE_FIELDS + k;
+    const from = this.starts[at]!;
+    const to = at + 1 < this.count * SEQUENCE_FIELDS ? this.starts[at + 1]! : this.length;
     const n = phrase.length;
     if (!n) return false;
     const w = this.words, first = phrase[0]!;
@@ -94,19 +100,41 @@ export class WordSequences {
     return false;
   }
 
+  /**
+   * Every document whose field (one of `fields`) has the hashes `phrase` in a row, found by one
+   * pass over all the words (for a phrase with no stem to narrow by: stop words only). A document
+   * may be visited more than once.
+   */
+  find(phrase: ArrayLike<number>, fields: readonly number[], visit: (doc: number) => void): void {
+    const n = phrase.length;
+    if (!n) return;
+    const w = this.words, first = phrase[0]!, end = this.length, starts = this.starts, slots = this.count * SEQUENCE_FIELDS;
+    for (let i = 0; i + n <= end; i++) {
+      if (w[i] !== first) continue;
+      let j = 1;
+      while (j < n && w[i + j] === phrase[j]) j++;
+      if (j < n) continue;
+      // the field holding position i: the last slot starting at or before it
+      let lo = 0, hi = slots - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= i) lo = mid; else hi = mid - 1; }
+      const doc = Math.floor(lo / SEQUENCE_FIELDS), k = lo % SEQUENCE_FIELDS;
+      if (fields.includes(k) && i + n <= this.range(doc, k)[1]) visit(doc);
+    }
+  }
+
   /** Typed arrays trimmed to what is used (for persisting). */
-  parts(): { words: Uint32Array; starts: Uint32Array } {
+  parts(): { words: Int32Array; starts: Int32Array } {
     return { words: this.words.subarray(0, this.length), starts: this.starts.subarray(0, this.count * SEQUENCE_FIELDS) };
   }
 
   /** Sequences over persisted arrays (not copied, never appended to). */
-  static frozen(words: Uint32Array, starts: Uint32Array): WordSequences {
+  static frozen(words: Int32Array, starts: Int32Array): WordSequences {
     return new WordSequences(words, starts, words.length, starts.length / SEQUENCE_FIELDS, true);
   }
 }
 
-function grow(a: Uint32Array, need: number): Uint32Array {
-  const out: Uint32Array = new Uint32Array(Math.max(need, a.length * 2));
+function grow(a: Int32Array, need: number): Int32Array {
+  const out: Int32Array = new Int32Array(Math.max(need, a.length * 2));
   out.set(a);
   return out;
 }
