@@ -12,6 +12,7 @@ import { BLOCK_SEPARATOR, plainText } from '../corpus/plain-text.ts';
 import { anchor, anchorAll } from './anchor.ts';
 import type { TextQuoteSelector } from '../api.ts';
 import type { AnchorResult } from './anchor.ts';
+import * as edit from './edit-check.ts';
 import { meaningChange } from './edit-check.ts';
 import { describeRange } from './selectors.ts';
 
@@ -309,3 +310,48 @@ for (const file of files) {
     if (process.env.ANCHOR_TALLY) console.log(file, tally);
   });
 }
+
+/** Like pairCase, in a document written in another language (`head`, `lead`, `tail` its own prose). */
+function pairCaseIn(head: string, lead: string, tail: string, a: string, b: string): void {
+  const before = txt(head, lead, `${a} ${b}`, tail);
+  const after = txt(head, lead, b, tail);
+  assertOrphan(before, a, after);
+  const before2 = txt(head, lead, a, b, tail);
+  assertOrphan(before2, a, after);
+}
+
+test('other languages: a word the English rules cannot read (a negation, an opposite) never moves a claim onto its twin', () => {
+  // German: "nicht" (not), "gesunken" (fell) for "gestiegen" (rose)
+  const de = ['Handelsnotizen', 'Die Beamten nannten während der Sitzung mehrere Zahlen.', 'Die Sitzung endete am Mittag.'] as const;
+  pairCaseIn(...de, 'Die Regierung hat das Abkommen mit den Nachbarn im Frühjahr unterzeichnet.', 'Die Regierung hat das Abkommen mit den Nachbarn im Frühjahr nicht unterzeichnet.');
+  pairCaseIn(...de, 'Die Baumwollexporte nach Russland sind im letzten Jahr deutlich gestiegen.', 'Die Baumwollexporte nach Russland sind im letzten Jahr deutlich gesunken.');
+  // Russian: "не" (not); Cyrillic script
+  pairCaseIn('Заметки', 'Чиновники назвали несколько цифр на брифинге.', 'Брифинг закончился в полдень.',
+    'Министерство заявило, что железная дорога в Иран откроется весной.', 'Министерство заявило, что железная дорога в Иран не откроется весной.');
+  // Turkmen (Latin script): "däl" (not)
+  pairCaseIn('Bellikler', 'Resmiler maslahatda birnäçe san getirdiler.', 'Maslahat günortan tamamlandy.',
+    'Ministrlik demir ýolunyň ýazda açyljakdygyny aýtdy we goşmaça maglumat bermedi.', 'Ministrlik demir ýolunyň ýazda açyljakdygyny aýtmady we goşmaça maglumat bermedi.');
+});
+
+test('other languages: spelling fixes and punctuation still re-anchor, as in English', () => {
+  const lead = 'Die Beamten nannten während der Sitzung mehrere Zahlen.', tail = 'Die Sitzung endete am Mittag.';
+  const was = 'Die Regeirung hat das Abkommen mit den Nachbarn im Frühjahr unterzeichnet.';
+  const now = 'Die Regierung hat das Abkommen mit den Nachbarn im Frühjahr unterzeichnet!';
+  assertLands(txt('Handelsnotizen', lead, was, tail), was, txt('Handelsnotizen', lead, now, tail), now, 'fuzzy');
+  // An English quote keeps its word allowance (another adjective, both contexts agreeing).
+  const en = 'The commission published a careful review of the neutrality policy in the spring.';
+  assertLands(txt('Notes', 'Officials gave figures.', en, 'The briefing ended.'), en,
+    txt('Notes', 'Officials gave figures.', en.replace('careful', 'thorough'), 'The briefing ended.'), en.replace('careful', 'thorough'), 'fuzzy');
+});
+
+test('wordRulesApply: English prose yes; other scripts and Latin prose without English function words no', () => {
+  const { wordRulesApply } = edit;
+  assert.equal(wordRulesApply('In 2014 cotton sales to Iran fell by a tenth compared with the season before.'), true);
+  assert.equal(wordRulesApply('Die Regierung hat das Abkommen im Frühjahr unterzeichnet.'), false);
+  assert.equal(wordRulesApply('Министерство заявило, что дорога откроется.'), false);
+  assert.equal(wordRulesApply('土库曼斯坦的中立政策'), false);
+  // too short alone: judged with its context
+  assert.equal(wordRulesApply('nicht unterzeichnet', 'Die Regierung hat das Abkommen im Frühjahr'), false);
+  assert.equal(wordRulesApply('will not open', 'The ministry said the new rail link to Iran'), true);
+  assert.equal(wordRulesApply('Ashgabat'), true);
+});

@@ -17,7 +17,7 @@
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../api.ts';
-import { MAX_WORD_CHANGES, meaningChange } from './edit-check.ts';
+import { MAX_WORD_CHANGES, meaningChange, wordRulesApply } from './edit-check.ts';
 import { fold, type Folded } from './fold.ts';
 import { contextSimilarity, isSpace } from './similarity.ts';
 import { GRAM, TextIndex } from './text-index.ts';
@@ -218,6 +218,7 @@ export class Anchorer {
       newStartsSentence: opensSentence(text.slice(Math.max(0, c.start - 8), c.start), c.start === 0),
       contextsAgree: c.prefix >= STRONG_SIDE && c.suffix >= STRONG_SIDE,
       occursInNewText: (w: string) => this.hasWord(w),
+      wordRules: wordRulesApply(q.exact, `${prefix} ${suffix}`),
     };
     if (found !== q.exact && meaningChange(q.exact, found, edit) !== null) return false;
     // Only the quote's own sentence speaks for it: context across a sentence end or a

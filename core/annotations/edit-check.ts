@@ -17,6 +17,14 @@
  * a negation ("not", "no", "never", "n't", "without", …) differs, or when a word was swapped
  * for its opposite ("increase"/"decrease", "rose"/"fell", "before"/"after", …: the claim would
  * cite the reverse of what was claimed, the same harm as a negation).
+ *
+ * The word lists (negations, number words, opposites) are English. Text they cannot read (another
+ * script, or Latin-script text without English function words: see `wordRulesApply`) gets only
+ * what needs no word list: numbers with digits, capitalised names, spelling fixes of one letter
+ * or one swap (two letters may be grammar there: Turkmen "aýtdy" said, "aýtmady" did not say),
+ * punctuation and white space. Any other changed word there makes the match not an edit ("words differ in text
+ * these rules cannot read"), so the claim becomes an orphan for the reader to re-attach, rather
+ * than being moved onto a sentence that may say "nicht" or "не" where it said nothing.
  */
 
 /** Words other than spelling fixes that an edit may change, with both contexts agreeing. */
@@ -48,6 +56,37 @@ const OPPOSITES: Array<[string, string]> = [
 ];
 
 interface Token { text: string; lower: string; sentenceStart: boolean }
+
+/**
+ * Frequent English function words that are not also common words of other Latin-script languages
+ * ("in", "an", "was", "we", "is", "so" are German, Dutch or Turkmen words too): text of some
+ * length without any of them is not English.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'that', 'for', 'with', 'this', 'these', 'those',
+  'are', 'from', 'which', 'but', 'have', 'has', 'they', 'were', 'their', 'been', 'will', 'would', 'there', 'than',
+  'who', 'its', 'his', 'she', 'not', 'by', 'be', 'it', 'at', 'or', 'our', 'should', 'could', 'what', 'when']);
+/** Words a text needs before the absence of English function words says it is not English. */
+const MIN_WORDS_TO_JUDGE = 6;
+
+/**
+ * Whether the English word rules can judge a quote: false when most of its letters are not Latin
+ * script (Cyrillic, Han, Arabic, …), or when it has MIN_WORDS_TO_JUDGE or more words and none is
+ * an English function word (German, French, Turkmen, … prose). A quote too short to judge is
+ * judged with its `context` (the stored prefix and suffix: the same document's neighbouring text);
+ * Latin text too short even then is taken as English.
+ */
+export function wordRulesApply(quote: string, context = ''): boolean {
+  const judge = (text: string): boolean | null => {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    if (!letters) return null;
+    const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    if (latin * 2 < letters) return false;
+    const words = text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? [];
+    if (words.length < MIN_WORDS_TO_JUDGE) return null;
+    return words.some((w) => ENGLISH_FUNCTION_WORDS.has(w));
+  };
+  return judge(quote) ?? judge(`${context} ${quote}`) ?? true;
+}
 
 /** Words and numbers of `s`; `sentenceStart` when nothing but space and opening quotes precedes it since a sentence end. */
 export function tokens(s: string, startsSentence: boolean): Token[] {
@@ -86,9 +125,11 @@ const spellingBudget = (n: number): number => (n <= 5 ? 1 : n <= 10 ? 2 : 3);
  * changed (two from 11 letters), since short names one letter apart are different names
  * ("Iran"/"Iraq", "Mali"/"Bali") and so are names that differ at the start ("Gambia"/"Zambia").
  */
-function isSpellingFix(o: Token, w: Token, name: boolean, ctx: EditContext): boolean {
+function isSpellingFix(o: Token, w: Token, name: boolean, ctx: EditContext, wordRules: boolean): boolean {
   const n = Math.max(o.lower.length, w.lower.length);
-  let budget = spellingBudget(n);
+  // In text the English rules cannot read, a change of two letters may be grammar, not a typo
+  // (Turkmen "aýtdy" said → "aýtmady" did not say): one letter or one swap only.
+  let budget = wordRules ? spellingBudget(n) : 1;
   if (name) {
     if (Math.min(o.lower.length, w.lower.length) < 6 || o.lower.slice(0, 2) !== w.lower.slice(0, 2)) return false;
     budget = n > 10 ? 2 : 1;
@@ -155,16 +196,23 @@ export interface EditContext {
    * different sentence that shares a few words with the claimed one).
    */
   contextWordChanges?: number;
+  /**
+   * Whether the English word lists can judge these strings (`wordRulesApply` of the quote with
+   * its context, decided once by the caller); when absent, decided from `before` alone.
+   */
+  wordRules?: boolean;
 }
 
 /**
  * Why the change from `before` (the stored quote) to `after` (the matched text) is not an edit
  * of the same passage, or null when it is one. Reasons name the class: "a number differs",
  * "a name differs", "a negation differs", "a word was replaced by its opposite", "too many
- * words differ", "words differ and the context does not agree".
+ * words differ", "words differ and the context does not agree", "words differ in text these
+ * rules cannot read".
  */
 export function meaningChange(before: string, after: string, ctx: EditContext): string | null {
   if (before === after) return null;
+  const wordRules = ctx.wordRules ?? wordRulesApply(before);
   const a = tokens(before, ctx.oldStartsSentence);
   const b = tokens(after, ctx.newStartsSentence);
   const pairs = align(a, b);
@@ -190,7 +238,7 @@ export function meaningChange(before: string, after: string, ctx: EditContext): 
       // A number word may be the result of a spelling fix ("thrid" → "third"), never its start.
       if (isNumber(o)) return 'a number differs';
       const name = isName(o) || isName(w);
-      if (isSpellingFix(o, w, name, ctx)) continue;
+      if (isSpellingFix(o, w, name, ctx, wordRules)) continue;
       if (isNumber(w)) return 'a number differs';
       if (name) return 'a name differs';
       wordChanges++;
@@ -202,6 +250,7 @@ export function meaningChange(before: string, after: string, ctx: EditContext): 
     }
   }
   if (wordChanges === 0) return null;
+  if (!wordRules) return 'words differ in text these rules cannot read';
   if (ctx.contextWordChanges !== undefined) return wordChanges > ctx.contextWordChanges ? 'too many words differ' : null;
   if (!ctx.contextsAgree) return 'words differ and the context does not agree';
   if (wordChanges > MAX_WORD_CHANGES || wordChanges * 4 > Math.max(1, a.length)) return 'too many words differ';
