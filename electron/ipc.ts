@@ -10,32 +10,12 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents, type WebFrameMain }
 import { READER_EVENTS, READER_METHODS, channelFor, type ReaderBridge, type ReaderEvents, type ReaderMethod } from '../core/api.ts';
 import { settle, type WireResult } from '../host/web-host/wire.ts';
 import { withClient } from '../host/store/acting-client.ts';
+import { windowClient } from './window-client.ts';
 import { isAppUrl } from './urls.ts';
 
 /** Whether an IPC message comes from our renderer's top frame (not an iframe, not another page). */
 export function isTrustedFrame(frame: WebFrameMain | null): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
-}
-
-/** Window number (1, 2, …: the lowest free) of each open window's contents, by webContents id. */
-const windowSlots = new Map<number, number>();
-
-/**
- * The client id of a window for the history (undo per window, issue 8, item 17): `window:N`,
- * N the lowest number no open window holds. The first window is always `window:1`, so after a
- * restart (or a reload) Ctrl+Z still undoes what that window did before.
- */
-export function windowClient(sender: Pick<WebContents, 'id' | 'once'> | undefined): string {
-  if (!sender || typeof sender.id !== 'number') return 'window:1';
-  let slot = windowSlots.get(sender.id);
-  if (slot === undefined) {
-    const used = new Set(windowSlots.values());
-    for (slot = 1; used.has(slot); slot += 1);
-    windowSlots.set(sender.id, slot);
-    const id = sender.id;
-    sender.once('destroyed', () => windowSlots.delete(id));
-  }
-  return `window:${slot}`;
 }
 
 function handle(library: ReaderBridge, method: ReaderMethod): void {
