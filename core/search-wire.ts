@@ -21,7 +21,7 @@ export interface SearchOptions {
    */
   allIds?: boolean;
   /**
-   * Only claims passing these (ids, as ClaimFilter: documentId, entityId, kind; tag by its words;
+   * Only claims passing these (ids, as ClaimFilter: documentId, entityId, kind; tag: the whole tag, in any case;
    * status is not indexed and is ignored). With a filter an empty query lists every claim that
    * passes it, in source then text order: the All-claims view pages its list this way.
    * `corpusId` (CorpusSummary.id) keeps the claims of that corpus's documents (issue 10, item 13;

@@ -6,7 +6,7 @@
  *
  *   neutrality russia        words; claims with more of them rank first, claims with some show too
  *   "permanent neutrality"   a phrase: the words in this order (punctuation and case aside)
- *   tag:neutrality           a field filter: only claims whose tags have the word
+ *   tag:neutrality           a field filter: only claims tagged so (the whole tag: tag:"oil field")
  *   entity:"serdar berdimuhamedow", kind:evidence, source:foreign, note:…, quote:…, restatement:…
  *   -russia, -tag:draft      leave out claims that have it (`--verbose` is the word "--verbose")
  *   russia OR china          either word; a claim with one of them counts as having the pair

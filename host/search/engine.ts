@@ -2,8 +2,9 @@
  * The search engine behind `ReaderApi.search`: one index of every claim (and one of every
  * paragraph) held by the host's search worker (worker.ts). Lunr stays the engine's vocabulary:
  * its tokenizer rules, stop words and Porter stemmer (core/search/terms.ts), its BM25 scoring
- * (k1 = 1.2, b = 0.75, Lunr's idf), its term automaton for fuzzy matching (term-expander.ts).
- * What is not Lunr's is the storage and the query loop, for the reasons measured in issue 11
+ * (k1 = 1.2, b = 0.75, Lunr's idf), its one-edit fuzzy matching (the same terms as Lunr's
+ * `term~1`, found without its automaton: term-expander.ts says why). What is not Lunr's is the
+ * storage, the phrase check and the query loop, for the reasons measured in issue 11
  * (Lunr at 100,000 claims: 33 s build, 112 MB serialized, 5.7 s load, 1.5 GB heap, 100–330 ms
  * queries, and an immutable index that must be rebuilt whole for one new claim).
  *
@@ -31,9 +32,34 @@
  * changes made meanwhile go to a fresh live segment and their tombstones are applied to the
  * merged segment before it replaces the old ones. The worker then persists the new base.
  *
+ * ## Phrases: word sequences, not positions
+ * A phrase is its folded words in a row within one field, stop words included and word forms as
+ * written ("the state", not "the states"; "permanent neutrality", not "permanently neutral"). The
+ * postings cannot say that (they hold stems and no stop words), and until November 2026 every
+ * candidate's texts were read back from the store and scanned: at 100,000 claims a phrase of
+ * common words had thousands of candidates, so only the best 1,000 were checked (a wrong total)
+ * and still took up to 100 ms. Each segment now keeps every document's own fields as sequences
+ * of 32-bit hashes of their folded words (word-sequence.ts), and a phrase is checked in memory:
+ * the postings of its rarest word give the candidates and say which fields have that word, and
+ * only those fields' sequences are scanned for the phrase's hashes. Stop words have postings of
+ * their own for this (side terms, never scored), so "the other" starts from the claims with
+ * "other", not from all of them. Word positions in the postings (Lucene's way) were the other
+ * design: they match stems, so every candidate would still need its text read to check stop
+ * words and word forms. Trade-offs: 4 bytes a word in memory and on disk (~20 MB at 100,000
+ * Brown claims); two folded words sharing a hash (one chance in 2^32 per comparison) could let
+ * a phrase match where it is not (its hit would show no highlighted phrase); the scan reads
+ * memory at random (one or two cache lines per candidate), ~1 ms for 6,000 candidates.
+ *
+ * ## Tags are matched whole
+ * `tag:oil` finds the claims tagged "oil", not those tagged "oil field": each tag is a side term
+ * of its own (index-docs.ts `tagTerm`: lower case, spaces collapsed, as the tag suggestions merge
+ * tags), besides its words in the tags field, which unfielded words still find and score.
+ *
  * ## Bounded query work
- * Every posting of every query term is scored (so `total` is exact), into flat typed arrays, and
- * the page is picked with a bounded heap (top `offset + limit`), not a sort of every match.
+ * Every posting of every query term is scored (so `total` is exact), into flat typed arrays (a
+ * term's postings are first decoded into shared arrays, `Segment.decode`, so the scoring loop
+ * makes no call per posting), and the page is picked with a bounded heap (top `offset + limit`),
+ * not a sort of every match.
  * Expansions are bounded: fuzzy (one edit, terms ≥ 6 letters) to the 24 most frequent terms,
  * prefixes of the word being typed to the `PREFIX_MAX_TERMS` most frequent. A query has at most
  * `MAX_UNITS` words; longer input is cut with a message. Nothing here throws on odd input.
