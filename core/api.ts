@@ -268,6 +268,12 @@ export interface ClaimFilter {
   kind?: ClaimKind;
   tag?: string;
   status?: AnchorStatus;
+  /**
+   * Only claims whose text position overlaps [start, end) (plain-text offsets, as
+   * TextPositionSelector): the first screens of a long document, whose highlights the reader
+   * draws before it asks for the rest.
+   */
+  overlaps?: { start: number; end: number };
 }
 
 /** A tag in use and how many claims carry it (spellings differing only in case are one tag). */

@@ -3,7 +3,7 @@
  * Writes go through a RowRecorder so every change is undoable.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { AnchorStatus, Claim, ClaimFilter, ClaimLink, LinkRelation } from '../../core/api.ts';
+import { ApiError, type AnchorStatus, type Claim, type ClaimFilter, type ClaimLink, type LinkRelation } from '../../core/api.ts';
 import type { Row, RowRecorder } from './history.ts';
 
 interface ClaimRow {
@@ -77,6 +77,12 @@ function claimWhere(filter: ClaimFilter): { where: string[]; args: SQLInputValue
   if (filter.entityId !== undefined) {
     where.push('EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ?)');
     args.push(filter.entityId);
+  }
+  if (filter.overlaps !== undefined) {
+    const { start, end } = filter.overlaps ?? {};
+    if (!Number.isFinite(start) || !Number.isFinite(end)) throw new ApiError('bad-input', 'overlaps needs a start and an end (plain-text offsets).');
+    where.push('c.pos_end > ? AND c.pos_start < ?');
+    args.push(start!, end!);
   }
   return { where, args };
 }

@@ -37,6 +37,34 @@ export function isPendingClaim(id: string): boolean {
 const DRAW_IN_TWO_FROM = 500;
 /** How much text (plain-text characters) gets its highlights in the first step: several screens. */
 const FIRST_DRAWN_CHARS = 30_000;
+/**
+ * From this many words a document's claims are fetched in two steps as it opens: those on its
+ * first FIRST_DRAWN_CHARS characters (~5,000 words) with the text, the rest after the first
+ * paint. 10,000 claims are 6 MB of JSON (host: SQL, stringify; page: parse) that the first
+ * screens do not need; shorter documents take one fetch.
+ */
+const FETCH_IN_TWO_FROM_WORDS = 15_000;
+/**
+ * Claims lists kept for documents opened before, so switching back draws at once (documents
+ * themselves are kept by renderer/ui/document-session.ts, 8 of them: the same number).
+ */
+const KEPT_LISTS = 8;
+
+/** Runs `work` once the frame after this one has been painted (a task posted from a frame callback). */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}
+
+/** Longest wait for a frame before a new claim is sent anyway: a hidden page paints none. */
+const PAINT_WAIT_MAX_MS = 100;
+
+/** Resolves once the next frame has been painted, or after PAINT_WAIT_MAX_MS. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MAX_MS);
+    afterNextPaint(() => { clearTimeout(timer); resolve(); });
+  });
+}
 
 /** The open document's claims, the store calls that change them, and change notifications. */
 export class ClaimSession {
@@ -51,8 +79,20 @@ export class ClaimSession {
   #kinds: () => ClaimKindDef[];
   /** Host changes seen so far: a preload that saw fewer may be stale by the time it is shown. */
   #hostChanges = 0;
-  /** The claims put into a document's first state by `preload`, until `opened` sees it shown. */
-  #preloaded: { textMap: TextMap; hostChanges: number } | null = null;
+  /**
+   * The claims put into a document's first state by `preload`, until `opened` sees it shown;
+   * `partial` when they were only those of its first screens (a long document).
+   */
+  #preloaded: { textMap: TextMap; hostChanges: number; partial: boolean } | null = null;
+  /**
+   * Bumped by every change made from here (own) and every host event: a claims list fetched at
+   * an older generation may miss a change and is not reused.
+   */
+  #generation = 0;
+  /** Claims lists by document id, as fetched at `generation`; most recently used last. */
+  #lists = new Map<string, { claims: Claim[]; generation: number }>();
+  /** Resolves once every new claim so far has been sent to the host (see `create`). */
+  #sent: Promise<void> = Promise.resolve();
 
   constructor(ctx: AnnotationContext, kinds: () => ClaimKindDef[]) {
     this.ctx = ctx;
@@ -105,8 +145,10 @@ export class ClaimSession {
    * `emitted` says whether the result means the host announced a change (undo with nothing to undo does not).
    */
   async own<T>(reason: string, call: () => Promise<T>, emitted: (result: T) => boolean = () => true): Promise<T> {
+    this.#generation++;
     this.#own.set(reason, (this.#own.get(reason) ?? 0) + 1);
     try {
+      await this.#sent; // a new claim waiting for its frame goes first (an undo right after it undoes it)
       const result = await call();
       if (!emitted(result)) this.#drop(reason);
       return result;
@@ -125,6 +167,7 @@ export class ClaimSession {
 
   /** A host event arrived: reload unless it was the echo of our own change. */
   hostChanged(reason: string): void {
+    this.#generation++;
     if (this.#drop(reason)) return;
     this.#hostChanges++;
     void this.refresh();
@@ -137,30 +180,65 @@ export class ClaimSession {
    */
   async preload(id: string): Promise<((state: EditorState, textMap: TextMap) => EditorState) | null> {
     const hostChanges = this.#hostChanges;
-    const claims = await this.ctx.reader.listClaims({ documentId: id });
+    const words = this.ctx.documents().find((d) => d.id === id)?.wordCount ?? 0;
+    // A long document's first screens need only their own claims; a list kept from before needs no fetch.
+    const partial = !this.#kept(id) && words >= FETCH_IN_TWO_FROM_WORDS;
+    const claims = partial
+      ? await this.ctx.reader.listClaims({ documentId: id, overlaps: { start: 0, end: FIRST_DRAWN_CHARS } })
+      : await this.#list(id);
     return (state, textMap) => {
       let next = state;
       const map = offsetToPos(textMap);
       // Many claims: the first screens' highlights come with the text, the rest right after it
       // is painted (see `opened`); a long document then opens as fast as without claims.
-      const drawUntil = claims.length >= DRAW_IN_TWO_FROM ? map.posAt(FIRST_DRAWN_CHARS, 1) ?? undefined : undefined;
+      const drawUntil = !partial && claims.length >= DRAW_IN_TWO_FROM ? map.posAt(FIRST_DRAWN_CHARS, 1) ?? undefined : undefined;
       setClaims(claims, map, { drawUntil })(state, (tr) => { next = state.apply(tr); });
-      this.#preloaded = { textMap, hostChanges };
+      this.#preloaded = { textMap, hostChanges, partial };
       return next;
     };
   }
 
-  /** A document is on screen: its claims came with it (see `preload`), or they are loaded now. */
+  /**
+   * A document is on screen: its claims came with it (see `preload`), or they are loaded now.
+   * What `preload` left for later (the rest of a long document's claims, or the highlights of
+   * a list kept from before not drawn yet) comes after the frame that shows the text.
+   */
   opened(d: OpenDocument): void {
     const pre = this.#preloaded;
     this.#preloaded = null;
-    if (pre && pre.textMap === d.textMap && pre.hostChanges === this.#hostChanges) {
-      this.#changed();
-      // after the frame that shows the text (and the highlights on it), the rest of them
-      requestAnimationFrame(() => setTimeout(() => this.#apply(d, (view) => {
-        if (drawAllClaims()(view.state, view.dispatch)) performance.mark('claims-all-drawn', { detail: { count: allClaims(view.state).length } });
-      }), 0));
-    } else void this.refresh();
+    if (!pre || pre.textMap !== d.textMap || pre.hostChanges !== this.#hostChanges) { void this.refresh(); return; }
+    if (pre.partial) {
+      // the panels hear of the document's claims once all are in (not a count of the first screens')
+      afterNextPaint(() => void this.refresh().then(() => {
+        if (this.#same(d)) performance.mark('claims-all-drawn', { detail: { count: allClaims(d.view.state).length } });
+      }));
+      return;
+    }
+    this.#changed();
+    afterNextPaint(() => this.#apply(d, (view) => {
+      if (drawAllClaims()(view.state, view.dispatch)) performance.mark('claims-all-drawn', { detail: { count: allClaims(view.state).length } });
+    }));
+  }
+
+  /** The claims list of document `id` kept from an earlier fetch, if nothing has changed since. */
+  #kept(id: string): Claim[] | null {
+    const kept = this.#lists.get(id);
+    return kept && kept.generation === this.#generation ? kept.claims : null;
+  }
+
+  /** Document `id`'s claims: the list kept from before if still good, else fetched (and kept). */
+  async #list(id: string): Promise<Claim[]> {
+    const kept = this.#kept(id);
+    if (kept) {
+      this.#lists.delete(id); this.#lists.set(id, { claims: kept, generation: this.#generation });
+      return kept;
+    }
+    const generation = this.#generation;
+    const claims = await this.ctx.reader.listClaims({ documentId: id });
+    this.#lists.delete(id);
+    this.#lists.set(id, { claims, generation });
+    while (this.#lists.size > KEPT_LISTS) this.#lists.delete(this.#lists.keys().next().value!);
+    return claims;
   }
 
   /** The current selection as a trimmed plain-text range, or null when nothing is selected. */
@@ -176,9 +254,11 @@ export class ClaimSession {
 
   /**
    * Makes a claim of the selected text. The highlight is drawn at once as a provisional one (an
-   * id isPendingClaim knows: it cannot be opened or edited); when the store has committed, the
-   * stored claim replaces it. If the host refuses, the provisional highlight goes and the error
-   * is rethrown for the caller to say.
+   * id isPendingClaim knows: it cannot be opened or edited) and the claim is sent to the host
+   * once that frame is painted (sending costs the page a few ms that the frame must not wait
+   * for; calls through `own` made meanwhile wait for it, so an undo comes after it). When the
+   * store has committed, the stored claim replaces the provisional one. If the host refuses, the
+   * provisional highlight goes and the error is rethrown for the caller to say.
    */
   async create(kind: ClaimKind): Promise<Claim | null> {
     const d = this.doc();
@@ -192,6 +272,9 @@ export class ClaimSession {
       status: 'exact', paragraph: null, paragraphEnd: null, restatement: '', note: '', kind, tags: [], entityIds: [], created: now, modified: now,
     };
     this.#apply(d, (view) => addClaim(provisional, offsetToPos(d.textMap))(view.state, view.dispatch));
+    const painted = nextPaint();
+    this.#sent = this.#sent.then(() => painted);
+    await painted;
     let claim: Claim;
     try {
       claim = await this.own('create-claim', () =>
@@ -246,7 +329,7 @@ export class ClaimSession {
       this.#again = false;
       const d = this.doc();
       if (!d) { this.#changed(); return; }
-      const claims = await this.ctx.reader.listClaims({ documentId: d.model.id });
+      const claims = await this.#list(d.model.id);
       if (!this.#same(d)) continue;
       this.#apply(d, (view) => setClaims(claims, offsetToPos(d.textMap))(view.state, view.dispatch));
       this.#changed();

@@ -92,9 +92,12 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
       const started = performance.now();
       const phases: Record<string, number> = {};
       const again = current?.model.id === id;
-      // Steps start with the fetch (not after it); an already-open document keeps its state.
-      const stepsDone = again ? Promise.resolve([]) : Promise.all([...openSteps].map((step) => step(id).catch(() => null)));
-      const [{ hash, model, prepared }, steps] = await Promise.all([load(id, phases), stepsDone]);
+      // The text is asked for first (the host answers in order); the steps start with it, not
+      // after it; an already-open document keeps its state.
+      const loading = load(id, phases);
+      const stepsDone = again ? Promise.resolve([]) : Promise.all([...openSteps].map((step) => step(id).catch(() => null)))
+        .then((done) => { phases.stepsMs = performance.now() - started; return done; });
+      const [{ hash, model, prepared }, steps] = await Promise.all([loading, stepsDone]);
       if (mine !== seq) return; // the user asked for another document meanwhile
       if (current?.prepared === prepared) return; // already on screen: keep caret and scroll
       const shown = performance.now();

@@ -2,7 +2,8 @@
  * What the benchmark runs inside the reader's page (real Chromium, the built renderer served by
  * `marginalia serve`). The renderer already marks two moments with performance.mark:
  *   `document-open`            ui/document-session.ts, right after the reader view showed a
- *                              document (its DOM is built; detail: id, ms, fetchMs, buildMs, showMs)
+ *                              document (its DOM is built; detail: id, ms, fetchMs, buildMs, showMs,
+ *                              stepsMs: when the work alongside the fetch, e.g. the claims, was done)
  *   `claim-highlight-visible`  editor/plugins/annotations.ts, right after a new claim's
  *                              decoration was dispatched (ProseMirror updates the DOM synchronously)
  * The probe, installed before any page script, records those marks and, for each, when the next
@@ -91,6 +92,8 @@ export interface OpenTiming {
   markMs: number;
   /** The session's own phases: API fetch, editor-doc build, view update. */
   fetchMs: number; buildMs: number; showMs: number;
+  /** The open's start → its other steps done (the document's claims fetched); 0 when none ran. */
+  stepsMs: number;
 }
 
 /** Waits until the page has painted the first document; returns its mark and paint as epoch ms. */
@@ -154,7 +157,7 @@ export async function openDocument(page: Page, id: string, opts: { highlights?: 
     const claimsCall = B.requests.find((r: any) => r.start >= t0 && r.method === 'listClaims' && r.body.includes(id));
     return {
       paintedMs: open.paint - t0, markMs: open.t - t0,
-      fetchMs: open.detail.fetchMs ?? 0, buildMs: open.detail.buildMs ?? 0, showMs: open.detail.showMs ?? 0,
+      fetchMs: open.detail.fetchMs ?? 0, buildMs: open.detail.buildMs ?? 0, showMs: open.detail.showMs ?? 0, stepsMs: open.detail.stepsMs ?? 0,
       ...(highlights ? { highlightsDomMs: domAt! - t0, highlightsPaintedMs: hlPaint! - t0 } : {}),
       ...(allDrawn ? { allDrawnPaintedMs: allDrawn.paint - t0, allDrawnCount: allDrawn.count } : {}),
       ...(claimsCall ? { claimsSentMs: claimsCall.start - t0, claimsParsedMs: (claimsCall.parsed ?? NaN) - t0 } : {}),
