@@ -309,7 +309,8 @@ test('a long library list draws 200 rows at a time; "Select all" and a bulk tag 
     .catch(async (err: Error) => { throw new Error(`${err.message}\nThe count says: ${await count.innerText()}`); });
   assert.equal(await view.locator('.all-claim').count(), 200);
   await view.getByRole('button', { name: `Show ${TOTAL - 200} more (${TOTAL - 200} not listed yet)` }).click();
-  await view.locator('.all-claims-count', { hasText: `${TOTAL} claims shown` }).waitFor();
+  // the whole count text ("… shown" alone also matches "… shown (first 200 listed)" before the page arrives)
+  await view.locator('.all-claims-count', { hasText: new RegExp(`^${TOTAL} claims shown$`) }).waitFor();
   assert.equal(await view.locator('.all-claim').count(), TOTAL);
   assert.equal(await view.locator('.all-claims-more').isHidden(), true);
 

@@ -106,7 +106,9 @@ test('a list shown whole stays whole after claims were added (up to a page more)
   host.library.push(...claims('b', 'doc-b', 'Book', 3, ['e1']));
   assert.deepEqual([(await list.reload()).listed, list.state().total], [153, 153]);
   host.library.push(...claims('c', 'doc-c', 'Codex', 500, ['e1']));
+  host.calls.length = 0;
   assert.deepEqual([(await list.reload()).listed, list.state().total], [253, 653], 'a bulk tag of 500 adds one page, not 500 rows');
+  assert.equal(host.calls.filter((x) => x.method === 'search').length, 1, 'what was listed is asked for at once, not a page at a time');
 });
 
 test('reloads asked while one waits share it; a host error rejects and keeps what was listed', async () => {

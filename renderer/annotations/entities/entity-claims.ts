@@ -16,6 +16,9 @@ import type { ClaimSearchHit, ReaderBridge } from '../../../core/api.ts';
 /** Rows asked of the host at once, as the All claims view pages (the host allows up to 500). */
 export const ENTITY_CLAIM_ROWS = 200;
 
+/** Rows per request when a reload asks again for what is listed: the host's largest page (SearchOptions.limit ≤ 500). */
+const RELOAD_ROWS = 500;
+
 /** The claims of the entity listed so far in one source, with how many it has there in all. */
 export interface EntityClaimGroup {
   documentId: string;
@@ -81,22 +84,17 @@ export function createEntityClaims(reader: EntityClaimsReader, entityId: string,
 
   const doReload = async (): Promise<EntityClaimsState> => {
     pendingReload = null;
+    // as many rows as are listed; a list shown whole asks for up to a page more (claims added)
     const whole = loaded && rows.length >= total;
-    let want = Math.max(pageRows, rows.length);
-    const [counts, first] = await Promise.all([reader.claimCounts('document', { entityId }), page(0, Math.min(pageRows, want))]);
-    if (whole) want = Math.max(want, Math.min(first.total, rows.length + pageRows));
-    const got = [...first.hits];
-    let all = first.total;
-    // the rest of what was listed, a page at a time (new claims may shift rows: ids are kept unique)
-    while (got.length < Math.min(want, all)) {
-      const next = await page(got.length, Math.min(pageRows, want - got.length));
-      if (!next.hits.length) break;
-      got.push(...next.hits);
-      all = next.total;
-    }
+    const want = whole ? rows.length + pageRows : Math.max(pageRows, rows.length);
+    // asked at once, in the host's largest pages: one round trip, not one per page shown
+    const chunks: Array<Promise<{ hits: ClaimSearchHit[]; total: number }>> = [];
+    for (let offset = 0; offset < want; offset += RELOAD_ROWS) chunks.push(page(offset, Math.min(RELOAD_ROWS, want - offset)));
+    const [counts, ...pages] = await Promise.all([reader.claimCounts('document', { entityId }), ...chunks]);
+    // a change between two chunks may shift a row into both: ids are kept unique
     const seen = new Set<string>();
-    rows = got.filter((h) => !seen.has(h.claimId) && !!seen.add(h.claimId));
-    total = all;
+    rows = pages.flatMap((p) => p.hits).filter((h) => !seen.has(h.claimId) && !!seen.add(h.claimId));
+    total = pages[0]!.total;
     perDocument = counts;
     loaded = true;
     return state();

@@ -150,6 +150,8 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   /** The entity's claims, a page at a time from the host. */
   const claims = createEntityClaims(reader, id);
   let disposed = false;
+  /** A change came while the page was hidden: ask again when it is drawn next. */
+  let claimsStale = false;
 
   const renderClaims = (st: EntityClaimsState): void => {
     if (!st.loaded) { claimsBody.replaceChildren(h('p', { class: 'panel-empty' }, 'Loading…')); return; }
@@ -185,6 +187,7 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
 
   /** Asks the host again (after a change anywhere) and draws the answer. */
   const reloadClaims = (): void => {
+    claimsStale = false;
     claims.reload().then((st) => { if (!disposed && entity()) renderClaims(st); },
       (err: unknown) => { if (!disposed) deps.toast(`Could not list the claims of this entity: ${errorMessage(err)}`); });
   };
@@ -220,10 +223,17 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
     const focusedName = document.activeElement === name;
     renderHead(e);
     if (focusedName) name?.focus();
-    if (!claims.state().loaded) renderClaims(claims.state());
-    reloadClaims();
+    renderClaims(claims.state());
+    if (claimsStale || !claims.state().loaded) reloadClaims();
   };
 
+  // The claims are asked for again the moment the host reports a change (beside the registry's
+  // own refresh, not after it); while the page is hidden only marked stale, and asked for when the
+  // section shows again (the data then refreshes and calls render()).
+  const onHostChange = (): void => {
+    if (el.isConnected && !el.closest('[hidden]') && entity()) { claimsStale = false; reloadClaims(); } else claimsStale = true;
+  };
+  const offHost = [reader.on('onDidChangeAnnotations', onHostChange), reader.on('onDidChangeLibrary', onHostChange)];
   const off = data.onDidChange(() => { render(); sweep.refresh(); });
   render();
   sweep.refresh();
@@ -232,6 +242,6 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
     el,
     entityId: () => id,
     focus: () => name?.focus(),
-    dispose: () => { disposed = true; off(); sweep.dispose(); },
+    dispose: () => { disposed = true; off(); for (const o of offHost) o(); sweep.dispose(); },
   };
 }
