@@ -10,7 +10,7 @@ import { passageRevealer } from './annotations/entities/show-passage.ts';
 import { createSideTabs } from './annotations/entities/side-tabs.ts';
 import { adjacentHeading } from './editor/headings.ts';
 import { createReaderView } from './editor/reader-view.ts';
-import { setShownTitle } from './editor/plugins/title-once.ts';
+import { setShownTitle, withShownTitle } from './editor/plugins/title-once.ts';
 import { installPanelLayout } from './ui/panel-layout.ts';
 import { installSearch } from './search/index.ts';
 import { installSources } from './sources/index.ts';
@@ -41,6 +41,11 @@ export async function start(reader: ReaderBridge): Promise<void> {
   const layer = createAnnotationLayer();
   const readerView = createReaderView({ mount: byId('editor'), scroller, label: 'Document text', plugins: layer.plugins });
   const session = createDocumentSession(reader, readerView);
+  // The header's title is known before the text is drawn: a first heading repeating it is hidden in the first draw.
+  session.addOpenStep(async (id) => {
+    const title = session.library()?.documents.find((d) => d.id === id)?.title;
+    return title ? (state) => withShownTitle(state, title) : null;
+  });
   const panels = createPanelHost(byId('side-panel'));
   installPanelLayout({ layout: byId('layout'), sidebar: byId('sidebar'), side: byId('side-panel'), readerColumn: byId('reader-column') });
   const findBar = createFindBar(byId('reader-column'), readerView);

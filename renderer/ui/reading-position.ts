@@ -25,5 +25,8 @@ export function trackActiveHeading(scroller: HTMLElement, reader: ReaderView, on
     onActive(active);
   };
   scroller.addEventListener('scroll', () => { if (!frame) frame = requestAnimationFrame(update); }, { passive: true });
-  return { reset: () => { if (!frame) frame = requestAnimationFrame(update); } };
+  // After a document opens: once its first frame is painted. Heading positions read in that
+  // frame's callback would lay the new text out ahead of the frame, and the contents list marked
+  // then would make the frame lay out again.
+  return { reset: () => { if (!frame) frame = requestAnimationFrame(() => setTimeout(update, 0)); } };
 }

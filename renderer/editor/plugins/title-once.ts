@@ -49,7 +49,16 @@ export function titleOnce(): Plugin<string | null> {
   });
 }
 
-/** Tells the plugin the title the header shows for the open document. */
+/** Tells the plugin the title the header shows for the open document (nothing to do when it knows). */
 export function setShownTitle(view: EditorView, title: string | null): void {
+  if (key.getState(view.state) === (title ?? '')) return;
   view.dispatch(view.state.tr.setMeta(key, title ?? ''));
+}
+
+/**
+ * `state` told the title the header shows: for a document's first state, so the heading that
+ * repeats the title is hidden in the first draw, not in a second view update after it.
+ */
+export function withShownTitle(state: EditorState, title: string | null): EditorState {
+  return key.getState(state) === (title ?? '') ? state : state.apply(state.tr.setMeta(key, title ?? ''));
 }
