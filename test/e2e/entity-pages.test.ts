@@ -153,6 +153,7 @@ test('with 10,000 claims the Entities tab shows each entity\'s count and the ent
   await screenshot(page, 'entity-page-show-more');
   await more.click();
   await page.waitForFunction(() => document.querySelectorAll('.entity-page .entity-claim').length === 400);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.claimId), (await listedIds())[200], 'the keyboard goes on at the first row added');
   assert.equal(await more.innerText(), 'Show 50 more (50 not listed yet)');
   await more.click();
   await page.waitForFunction(() => document.querySelectorAll('.entity-page .entity-claim').length === 450);

@@ -231,7 +231,7 @@ export function createEntityPage(id: string, deps: EntityPageDeps): { el: HTMLEl
   // own refresh, not after it); while the page is hidden only marked stale, and asked for when the
   // section shows again (the data then refreshes and calls render()).
   const onHostChange = (): void => {
-    if (el.isConnected && !el.closest('[hidden]') && entity()) { claimsStale = false; reloadClaims(); } else claimsStale = true;
+    if (el.isConnected && !el.closest('[hidden]') && entity()) reloadClaims(); else claimsStale = true;
   };
   const offHost = [reader.on('onDidChangeAnnotations', onHostChange), reader.on('onDidChangeLibrary', onHostChange)];
   const off = data.onDidChange(() => { render(); sweep.refresh(); });
