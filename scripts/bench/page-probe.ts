@@ -145,8 +145,9 @@ export async function openDocument(page: Page, id: string, opts: { highlights?: 
       check();
     });
     // with many claims the reader draws the rest of the highlights right after the first paint
+    // (a long document fetches them then: up to 30 s on a loaded machine)
     const allDrawn = highlights ? await new Promise<any>((resolve) => {
-      const until = performance.now() + 3000;
+      const until = performance.now() + 30_000;
       const check = (): void => {
         const d = (B.allDrawn || []).slice(drawnBefore).find((x: any) => x.paint !== null);
         if (d || performance.now() > until) resolve(d ?? null); else setTimeout(check, 5);
