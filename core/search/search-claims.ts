@@ -257,8 +257,10 @@ export function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>
     const ranges: MatchRange[] = [];
     if (own || keys) {
       const heads = own ? headsOf(own) : null;
+      const seenOwn = own ? memoOf(own) : null, seenKeys = keys ? memoOf(keys) : null;
       for (const w of words(text)) {
-        if ((own && mayBe(heads!, w.word) && own.has(termOf(w.word))) || (keys && isNameLike(w.word) && keys.has(spellingKey(w.word)))) ranges.push([w.start, w.end]);
+        if ((own && lit(seenOwn!, w.word, () => mayBe(heads!, w.word) && own.has(termOf(w.word))))
+          || (keys && lit(seenKeys!, w.word, () => isNameLike(w.word) && keys.has(spellingKey(w.word))))) ranges.push([w.start, w.end]);
       }
     }
     for (const phrase of phrases) ranges.push(...phraseRanges(text, phrase));
@@ -274,6 +276,22 @@ export function positionsOf(claim: IndexedClaim, terms: Map<string, Set<string>>
     if (names.some((n) => has(entityTerms, n) || byKey(n))) out.entities.push(i);
   });
   return out;
+}
+
+/**
+ * Per set of matched terms (one query's), whether a word as written has one of them: a page of
+ * hits repeats its words ("the", the query's own word), so each is decided once per query.
+ */
+const LIT = new WeakMap<Set<string>, Map<string, boolean>>();
+function memoOf(terms: Set<string>): Map<string, boolean> {
+  let m = LIT.get(terms);
+  if (!m) { m = new Map(); LIT.set(terms, m); }
+  return m;
+}
+function lit(memo: Map<string, boolean>, word: string, decide: () => boolean): boolean {
+  let v = memo.get(word);
+  if (v === undefined) { v = decide(); memo.set(word, v); }
+  return v;
 }
 
 /** The first two letters of each term: a word of plain ASCII letters whose own first two differ cannot have any of these terms. */

@@ -293,3 +293,20 @@ test('an index file of an older format version is rebuilt, not read', async (t) 
   assert.ok((await readFile(file)).toString('latin1', 0, 200).includes(`"version":${FILE_VERSION}`), 'written anew in the current format');
   again.close();
 });
+
+test('persisted: changes made while no index listened (another process) are found at the next start', async (t) => {
+  const { lib, c, dataDir } = await sampleLibrary(t);
+  await lib.flushSearch();
+  lib.close();
+  const writer = await openLibrary(t, dataDir, SAMPLE_CORPUS); // never searches: its index never starts
+  const made = await claimOn(writer, 'Ashgabat', { note: 'okapi in the archive' });
+  await writer.updateClaim(c.gas!.id, { note: 'pangolin trade' });
+  await writer.deleteClaims([c.cult!.id]);
+  writer.close();
+  const reader = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(reader, 'okapi'), [made.id], 'a created claim');
+  assert.deepEqual(await ids(reader, 'pangolin'), [c.gas!.id], 'an edited one, by its new words');
+  assert.deepEqual(await ids(reader, 'turkmenbasy'), [], 'a deleted one is gone');
+  assert.deepEqual(await ids(reader, '"okapi in the archive"'), [made.id], 'phrases too');
+  reader.close();
+});
