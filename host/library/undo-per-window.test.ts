@@ -154,3 +154,16 @@ test('nothing is left pointing at nothing: a claim linked elsewhere since, or an
   assert.deepEqual((await lib.listEntities()).map((e) => e.name), ['Saparmurat Niyazov'], 'the entity is back');
   assert.deepEqual(await lib.claimCounts('entity'), {}, 'without a tag on the deleted claim');
 });
+
+test('a claim deleted elsewhere after this window took two tags off it is named once, and comes back with them when undone anyway', async (t) => {
+  const { lib, a, b, claimId } = await twoWindows(t);
+  const e1 = await a.createEntity({ name: 'Saparmurat Niyazov', type: 'person' });
+  const e2 = await a.createEntity({ name: 'Gurbanguly Berdimuhamedow', type: 'person' });
+  await b.updateClaim(claimId, { entityIds: [e1.id, e2.id] });
+  await a.updateClaim(claimId, { entityIds: [] });
+  await b.deleteClaims([claimId]);
+  const held = await a.undo();
+  assert.equal(held?.conflict?.what, 'the claim “Since 1991 Turkmenistan promotes its neutrality policy”', 'one row named, no "and 2 more"');
+  await a.undo({ anyway: held!.conflict!.step });
+  assert.deepEqual((await claimOf(lib, claimId))?.entityIds, [e1.id, e2.id]);
+});

@@ -283,7 +283,8 @@ function step(db: DatabaseSync, dir: Direction, opts: StepOptions): SteppedActio
   const changes = JSON.parse(row.changes) as RowChange[];
   const targets = targetsOf(changes, dir);
   if (opts.anyway !== row.seq) {
-    const found = changes.flatMap((c) => rowConflict(db, c, dir, targets) ?? []);
+    // one conflict per row: several tags of one claim deleted elsewhere name that claim once
+    const found = [...new Map(changes.flatMap((c) => rowConflict(db, c, dir, targets) ?? []).map((f) => [rowId(f.table, f.key), f])).values()];
     if (found.length) {
       const who = laterTouchers(db, row.seq, client, found.map((f) => f.via));
       const conflicts = found.map(({ via, ...f }): RowConflict => {
