@@ -4,7 +4,8 @@
  * the library end to end after the file changed on disk). Everything runs in this process
  * against a library on a temporary data folder, through the same API the app uses.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AnchorTarget } from '../../core/annotations/anchor.ts';
 import { anchorAll } from '../../core/annotations/anchor.ts';
 import type { ReanchorSummary } from '../../core/api.ts';
@@ -12,6 +13,7 @@ import { parseDocument } from '../../core/corpus/parse.ts';
 import { plainText, plainTextWithSpans } from '../../core/corpus/plain-text.ts';
 import { importFolder } from '../../host/corpus/import-folder.ts';
 import { createLibrary, type Library } from '../../host/library.ts';
+import { WATCH_DEBOUNCE_MS } from '../../host/library/corpus-watcher.ts';
 import { median, timed } from './stats.ts';
 
 /** Opens a library the way the app does (web transport), optionally on a corpus. */
@@ -27,6 +29,38 @@ export async function measureImport(corpusDir: string, freshDataDir: string): Pr
     try { return await lib.openCorpus(corpusDir); } finally { lib.close(); }
   });
   return { importMs: imported.ms, openMs: opened.ms, ids: opened.value.documents.map((d) => d.id), problems: imported.value.problems.length };
+}
+
+/**
+ * One file of a watched corpus saved (issue 10, item 14): from the write to the library's
+ * onDidChangeLibrary, less the watcher's debounce (WATCH_DEBOUNCE_MS: the pause it waits on
+ * purpose), median of `runs` saves that each add a paragraph to the same file; and this process's
+ * CPU time over the same span (the library runs here, as in the app's host). Copies `corpusDir`
+ * first, so the caller's corpus and store are not touched.
+ */
+export async function measureSaveReread(corpusDir: string, workDir: string, runs = 5): Promise<{ medianMs: number; cpuMs: number; documents: number }> {
+  const dir = join(workDir, 'saved-corpus');
+  await cp(corpusDir, dir, { recursive: true });
+  const lib = await createLibrary({ dataDir: join(workDir, 'saved-data'), corpusDir: dir, transport: 'web', version: 'bench', watchCorpus: true });
+  try {
+    const docs = (await lib.getLibrary()).documents;
+    const file = join(dir, docs[Math.floor(docs.length / 2)]!.path);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const reread = new Promise<void>((resolve) => { const off = lib.on('onDidChangeLibrary', () => { off(); resolve(); }); });
+      const t = performance.now();
+      const c = process.cpuUsage();
+      await appendFile(file, `\n\nA paragraph added by the benchmark, number ${i}.\n`);
+      await reread;
+      const used = process.cpuUsage(c);
+      wall.push(performance.now() - t - WATCH_DEBOUNCE_MS);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    return { medianMs: median(wall), cpuMs: median(cpu), documents: docs.length };
+  } finally {
+    lib.close();
+  }
 }
 
 /** The mention sweep for one entity over a corpus: the first call and the median of `runs` more. */

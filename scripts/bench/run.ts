@@ -13,7 +13,7 @@ import { documentId } from '../../core/corpus/ids.ts';
 import { DEFAULT_CORPUS, REPO, RESULTS_DIR, ensureBuilt, launchBrowser, startHost, type HostHandle } from '../../test/e2e/harness.ts';
 import { brownLongText, writeBrownCorpus } from './brown-corpus.ts';
 import { processMemory } from './host-memory.ts';
-import { makeClaims, measureImport, measureMentions, measureReanchor, openLibrary } from './library-metrics.ts';
+import { makeClaims, measureImport, measureMentions, measureReanchor, measureSaveReread, openLibrary } from './library-metrics.ts';
 import { FIRST_EXPORT_GOAL_MS, measureCiteMetrics } from './cite-metrics.ts';
 import { BROWN_GOAL_MS, FIVE_TEXTS_GOAL_MS, measureReferences } from './references-metrics.ts';
 import { measureClaims, measureLongOpen, measureOpens, measureStartup, measureSwitches, harnessHost, type StartTiming } from './reader-metrics.ts';
@@ -177,6 +177,12 @@ export async function runBench(): Promise<number> {
         { metric: 'import Brown (1M words, 500 files): importFolder', unit: 's', goal: 10, value: m.importMs / 1000, note: `${m.ids.length} documents, ${m.problems} skipped` },
         { metric: 'import Brown: createLibrary + openCorpus, fresh store', unit: 's', goal: 10, value: m.openMs / 1000 },
       ];
+    });
+
+    // a file of the watched Brown corpus saved: only that file is read again (issue 10, item 14)
+    if (partWanted('brown')) await step([{ metric: 'save one Brown file → library re-read (watched, 500 files)', unit: 'ms' }], async () => {
+      const m = await measureSaveReread(brownDir, join(root, 'save-reread'));
+      return [{ metric: 'save one Brown file → library re-read (watched, 500 files)', unit: 'ms', value: m.medianMs, note: `median of 5 saves, debounce excluded; CPU ${m.cpuMs.toFixed(0)} ms; ${m.documents} documents` }];
     });
 
     // memory after importing Brown; 3. opening Brown documents
