@@ -211,7 +211,7 @@ export class ClaimSession {
       // the panels hear of the document's claims once all are in (not a count of the first screens')
       afterNextPaint(() => void this.refresh().then(() => {
         if (this.#same(d)) performance.mark('claims-all-drawn', { detail: { count: allClaims(d.view.state).length } });
-      }));
+      }, () => this.#changed())); // the host did not answer: the panels show what is drawn
       return;
     }
     this.#changed();
