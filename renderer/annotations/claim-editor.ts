@@ -225,10 +225,13 @@ export function createClaimEditor(opts: ClaimEditorOptions): ClaimEditor {
         .filter(([f, input]) => (busy || active === input) && claim[f] !== prev[f] && claim[f] !== input.value);
       if (clashes.length) {
         const names = clashes.map(([f]) => f).join(' and ');
+        // The other window's text as it is now: by the time the button is pressed, what is typed
+        // here may have been saved over it (a typing pause), and `current` then holds that.
+        const theirs = new Map(clashes.map(([f]) => [f, claim[f]]));
         conflict.replaceChildren(`The ${names} changed in another window. What you type here is saved over it. `,
           h('button', {
             type: 'button', class: 'link-button',
-            onclick: () => { for (const [f, input] of clashes) { input.value = current?.[f] ?? input.value; void queue?.now({ [f]: input.value }); } conflict.hidden = true; },
+            onclick: () => { for (const [f, input] of clashes) { input.value = theirs.get(f) ?? input.value; void queue?.now({ [f]: input.value }); } conflict.hidden = true; },
           }, 'Use the other window’s text'));
         conflict.hidden = false;
       }

@@ -292,6 +292,9 @@ test('two windows on one library: an edit in one shows in the other\'s open clai
     await screenshot(other, 'new-user-two-windows');
     await notice.getByRole('button', { name: 'Use the other window’s text' }).click();
     assert.equal(await other.locator('.claim-editor .claim-note').inputValue(), 'Written in the first window');
+    // and the store keeps the other window's text, even when a typing pause had saved ours over it
+    await waitSaved(other);
+    assert.equal((await storedClaims(page)).find((x) => x.id === c.id)?.note, 'Written in the first window');
   } finally {
     await other.close();
   }
