@@ -211,7 +211,7 @@ export async function start(reader: ReaderBridge): Promise<void> {
       reader.openCorpus(arg).then((s) => session.setLibrary(s), (err: unknown) => status.error('Could not open the folder', err));
     } else if (command === 'open-corpus') library.focusFolderField();
     else if (Object.hasOwn(commands, command)) commands[command as CommandId]();
-    // other commands (undo, redo, …) belong to the panels that subscribe to them
+    // other commands (undo and redo: annotations/history-keys.ts; open-claim) belong to the panels that subscribe to them
   });
   reader.on('onDidChangeLibrary', (snapshot) => session.setLibrary(snapshot));
 

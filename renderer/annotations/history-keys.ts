@@ -33,6 +33,12 @@ export function installHistoryKeys(opts: {
   toast(message: string): void;
   /** Ask before a step another window's change is in the way of; default the modal dialog. */
   confirm?: HistoryStepDeps['confirm'];
+  /**
+   * The desktop menu's Edit → Undo / Redo (and their accelerators, which the menu takes before
+   * the page sees the keys) arrive as the `undo` / `redo` commands: in a text field they undo the
+   * typing (the browser's own text undo), elsewhere they step the history like the keys.
+   */
+  commands?: Pick<ReaderBridge, 'on'>;
 }): () => void {
   const mac = /Mac|iP(hone|ad)/.test(navigator.platform);
   let busy = false;
@@ -58,5 +64,13 @@ export function installHistoryKeys(opts: {
     void run(step);
   };
   document.addEventListener('keydown', listener);
-  return () => document.removeEventListener('keydown', listener);
+  const offCommands = opts.commands?.on('onDidRequestCommand', ({ command }) => {
+    if (command !== 'undo' && command !== 'redo') return;
+    if (isTextField(document.activeElement)) document.execCommand(command);
+    else void run(command);
+  });
+  return () => {
+    document.removeEventListener('keydown', listener);
+    offCommands?.();
+  };
 }

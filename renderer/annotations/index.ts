@@ -335,6 +335,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
     ctx.reader.on('onDidChangeAnnotations', ({ reason }) => session.hostChanged(reason));
     installHistoryKeys({
       reader: ctx.reader,
+      commands: ctx.reader,
       own: (reason, call, emitted) => session.own(reason, call, emitted),
       afterStep: () => session.refresh(),
       toast: ctx.toast,

@@ -68,7 +68,7 @@ export function installEntities(ctx: EntitiesContext): EntitiesHandle {
     allClaims.el.querySelector<HTMLElement>('.all-claims-list')?.focus();
   };
   const offKeys = ctx.historyKeysInstalled ? () => {} : installHistoryKeys({
-    reader: ctx.reader, own: (_reason, call) => call(), afterStep: () => data.refresh(), toast: ctx.toast,
+    reader: ctx.reader, commands: ctx.reader, own: (_reason, call) => call(), afterStep: () => data.refresh(), toast: ctx.toast,
   });
 
   return {
