@@ -15,7 +15,7 @@ import { getClaims, listClaims } from '../store/claims-repo.ts';
 import { readDocumentModel } from '../store/documents-repo.ts';
 import { listEntities } from '../store/entities-repo.ts';
 import { Engine, type Ranked } from './engine.ts';
-import { claimDoc, claimStamp, passageDoc, type PassageInput } from './index-docs.ts';
+import { claimDoc, passageDoc } from './index-docs.ts';
 import { INDEX_FILE, digest, readIndexFile, writeIndexFile } from './persist.ts';
 import { Segment } from './segment.ts';
 
@@ -34,10 +34,11 @@ export interface OpenReport { source: 'file' | 'built' | 'empty'; claims: number
 /** See the module comment. */
 export class SearchIndex {
   readonly claims = new Engine();
-  readonly passages = new Engine();
+  /** The passage index: replaced whole when a build (`setPassages`, `buildPassages`) completes. */
+  passages = new Engine();
   readonly #db: DatabaseSync | null;
   readonly #file: string | null;
-  #passageTexts = new Map<string, { documentId: string; blockId: string; paragraph: number | null; text: string; start: number; end: number }>();
+  #passageTexts = new Map<string, PassageText>();
   #tags: string[] | null = null;
   /** Changes since the index was last written. */
   dirty = false;
@@ -122,15 +123,37 @@ export class SearchIndex {
   /** Re-reads the entities (names and aliases are matched at query time: no claim is re-indexed). */
   refreshEntities(): void { if (this.#db) this.claims.setEntities(listEntities(this.#db)); }
   setKinds(kinds: readonly ClaimKindDef[]): void { this.claims.setKinds(kinds); }
-  setTitles(titles: ReadonlyArray<readonly [string, string]>): void { this.claims.setTitles(titles); this.passages.setTitles(titles); }
+  setTitles(titles: ReadonlyArray<readonly [string, string]>): void { this.#titles = titles; this.claims.setTitles(titles); this.passages.setTitles(titles); }
+  #titles: ReadonlyArray<readonly [string, string]> = [];
 
-  /** Indexes every paragraph, list item and heading of these documents (read from the store). */
+  /**
+   * Asks for every paragraph, list item and heading of these documents to be indexed (read from
+   * the store). The work is not done here: `buildPassages` does it in slices (the worker runs
+   * them between requests), and a passage search finishes it first. Why: the Brown corpus (500
+   * documents, 1M words) takes ~4 s of CPU to index, and done at start it held every claim
+   * search back that long.
+   */
   setPassages(documentIds: readonly string[]): void {
+    this.#passageBuild = { ids: [...documentIds], next: 0, segment: new Segment(), engine: new Engine(), texts: new Map() };
+  }
+  #passageBuild: { ids: string[]; next: number; segment: Segment; engine: Engine; texts: Map<string, PassageText> } | null = null;
+
+  /** Whether passages are waiting to be indexed. */
+  get passagesPending(): boolean { return this.#passageBuild !== null; }
+
+  /**
+   * Indexes pending passages for about `budgetMs` (whole documents; Infinity: all of them); when
+   * the last document is done the new passage index replaces the old one. Returns whether any
+   * work is left.
+   */
+  buildPassages(budgetMs = Infinity): boolean {
+    const b = this.#passageBuild;
+    if (!b) return false;
     const db = this.#db;
-    const inputs: PassageInput[] = [];
-    this.#passageTexts = new Map();
-    for (const documentId of db ? documentIds : []) {
-      const model = readDocumentModel(db!, documentId);
+    const until = performance.now() + budgetMs;
+    while (b.next < b.ids.length && performance.now() < until) {
+      const documentId = b.ids[b.next++]!;
+      const model = db ? readDocumentModel(db, documentId) : null;
       if (!model) continue;
       const { text, spans } = plainTextWithSpans(model);
       const blocks = textBlocks(model);
@@ -140,11 +163,18 @@ export class SearchIndex {
         const paragraph = block && 'n' in block ? block.n : null;
         const t = text.slice(span.start, span.end);
         if (!t.trim()) return;
-        this.#passageTexts.set(key, { documentId, blockId: span.id, paragraph, text: t, start: span.start, end: span.end });
-        inputs.push({ key, documentId, text: t, start: span.start });
+        b.texts.set(key, { documentId, blockId: span.id, paragraph, text: t, start: span.start, end: span.end });
+        b.segment.add(passageDoc({ key, documentId, text: t, start: span.start }, b.engine.documents, b.engine.surfaces));
       });
     }
-    this.passages.replaceAll(inputs.map((p) => passageDoc(p, this.passages.documents, this.passages.surfaces)));
+    if (b.next < b.ids.length) return true;
+    b.engine.segments = [b.segment, new Segment()];
+    b.engine.settle();
+    b.engine.setTitles(this.#titles);
+    this.passages = b.engine;
+    this.#passageTexts = b.texts;
+    this.#passageBuild = null;
+    return false;
   }
 
   /** Writes the claim index (compacted first when it has more than its base). */
@@ -203,6 +233,7 @@ export class SearchIndex {
     }
     try {
       if (useScope === 'passages') {
+        this.buildPassages(); // pending passages are indexed first
         const ranked = this.passages.rank(parsed, { offset, limit, all: false, passages: true });
         return this.#page('passages', ranked, offset, notes, false);
       }
@@ -311,6 +342,9 @@ function stampsDiff(base: Segment, text: string): { changed: string[]; gone: num
   for (const [, n] of base.byId) if (!seen[n]) gone.push(n);
   return { changed, gone };
 }
+
+/** A passage as its hit shows it. */
+interface PassageText { documentId: string; blockId: string; paragraph: number | null; text: string; start: number; end: number }
 
 /** A claim's row as results and phrase checks read it. */
 interface HitRow { id: string; doc: string; quote: string; start: number; end: number; paragraph: number | null; paragraphEnd: number | null; status: ClaimSearchHit['status']; restatement: string; note: string; kind: string; tags: string; ents: string }

@@ -12,6 +12,7 @@ import { plainText } from '../../core/corpus/plain-text.ts';
 import type { Library } from '../library.ts';
 import { SAMPLE_CORPUS, openLibrary, tempDir } from '../library/test-support.ts';
 import { FILE_VERSION, INDEX_FILE } from './persist.ts';
+import { SearchIndex } from './search-index.ts';
 
 /** A claim on the first occurrence of `phrase` in any sample text. */
 async function claimOn(lib: Library, phrase: string, extra: Omit<NewClaim, 'documentId' | 'start' | 'end'> = {}): Promise<Claim> {
@@ -309,4 +310,24 @@ test('persisted: changes made while no index listened (another process) are foun
   assert.deepEqual(await ids(reader, 'turkmenbasy'), [], 'a deleted one is gone');
   assert.deepEqual(await ids(reader, '"okapi in the archive"'), [made.id], 'phrases too');
   reader.close();
+});
+
+test('passages are indexed in slices after the claims are searchable; a passage search finishes them first', async (t) => {
+  const { lib, dataDir } = await sampleLibrary(t);
+  const documentIds = (await lib.getLibrary()).documents.map((d) => d.id);
+  lib.close();
+  const index = new SearchIndex({ dbPath: join(dataDir, 'marginalia.sqlite'), dataDir: null });
+  t.after(() => index.close());
+  index.open();
+  index.setPassages(documentIds);
+  assert.ok(index.passagesPending, 'nothing indexed yet');
+  assert.ok(index.search('russia').total > 0, 'claims answer while passages wait');
+  assert.equal(index.buildPassages(0), true, 'a slice of no time leaves work');
+  const page = index.search('"permanent neutrality"', { scope: 'passages' });
+  assert.ok(page.total >= 3, 'the passage search indexed the rest first');
+  assert.equal(index.passagesPending, false);
+  index.setPassages(documentIds.slice(0, 1));
+  while (index.buildPassages(1)) { /* slices */ }
+  const one = index.search('neutrality', { scope: 'passages', limit: 500 });
+  assert.ok(one.hits.every((h) => h.documentId === documentIds[0]), 'a new set of documents replaces the old index when done');
 });

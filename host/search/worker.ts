@@ -34,6 +34,24 @@ function scheduleMaintenance(): void {
   idleTimer.unref?.();
 }
 
+/** Slice of passage indexing between two requests, in ms (a request waits at most this long behind it). */
+const PASSAGE_SLICE_MS = 15;
+let pumping = false;
+/** Indexes pending passages in slices, letting requests in between (a passage search finishes the work itself). */
+function pumpPassages(): void {
+  if (pumping) return;
+  pumping = true;
+  const step = (): void => {
+    try {
+      if (index?.buildPassages(PASSAGE_SLICE_MS)) { setImmediate(step); return; }
+    } catch (err) {
+      send({ t: 'failed', id: null, message: `Passage indexing failed: ${(err as Error).message}` });
+    }
+    pumping = false;
+  };
+  setImmediate(step);
+}
+
 async function maintain(idle: boolean): Promise<void> {
   if (!index || maintaining) return;
   maintaining = true;
@@ -56,6 +74,7 @@ port.on('message', (m: ToWorker) => {
         const report = index.open();
         index.setPassages(m.documentIds);
         send({ t: 'opened', report });
+        pumpPassages();
         // The fuzzy automaton is built now, off the query path (it is not persisted).
         setImmediate(() => index?.claims.expander.warm());
         if (index.claims.needsCompaction() || report.patched > 0) scheduleMaintenance();
@@ -65,7 +84,7 @@ port.on('message', (m: ToWorker) => {
       case 'entities': index?.refreshEntities(); return;
       case 'titles': index?.setTitles(m.titles); return;
       case 'kinds': index?.setKinds(m.kinds); return;
-      case 'passages': index?.setPassages(m.documentIds); return;
+      case 'passages': index?.setPassages(m.documentIds); pumpPassages(); return;
       case 'search': {
         const page = index ? index.search(m.query, m.options) : { scope: m.options.scope ?? 'claims', total: 0, indexed: 0, offset: 0, hits: [], wanted: 0, message: 'The search index is not open.' };
         send({ t: 'result', id: m.id, page: page as never });
