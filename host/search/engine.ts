@@ -73,6 +73,8 @@ import { DECODED, F, NF, Segment, type IndexDoc } from './segment.ts';
 import { SideTables, type WordProbe } from './side-tables.ts';
 import { TermExpander } from './term-expander.ts';
 
+/** Longest stretch of compaction between two requests, in ms (a query waits at most about this long behind it). */
+const COMPACT_SLICE_MS = 10;
 /** Claims in the live segment before compaction is due (indexing 5,000 claims takes ~0.3 s). */
 export const LIVE_MAX = 5_000;
 /** Share of dead entries that makes compaction due. */
@@ -190,11 +192,11 @@ export class Engine {
   }
 
   /**
-   * Merges every segment but a fresh live one into one base, `yieldEvery` terms at a time
-   * (awaiting `pause()` between slices so requests are served). Resolves when the merged base is
-   * in place.
+   * Merges every segment but a fresh live one into one base, in slices of about `sliceMs`
+   * (awaiting `pause()` between them so requests are served: a query waits at most one slice).
+   * Resolves when the merged base is in place.
    */
-  async compact(pause: () => Promise<void>, yieldEvery = 2_000): Promise<void> {
+  async compact(pause: () => Promise<void>, sliceMs = COMPACT_SLICE_MS): Promise<void> {
     if (this.#compacting) return;
     this.#compacting = true;
     this.#changedDuring = [];
@@ -203,17 +205,21 @@ export class Engine {
     try {
       const merged = new Segment();
       const remap: Int32Array[] = [];
+      let sliceStart = performance.now(), n = 0;
+      const slice = async (): Promise<void> => {
+        if (++n % 64 === 0 && performance.now() - sliceStart > sliceMs) { await pause(); sliceStart = performance.now(); }
+      };
       for (const s of old) {
         const m = new Int32Array(s.size).fill(-1);
         for (let i = 0; i < s.size; i++) {
           if (s.dead[i]) continue;
           m[i] = merged.appendDocument(s.ids[i]!, s.stamps[i]!, s.docRefs[i]!, s.starts[i]!, s.lengths.subarray(i * NF, (i + 1) * NF), [0, 1, 2, 3].map((k) => s.seq.field(i, k)));
+          await slice();
         }
         remap.push(m);
       }
       const terms = new Set<string>();
       for (const s of old) for (const t of s.terms()) terms.add(t);
-      let n = 0;
       const tf = new Array<number>(NF);
       for (const t of terms) {
         old.forEach((s, si) => s.forEach(t, (doc, _mask, f) => {
@@ -222,7 +228,7 @@ export class Engine {
           for (let k = 0; k < NF; k++) tf[k] = f[k]!;
           merged.appendPosting(t, to, tf);
         }));
-        if (++n % yieldEvery === 0) await pause();
+        await slice();
       }
       for (const id of this.#changedDuring) merged.killId(id);
       this.segments = [merged, ...this.segments.slice(old.length)];
