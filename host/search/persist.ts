@@ -22,6 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import lunr from 'lunr';
 import { INDEX_FORMAT_VERSION } from '../../core/search/annotation-index.ts';
 import type { SegmentParts } from './segment.ts';
@@ -64,8 +65,8 @@ function bytesOf(kind: Kind, value: unknown): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** Writes the index (temporary file, then rename). */
-export function writeIndexFile(path: string, index: PersistedIndex): void {
+/** The file's bytes: magic, header length, header, body. */
+function indexFileBytes(index: PersistedIndex): Buffer[] {
   const s = index.segment;
   const parts: Array<[string, Kind, unknown]> = [
     ['documents', 'strings', index.documents], ['surfaces', 'strings', index.surfaces.map(([a, b]) => `${a}\t${b}`)],
@@ -85,12 +86,31 @@ export function writeIndexFile(path: string, index: PersistedIndex): void {
   const head = Buffer.from(headText, 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.byteLength);
+  return [Buffer.from(MAGIC, 'latin1'), len, head, body];
+}
+
+/** Writes the index (temporary file, then rename). */
+export function writeIndexFile(path: string, index: PersistedIndex): void {
+  const bytes = indexFileBytes(index);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, head, body]));
+    writeFileSync(tmp, Buffer.concat(bytes));
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** The same, with the file written off the thread (the worker keeps answering while ~40 MB go to disk). */
+export async function writeIndexFileAsync(path: string, index: PersistedIndex): Promise<void> {
+  const bytes = indexFileBytes(index);
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
     throw err;
   }
 }
