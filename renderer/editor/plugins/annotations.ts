@@ -13,6 +13,7 @@
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Claim, ClaimKindDef } from '../../../core/api.ts';
+import { ClaimMap } from './claim-map.ts';
 
 /** What the plugin needs from the reader's text map: plain-text offset → editor position. */
 export interface OffsetToPos {
@@ -26,7 +27,8 @@ export interface ClaimRange { from: number; to: number }
 interface Placed { claim: Claim; range: ClaimRange | null }
 
 interface ClaimsState {
-  claims: ReadonlyMap<string, Placed>;
+  /** By id; a change shares the other entries (claim-map.ts), so adding one of 10,000 claims copies none. */
+  claims: ClaimMap<Placed>;
   decorations: DecorationSet;
   selected: string | null;
   /**
@@ -79,7 +81,7 @@ export function annotations(config: { kinds: readonly ClaimKindDef[] | (() => re
   return new Plugin<ClaimsState>({
     key,
     state: {
-      init: () => ({ claims: new Map(), decorations: DecorationSet.empty, selected: null, drawn: null }),
+      init: () => ({ claims: ClaimMap.of<Placed>(), decorations: DecorationSet.empty, selected: null, drawn: null }),
       apply: (tr, prev, _old, state) => reduce(tr, prev, state, deco),
     },
     props: {
@@ -96,18 +98,16 @@ function reduce(
   // a partial drawing lasts only until the next change of any kind
   if (cur.drawn && (tr.docChanged || tr.getMeta(key))) cur = { ...cur, drawn: null };
   if (tr.docChanged) {
-    const claims = new Map<string, Placed>();
-    for (const [id, p] of cur.claims) claims.set(id, { claim: p.claim, range: mapRange(p.range, tr) });
+    const claims = ClaimMap.of([...cur.claims.entries()].map(([id, p]) => [id, { claim: p.claim, range: mapRange(p.range, tr) }] as const));
     cur = { ...cur, claims, decorations: cur.decorations.map(tr.mapping, tr.doc) };
   }
   const action = tr.getMeta(key) as Action | undefined;
   if (!action) return cur;
   switch (action.type) {
     case 'set': {
-      const claims = new Map<string, Placed>();
+      const claims = ClaimMap.of(action.placed.map((p) => [p.claim.id, p] as const));
       const decos: Decoration[] = [];
       for (const p of action.placed) {
-        claims.set(p.claim.id, p);
         const d = deco(p, p.claim.id === cur.selected);
         if (d) decos.push(d);
       }
@@ -123,22 +123,19 @@ function reduce(
       return cur;
     case 'put': {
       const id = action.placed.claim.id;
-      const claims = new Map(cur.claims);
-      const old = claims.get(id);
-      claims.set(id, action.placed);
+      const old = cur.claims.get(id);
+      const claims = cur.claims.set(id, action.placed);
       let decorations = old ? cur.decorations.remove(findDecos(cur.decorations, old, id)) : cur.decorations;
       const d = deco(action.placed, id === cur.selected);
       if (d) decorations = decorations.add(state.doc, [d]);
       return { ...cur, claims, decorations };
     }
     case 'remove': {
-      const claims = new Map(cur.claims);
+      const claims = cur.claims.delete(action.ids);
       const gone: Decoration[] = [];
       for (const id of action.ids) {
-        const old = claims.get(id);
-        if (!old) continue;
-        claims.delete(id);
-        gone.push(...findDecos(cur.decorations, old, id));
+        const old = cur.claims.get(id);
+        if (old) gone.push(...findDecos(cur.decorations, old, id));
       }
       const selected = cur.selected && claims.has(cur.selected) ? cur.selected : null;
       return { ...cur, claims, selected, decorations: cur.decorations.remove(gone) };
