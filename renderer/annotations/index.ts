@@ -27,6 +27,7 @@ import { claimFromHash, hashForClaim } from './claim-route.ts';
 import { flashClaim, linkedClaimFromHash } from './claim-link.ts';
 import { isClaimId } from '../../core/links.ts';
 import { createSelectionToolbar } from './selection-toolbar.ts';
+import { openClaimInItsCorpus } from '../search/corpus-scope.ts';
 
 export { CLAIM_SHORTCUTS } from './claim-interaction.ts';
 export type { AnnotationContext } from './context.ts';
@@ -209,6 +210,26 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
      * entry) or the browser's `#claim=<id>` ('replace'). Asks the host for the claim, opens its
      * document, selects and flashes it; an id the library does not hold is said in a toast.
      */
+    /**
+     * Switches to the corpus that holds `c`'s document (the search index knows each claim's
+     * corpus): 'switched', 'failed' (said in a toast), or 'here' when no other corpus holds it.
+     */
+    const switchToCorpusOf = async (c: Claim): Promise<'switched' | 'failed' | 'here'> => {
+      try {
+        const [found, library] = await Promise.all([
+          ctx.reader.search('', { limit: 1, filter: { documentId: c.documentId } }), ctx.reader.getLibrary(),
+        ]);
+        const hit = found.hits.find((x) => x.type === 'claim');
+        const corpusId = hit?.type === 'claim' ? hit.corpusId : undefined;
+        if (!corpusId || corpusId === library.corpusId) return 'here';
+        let failed = false;
+        await openClaimInItsCorpus(ctx.reader, { documentId: c.documentId, claimId: c.id, corpusId }, library, () => {}, (m) => { failed = true; ctx.toast(m); });
+        return failed ? 'failed' : 'switched';
+      } catch (err) {
+        ctx.toast(`Could not open the claim link: ${errorMessage(err)}`);
+        return 'failed';
+      }
+    };
     const openLinkedClaim = async (id: string, history_: 'push' | 'replace'): Promise<void> => {
       if (!isClaimId(id)) return;
       // At start-up the reader first opens the document it was going to open anyway; going to the
@@ -225,6 +246,13 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
         return;
       }
       await readerReady;
+      // A claim of another corpus: switch to that corpus, as one click in the library panel does;
+      // the reader then opens the document the URL names (openClaimInItsCorpus pushes it).
+      if (!ctx.documents().some((d) => d.id === c.documentId)) {
+        const switched = await switchToCorpusOf(c);
+        if (switched === 'failed') return;
+        if (switched === 'switched') return reveal(c.id, c.documentId, true).then(() => { flashClaim(document, c.id); });
+      }
       // The URL then names the document and the claim, as any followed claim does (Back, reload).
       history[history_ === 'push' ? 'pushState' : 'replaceState'](null, '', hashForClaim(c.documentId, c.id));
       await reveal(c.id, c.documentId);

@@ -173,3 +173,13 @@ test('each view remembers its choice after a reload', async () => {
   await waitRows('.search-hit', [inA[1]!.id]);
   assert.equal(await page.locator('.search-panel .corpus-scope select').inputValue(), 'all');
 });
+
+test('a claim link (#claim=<id>, as marginalia://claim/<id> and /claim/<id> give) to a claim of the corpus not open switches to its corpus and opens it', async () => {
+  await corpusButton('archive').click();
+  await page.locator('.corpus-list .corpus-button[aria-current=true]', { hasText: 'archive' }).waitFor({ timeout: 10_000 });
+  await page.goto(`${session.host.url}#claim=${inA[0]!.id}`);
+  await page.locator('.corpus-list .corpus-button[aria-current=true]', { hasText: 'fieldwork' }).waitFor({ timeout: 10_000 });
+  await page.locator('#doc-header', { hasText: 'Cotton Notes' }).waitFor();
+  await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${inA[0]!.id}"]`).first().waitFor({ timeout: 10_000 });
+  await noGhostDocuments();
+});
