@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { SearchIndex } from './search-index.ts';
+import { lowerThreadPriority } from '../background-thread.ts';
 
 /** Quiet time after the last change before compaction and saving are considered, in ms. */
 const IDLE_MS = 2_000;
@@ -20,6 +21,8 @@ process.on('warning', (w) => {
 
 const port = parentPort;
 if (!port) throw new Error('host/search/worker.ts runs as a worker thread only.');
+// Building the index must not hold up the reader opening a document meanwhile (host/background-thread.ts).
+lowerThreadPriority();
 
 let index: SearchIndex | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
