@@ -113,3 +113,16 @@ test('only a claim whose document no corpus holds is labelled as gone; an export
   assert.equal(rows.length, inB.length, 'the export covers the four claims of B the search finds');
   assert.ok(rows.every((r) => /Letters Home|Ledger/.test(r)));
 });
+
+test('the index knows the titles of every corpus: source: finds a claim of a corpus that is not open, and the "All corpora" list keeps each source together', async (t) => {
+  const { lib, inA, inB } = await twoCorpora(t);
+  // B is open; "Mary Province" is a document of A
+  const bySource = await claimsOf(lib, 'source:mary');
+  assert.deepEqual(new Set(bySource.map((x) => x.claimId)), new Set(inA.slice(2, 4)));
+  // the empty query lists claims by source title, then position: each document's claims are adjacent
+  const listed = (await lib.search('', { limit: 50, filter: {} })).hits as ClaimSearchHit[];
+  assert.equal(listed.length, inA.length + inB.length);
+  const titles = listed.map((x) => x.title);
+  const runs = titles.filter((title, i) => i === 0 || titles[i - 1] !== title);
+  assert.equal(runs.length, new Set(titles).size, `each source's claims together: ${titles.join(' | ')}`);
+});

@@ -16,6 +16,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchOptions, SearchPage } from '../../core/api.ts';
+import { librarySummaries } from '../export/export-context.ts';
 import type { LibraryContext } from '../library/context.ts';
 import { readSettings } from '../library/settings.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -62,7 +63,20 @@ export function createSearchService(ctx: LibraryContext, opts: { dataDir: string
   let closed = false;
 
   const post = (m: ToWorker): void => { worker?.postMessage(m); };
-  const titles = (): Array<[string, string]> => [...ctx.documents.summaries, ...ctx.documents.removed.values()].map((d) => [d.id, d.title]);
+  // Titles of every corpus's documents (the index holds the claims of all of them: `source:`
+  // queries and the source order of an "All corpora" list need them). The other corpora's come
+  // from the store, read again only when the open corpus's documents change (a switch, a re-read).
+  let othersFor: unknown = null;
+  let others: Array<[string, string]> = [];
+  const titles = (): Array<[string, string]> => {
+    const open = [...ctx.documents.summaries, ...ctx.documents.removed.values()];
+    if (othersFor !== ctx.documents.summaries) {
+      othersFor = ctx.documents.summaries;
+      const known = new Set(open.map((d) => d.id));
+      others = librarySummaries(ctx).filter((d) => !known.has(d.id)).map((d) => [d.id, d.title]);
+    }
+    return [...open.map((d): [string, string] => [d.id, d.title]), ...others];
+  };
   const docIds = (): string[] => ctx.documents.summaries.map((d) => d.id);
 
   /** Posts what changed since the last call: claims and entities noted by the triggers, titles, kinds, documents. */
