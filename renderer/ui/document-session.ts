@@ -62,9 +62,13 @@ export function createDocumentSession(reader: ReaderBridge, readerView: ReaderVi
   const summaryOf = (id: string): DocumentSummary | undefined => library?.documents.find((d) => d.id === id);
 
   const load = async (id: string, phases: Record<string, number>): Promise<{ hash: string; model: DocumentModel; prepared: PreparedDoc }> => {
-    const hash = summaryOf(id)?.contentHash ?? '';
+    // The cached text is used only for a document the library lists with the same content: a
+    // document gone from the folder (or not known yet, right after a corpus switch) is asked
+    // of the host, which says it is gone rather than the page showing its last text.
+    const summary = summaryOf(id);
+    const hash = summary?.contentHash ?? '';
     const hit = cache.get(id);
-    if (hit && hit.hash === hash) {
+    if (hit && summary && hash && hit.hash === hash) {
       cache.delete(id); cache.set(id, hit); // most recently used last
       return hit;
     }

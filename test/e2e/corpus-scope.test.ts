@@ -6,7 +6,7 @@
  * The choice is remembered, and the Export dialog opened from a view covers what the view covers.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -182,4 +182,27 @@ test('a claim link (#claim=<id>, as marginalia://claim/<id> and /claim/<id> give
   await page.locator('#doc-header', { hasText: 'Cotton Notes' }).waitFor();
   await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${inA[0]!.id}"]`).first().waitFor({ timeout: 10_000 });
   await noGhostDocuments();
+});
+
+test('a file deleted from a corpus that is not open: opening its claim says the document is gone, never shows its last text', async () => {
+  // read the ledger once by its claim from A (the switch and the open come together; the page
+  // keeps recent texts), then go back to A and delete the file
+  await page.getByRole('tab', { name: 'All claims', exact: true }).click();
+  await page.locator('.all-claims-view .corpus-scope select').selectOption('all');
+  const row = page.locator(`.all-claim[data-claim-id="${inB[1]!.id}"]`);
+  await row.locator('.all-claim-source').click();
+  await page.locator('.corpus-list .corpus-button[aria-current=true]', { hasText: 'archive' }).waitFor({ timeout: 10_000 });
+  await page.locator('.reader-text', { hasText: 'Cotton bales were counted twice' }).waitFor();
+  await page.locator('.library-list li[role=option]', { hasText: 'Letters Home' }).first().click();
+  await page.locator('#doc-header', { hasText: 'Letters Home' }).waitFor();
+  await corpusButton('fieldwork').click();
+  await page.locator('.corpus-list .corpus-button[aria-current=true]', { hasText: 'fieldwork' }).waitFor({ timeout: 10_000 });
+  await unlink(join(archive, 'ledger.txt'));
+
+  await page.getByRole('tab', { name: 'All claims', exact: true }).click();
+  await row.locator('.all-claim-source').click();
+  await page.locator('.corpus-list .corpus-button[aria-current=true]', { hasText: 'archive' }).waitFor({ timeout: 10_000 });
+  await page.getByText(/Could not open the document: "Merchant Ledger" is no longer in the corpus folder/).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('.reader-text', { hasText: 'Cotton bales were counted twice' }).count(), 0, 'the deleted text is not shown');
+  await screenshot(page, 'corpus-scope-deleted-file');
 });
