@@ -232,15 +232,28 @@ function exclusionMatches(index: AnnotationIndex, p: QueryPart, within: Set<stri
   return out;
 }
 
+/**
+ * Whether `word` can fold to `folded`, by its first letter alone: a word that starts with a plain
+ * ASCII letter folds to a word starting with that letter in lower case (folding lower-cases,
+ * drops invisibles and apostrophes inside, and changes only other characters). Lets phrase
+ * highlighting skip folding almost every word of a hit.
+ */
+function mayFoldTo(word: string, folded: string): boolean {
+  const c = word.charCodeAt(0);
+  const ascii = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return !ascii || (c | 0x20) === folded.charCodeAt(0);
+}
+
 /** Ranges of `text` where the folded words `phrase` stand in a row. */
 export function phraseRanges(text: string, phrase: readonly string[]): MatchRange[] {
   if (!phrase.length) return [];
   const ws = words(text);
-  const folded = ws.map((w) => foldWord(w.word));
+  const folded: Array<string | undefined> = new Array(ws.length);
+  const is = (i: number, target: string): boolean => mayFoldTo(ws[i]!.word, target) && (folded[i] ??= foldWord(ws[i]!.word)) === target;
   const out: MatchRange[] = [];
   for (let i = 0; i + phrase.length <= ws.length; i++) {
     let ok = true;
-    for (let j = 0; j < phrase.length && ok; j++) ok = folded[i + j] === phrase[j];
+    for (let j = 0; j < phrase.length && ok; j++) ok = is(i + j, phrase[j]!);
     if (ok) out.push([ws[i]!.start, ws[i + phrase.length - 1]!.end]);
   }
   return out;
