@@ -1,7 +1,8 @@
 /**
  * `marginalia sources [--json]`, `sources set ID FIELD VALUE`, `sources revert ID FIELD`: the
  * source metadata of each document (sources.json with the user's edits on top) and editing it
- * from scripts. Edits go through `updateSource`, so they are undoable in the app like any other.
+ * from scripts. Edits go through `updateSource` and are recorded in the history as the command
+ * line's: a window's Ctrl+Z steps that window's own actions, so `sources revert` is their undo.
  */
 import { ApiError, type CslItem, type DocumentSummary, type SourceField, type SourcePatch } from '../../core/api.ts';
 import {
@@ -109,8 +110,9 @@ export const sourcesVerb: Verb = {
                    sources set ID author "Yapıcı, Utku; International Crisis Group"
                  issued, accessed: YYYY, YYYY-MM or YYYY-MM-DD
                  DOI: with or without https://doi.org/; URL: whole, with https://
-                 A bad value exits 1 with a message and changes nothing. Undo in the app
-                 (Ctrl+Z) reverts the edit.
+                 A bad value exits 1 with a message and changes nothing. The edit is the
+                 command line's: Ctrl+Z in an app window undoes that window's own actions,
+                 so use `sources revert` to go back.
   revert         drop your edit of one field: sources.json's value (or none) shows again
 ${LIBRARY_OPTIONS_HELP}`,
   options: { ...LIBRARY_OPTIONS, json: { type: 'boolean' } },
