@@ -112,7 +112,7 @@ export const sourcesVerb: Verb = {
                  DOI: with or without https://doi.org/; URL: whole, with https://
                  A bad value exits 1 with a message and changes nothing. The edit is the
                  command line's: Ctrl+Z in an app window undoes that window's own actions,
-                 so use `sources revert` to go back.
+                 so use 'sources revert' to go back.
   revert         drop your edit of one field: sources.json's value (or none) shows again
 ${LIBRARY_OPTIONS_HELP}`,
   options: { ...LIBRARY_OPTIONS, json: { type: 'boolean' } },
