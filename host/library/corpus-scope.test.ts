@@ -126,3 +126,18 @@ test('the index knows the titles of every corpus: source: finds a claim of a cor
   const runs = titles.filter((title, i) => i === 0 || titles[i - 1] !== title);
   assert.equal(runs.length, new Set(titles).size, `each source's claims together: ${titles.join(' | ')}`);
 });
+
+test('a source edited or its edit undone shows in the very next search: the hits carry the new title and source: finds it', async (t) => {
+  const { lib, inB } = await twoCorpora(t);
+  // B is open; its documents' titles label the hits (and are kept between searches)
+  const before = await claimsOf(lib, 'cotton merchants');
+  const letters = before.find((x) => x.claimId === inB[1])!;
+  assert.equal(letters.title, 'Letters Home');
+  await lib.updateSource(letters.documentId, { title: 'Letters from Merv' });
+  const after = (await claimsOf(lib, 'cotton merchants')).find((x) => x.claimId === inB[1])!;
+  assert.equal(after.title, 'Letters from Merv', 'the edited title, not the one shown before');
+  assert.deepEqual(new Set((await claimsOf(lib, 'source:merv')).map((x) => x.claimId)), new Set(inB.slice(0, 2)));
+  await lib.undo();
+  assert.equal((await claimsOf(lib, 'cotton merchants')).find((x) => x.claimId === inB[1])!.title, 'Letters Home', 'undone: the old title again');
+  assert.deepEqual(await claimsOf(lib, 'source:merv'), []);
+});

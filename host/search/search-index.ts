@@ -10,15 +10,20 @@ import type { ClaimKindDef, ClaimSearchHit, PassageSearchHit, SearchOptions, Sea
 import { plainTextWithSpans, textBlocks } from '../../core/corpus/plain-text.ts';
 import { positionsOf } from '../../core/search/search-claims.ts';
 import { parseQuery } from '../../core/search/query-syntax.ts';
+import { words } from '../../core/search/terms.ts';
 import { snippetAround } from '../../core/search/snippet.ts';
 import { getClaims, listClaims } from '../store/claims-repo.ts';
 import { readDocumentModel } from '../store/documents-repo.ts';
 import { listEntities } from '../store/entities-repo.ts';
 import { Engine, type Ranked } from './engine.ts';
-import { claimDoc, passageDoc } from './index-docs.ts';
+import { claimDoc, passageDoc, tagKey } from './index-docs.ts';
 import { INDEX_FILE, digest, readIndexFile, writeIndexFile, writeIndexFileAsync, type PersistedIndex } from './persist.ts';
 import { Segment } from './segment.ts';
 
+/** Tags listed in a message (`tag:` alone, a tag no claim has). */
+const TAGS_LISTED = 40;
+/** Claims read per step when the tags are counted again in the background. */
+const TAG_ROWS = 5_000;
 /** Longest query read, in characters: a longer paste is cut (with a message), so junk stays fast. */
 export const MAX_QUERY_CHARS = 1_000;
 /** Largest page. */
@@ -39,7 +44,10 @@ export class SearchIndex {
   readonly #db: DatabaseSync | null;
   readonly #file: string | null;
   #passageTexts = new Map<string, PassageText>();
+  /** The library's tags as last read from the store (`#tagList`), and tags of claims changed since. */
   #tags: string[] | null = null;
+  #tagsStale = false;
+  readonly #recentTags = new Map<string, string>();
   /** Changes since the index was last written. */
   dirty = false;
 
@@ -103,6 +111,7 @@ export class SearchIndex {
     const claims = listClaims(db);
     this.claims.replaceAll(claims.map((c) => claimDoc(c, this.claims.documents, this.claims.surfaces)));
     this.#tags = null;
+    this.#recentTags.clear();
     this.save();
   }
 
@@ -113,10 +122,10 @@ export class SearchIndex {
     const found = new Map(getClaims(db, [...new Set(ids)]).map((c) => [c.id, c]));
     for (const id of new Set(ids)) {
       const c = found.get(id);
-      if (c) this.claims.upsert(claimDoc(c, this.claims.documents, this.claims.surfaces));
+      if (c) { this.claims.upsert(claimDoc(c, this.claims.documents, this.claims.surfaces)); for (const t of c.tags) this.#recentTags.set(tagKey(t), t); }
       else this.claims.remove(id);
     }
-    this.#tags = null;
+    this.#tagsStale = true;
     this.dirty = true;
     this.#updates++;
   }
@@ -335,13 +344,76 @@ export class SearchIndex {
     return out;
   }
 
-  /** The library's tags, most used first (for `tag:` alone); cached until the next change. */
+  /**
+   * The library's tags, most used first (listed by `tag:` alone and by a tag no claim has), at
+   * most `TAGS_LISTED`. Counting them reads every claim's tags (~80 ms at 100,000 claims), so a
+   * change does not count them again at once: the tags of claims changed since are listed first,
+   * and the worker recounts when the library is quiet (`refreshTags`). A tag removed meanwhile
+   * may stay listed until then; a new one is listed at once.
+   */
   #tagList(): string[] {
-    if (!this.#tags && this.#db) {
-      const rows = this.#db.prepare('SELECT t.value AS tag, count(*) AS n FROM claims c, json_each(c.tags) t GROUP BY t.value ORDER BY n DESC, t.value LIMIT 40').all() as Array<{ tag: string }>;
-      this.#tags = rows.map((r) => r.tag);
+    if (!this.#tags) this.refreshTags(true);
+    const listed = new Set((this.#tags ?? []).map(tagKey));
+    const recent = [...this.#recentTags].filter(([k]) => !listed.has(k)).map(([, t]) => t);
+    return [...recent, ...(this.#tags ?? [])].slice(0, TAGS_LISTED);
+  }
+
+  /** Counts the library's tags now (one statement: ~80 ms at 100,000 claims). */
+  refreshTags(force = false): void {
+    if (!this.#db || (!force && !this.#tagsStale)) return;
+    const rows = this.#db.prepare(`SELECT t.value AS tag, count(*) AS n FROM claims c, json_each(c.tags) t GROUP BY t.value ORDER BY n DESC, t.value LIMIT ${TAGS_LISTED}`).all() as Array<{ tag: string }>;
+    this.#tags = rows.map((r) => r.tag);
+    this.#tagsStale = false;
+    this.#recentTags.clear();
+  }
+
+  /**
+   * Counts the library's tags again if claims changed since they were counted, `TAG_ROWS` claims
+   * at a time, awaiting `pause()` between them (a request waits at most one step, ~5 ms, where
+   * the one statement held the worker ~80 ms at 100,000 claims). A change meanwhile leaves the
+   * count to the next quiet moment.
+   */
+  async refreshTagsInSteps(pause: () => Promise<void>): Promise<void> {
+    const db = this.#db;
+    if (!db || !this.#tagsStale) return;
+    const updates = this.#updates;
+    const counts = new Map<string, number>();
+    const page = db.prepare(`SELECT rowid AS r, tags FROM claims WHERE rowid > ? ORDER BY rowid LIMIT ${TAG_ROWS}`);
+    for (let last = 0; ;) {
+      const rows = page.all(last) as Array<{ r: number; tags: string }>;
+      if (!rows.length) break;
+      for (const row of rows) for (const t of new Set(parseList(row.tags))) counts.set(t, (counts.get(t) ?? 0) + 1);
+      last = rows[rows.length - 1]!.r;
+      await pause();
+      if (this.#updates !== updates || this.#db !== db) return;
     }
-    return this.#tags ?? [];
+    this.#tags = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, TAGS_LISTED).map(([t]) => t);
+    this.#tagsStale = false;
+    this.#recentTags.clear();
+  }
+
+  /**
+   * Queries of every kind (words, two words, a phrase, a word being typed, a misspelling, a tag,
+   * a tag no claim has, an exclusion, OR) made of the words of a few of the library's own claims:
+   * the worker runs them once after opening, in the background, so that the first search of
+   * each kind a user makes runs compiled code over warm data instead of paying for it (the
+   * first phrase searches at 100,000 claims took 10–20 ms before, 2–4 ms after). Empty when the
+   * library has no claims.
+   */
+  warmUpQueries(): string[] {
+    if (!this.#db) return [];
+    const rows = this.#db.prepare('SELECT quote_exact AS quote, tags FROM claims LIMIT 8').all() as Array<{ quote: string; tags: string }>;
+    const out: string[] = [];
+    for (const r of rows) {
+      const ws = words(r.quote).map((w) => w.word).filter((w) => w.length >= 3);
+      if (ws.length < 2) continue;
+      const [a, b] = [ws[0]!, ws[1]!];
+      const long = ws.find((w) => w.length >= 6) ?? a;
+      const tag = parseList(r.tags)[0];
+      out.push(a, `${a} ${b} `, `"${a} ${b}"`, long.slice(0, Math.max(3, long.length - 2)), `${long.slice(0, 2)}${long.slice(3)} `,
+        `${a} -${b}`, `${a} OR ${b} `, `${a} tag:"${tag ?? a}"`, 'tag:"marginalia warm-up"');
+    }
+    return out;
   }
 
   close(): void { try { this.#db?.close(); } catch { /* already closed */ } }

@@ -331,3 +331,36 @@ test('passages are indexed in slices after the claims are searchable; a passage 
   const one = index.search('neutrality', { scope: 'passages', limit: 500 });
   assert.ok(one.hits.every((h) => h.documentId === documentIds[0]), 'a new set of documents replaces the old index when done');
 });
+
+test('the tags a message lists: a new tag at once, a tag no claim has any more gone after the recount in the background', async (t) => {
+  const { lib, c, dataDir } = await sampleLibrary(t);
+  const index = new SearchIndex({ dbPath: join(dataDir, 'marginalia.sqlite'), dataDir: null });
+  t.after(() => index.close());
+  index.open();
+  assert.match(index.search('tag:nosuchtag').message ?? '', /Tags: .*\benergy\b/);
+  await lib.updateClaims([c.gas!.id], { addTags: ['Zebra Crossing'], removeTags: ['energy'] });
+  index.update([c.gas!.id]);
+  const listed = index.search('tag:nosuchtag').message ?? '';
+  assert.match(listed, /Tags: .*Zebra Crossing/, 'the new tag is listed in the next search, as written');
+  assert.equal(index.search('tag:"zebra crossing"').total, 1);
+  let steps = 0;
+  await index.refreshTagsInSteps(async () => { steps++; });
+  assert.ok(steps >= 1, 'the recount lets requests in between');
+  const recounted = index.search('tag:nosuchtag').message ?? '';
+  assert.match(recounted, /Zebra Crossing/);
+  assert.doesNotMatch(recounted, /\benergy\b/, 'a tag no claim has any more is not listed after the recount');
+  assert.match(recounted, /\brussia\b/);
+});
+
+test('the warm-up queries are searches of every kind made of the library’s own words, and find its claims', async (t) => {
+  const { dataDir } = await sampleLibrary(t);
+  const index = new SearchIndex({ dbPath: join(dataDir, 'marginalia.sqlite'), dataDir: null });
+  t.after(() => index.close());
+  index.open();
+  const queries = index.warmUpQueries();
+  const phrases = queries.filter((q) => /^".+"$/.test(q));
+  assert.ok(phrases.length >= 3, `phrases among ${queries.join(' | ')}`);
+  for (const q of phrases) assert.ok(index.search(q).total >= 1, `${q} is a phrase of a claim`);
+  assert.ok(queries.some((q) => / -\S/.test(q)) && queries.some((q) => / OR /.test(q)) && queries.some((q) => /tag:/.test(q)));
+  for (const q of queries) assert.doesNotMatch(index.search(q).message ?? '', /could not run/);
+});

@@ -14,7 +14,7 @@
  * persisted index is checked claim by claim against the store.
  */
 import { Worker } from 'node:worker_threads';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SearchOptions, SearchPage } from '../../core/api.ts';
 import { librarySummaries } from '../export/export-context.ts';
 import type { LibraryContext } from '../library/context.ts';
@@ -92,15 +92,35 @@ export function createSearchService(ctx: LibraryContext, opts: { dataDir: string
         if (claims.length) post({ t: 'claims', ids: claims });
       }
     }
-    const t = titles();
-    const tKey = JSON.stringify(t);
-    if (tKey !== sentTitles) { sentTitles = tKey; post({ t: 'titles', titles: t }); }
-    const d = docIds();
-    const dKey = JSON.stringify([d, ctx.documents.summaries.map((s) => s.contentHash)]);
-    if (dKey !== sentDocs) { sentDocs = dKey; post({ t: 'passages', documentIds: d }); }
-    const kinds = readSettings(db).kinds;
-    const kKey = JSON.stringify(kinds);
-    if (kKey !== sentKinds) { sentKinds = kKey; post({ t: 'kinds', kinds }); }
+    // The document lists are replaced, never changed in place (host/library/context.ts): the
+    // same lists as at the last sync have the same titles and documents, and are not serialised
+    // again (~0.2 ms of the host's thread per query with Brown's 500 documents).
+    if (ctx.documents.summaries !== syncedLists[0] || ctx.documents.removed !== syncedLists[1]) {
+      syncedLists = [ctx.documents.summaries, ctx.documents.removed];
+      const t = titles();
+      const tKey = JSON.stringify(t);
+      if (tKey !== sentTitles) { sentTitles = tKey; post({ t: 'titles', titles: t }); }
+      const d = docIds();
+      const dKey = JSON.stringify([d, ctx.documents.summaries.map((s) => s.contentHash)]);
+      if (dKey !== sentDocs) { sentDocs = dKey; post({ t: 'passages', documentIds: d }); }
+    }
+    // Kinds are parsed only when their stored text changed (any writer: settings, an import).
+    const raw = kindsText(db);
+    if (raw !== syncedKinds) {
+      syncedKinds = raw;
+      const kinds = readSettings(db).kinds;
+      const kKey = JSON.stringify(kinds);
+      if (kKey !== sentKinds) { sentKinds = kKey; post({ t: 'kinds', kinds }); }
+    }
+  };
+  let syncedLists: [unknown, unknown] = [null, null];
+  let syncedKinds: string | null | undefined;
+  let kindsStatement: { db: DatabaseSync; st: StatementSync } | null = null;
+  /** The stored text of the kinds setting (undefined: no store or no such row). */
+  const kindsText = (db: DatabaseSync | null): string | undefined => {
+    if (!db) return undefined;
+    if (kindsStatement?.db !== db) kindsStatement = { db, st: db.prepare(`SELECT value FROM settings WHERE key = 'kinds'`) };
+    return (kindsStatement.st.get() as { value: string } | undefined)?.value;
   };
 
   const start = (): Promise<OpenReport> => {
@@ -131,6 +151,8 @@ export function createSearchService(ctx: LibraryContext, opts: { dataDir: string
     sentTitles = JSON.stringify(t);
     sentDocs = JSON.stringify([d, ctx.documents.summaries.map((s) => s.contentHash)]);
     sentKinds = JSON.stringify(kinds);
+    syncedLists = [ctx.documents.summaries, ctx.documents.removed];
+    syncedKinds = kindsText(db);
     post({ t: 'open', dbPath: db ? ctx.store.state.path : null, dataDir: db ? opts.dataDir : null, titles: t, kinds, documentIds: d });
     return opened;
   };

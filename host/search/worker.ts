@@ -55,12 +55,36 @@ function pumpPassages(): void {
   setImmediate(step);
 }
 
+/** Times the warm-up queries are run (enough for V8 to compile the query path: see `SearchIndex.warmUpQueries`). */
+const WARM_UP_ROUNDS = 2;
+/**
+ * Runs the index's warm-up queries, one per turn of the event loop (a request waits at most one
+ * query behind them), then `done`. Stops if another index was opened meanwhile.
+ */
+function warmUp(target: SearchIndex, done: () => void): void {
+  let queries: string[] = [];
+  try { queries = target.warmUpQueries(); } catch { /* an odd store: no warm-up */ }
+  const all = Array.from({ length: WARM_UP_ROUNDS }, () => queries).flat();
+  let next = 0;
+  const step = (): void => {
+    if (index !== target) return;
+    if (next < all.length) {
+      try { target.search(all[next++]!, { limit: 20 }); } catch { /* search never throws; a warm-up never fails the worker */ }
+      setImmediate(step);
+      return;
+    }
+    done();
+  };
+  setImmediate(step);
+}
+
 async function maintain(idle: boolean): Promise<void> {
   if (!index || maintaining) return;
   maintaining = true;
   try {
     index.idle = idle;
     await index.maintain(pause);
+    if (idle) await index.refreshTagsInSteps(pause);
   } catch (err) {
     send({ t: 'failed', id: null, message: `Search index maintenance failed: ${(err as Error).message}` });
   } finally { maintaining = false; }
@@ -77,9 +101,7 @@ port.on('message', (m: ToWorker) => {
         const report = index.open();
         index.setPassages(m.documentIds);
         send({ t: 'opened', report });
-        pumpPassages();
-        // The fuzzy automaton is built now, off the query path (it is not persisted).
-        setImmediate(() => index?.claims.expander.warm());
+        warmUp(index, () => pumpPassages());
         if (index.claims.needsCompaction() || report.patched > 0) scheduleMaintenance();
         return;
       }
