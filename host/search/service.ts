@@ -25,7 +25,7 @@ import type { OpenReport } from './search-index.ts';
 /** The host's search. */
 export interface SearchService {
   search(query: string, options?: SearchOptions): Promise<SearchPage>;
-  /** Compaction and saving now, resolved when done (tests, the bench, before quitting). */
+  /** Compaction and saving now, resolved when done, and the warm-up after opening finished (tests, the bench, before quitting). */
   flush(): Promise<void>;
   /** How the index was opened (starts the worker if needed). */
   ready(): Promise<OpenReport>;

@@ -57,22 +57,31 @@ function pumpPassages(): void {
 
 /** Times the warm-up queries are run (enough for V8 to compile the query path: see `SearchIndex.warmUpQueries`). */
 const WARM_UP_ROUNDS = 2;
+/** A warm-up query runs only this long after the last request, in ms (a person typing is not kept waiting behind one). */
+const WARM_UP_QUIET_MS = 30;
+/** When the last request came (performance.now()), and whether a warm-up is under way. */
+let lastRequest = 0;
+let warming = false;
 /**
- * Runs the index's warm-up queries, one per turn of the event loop (a request waits at most one
- * query behind them), then `done`. Stops if another index was opened meanwhile.
+ * Runs the index's warm-up queries one at a time, each once no request came for
+ * `WARM_UP_QUIET_MS`, then `done`. Stops if another index was opened meanwhile.
  */
 function warmUp(target: SearchIndex, done: () => void): void {
   let queries: string[] = [];
   try { queries = target.warmUpQueries(); } catch { /* an odd store: no warm-up */ }
   const all = Array.from({ length: WARM_UP_ROUNDS }, () => queries).flat();
   let next = 0;
+  warming = true;
   const step = (): void => {
-    if (index !== target) return;
+    if (index !== target) { warming = false; return; }
+    const quietFor = performance.now() - lastRequest;
+    if (quietFor < WARM_UP_QUIET_MS) { setTimeout(step, WARM_UP_QUIET_MS - quietFor); return; }
     if (next < all.length) {
       try { target.search(all[next++]!, { limit: 20 }); } catch { /* search never throws; a warm-up never fails the worker */ }
       setImmediate(step);
       return;
     }
+    warming = false;
     done();
   };
   setImmediate(step);
@@ -111,6 +120,7 @@ port.on('message', (m: ToWorker) => {
       case 'kinds': index?.setKinds(m.kinds); return;
       case 'passages': index?.setPassages(m.documentIds); pumpPassages(); return;
       case 'search': {
+        lastRequest = performance.now();
         const page = index ? index.search(m.query, m.options) : { scope: m.options.scope ?? 'claims', total: 0, indexed: 0, offset: 0, hits: [], wanted: 0, message: 'The search index is not open.' };
         send({ t: 'result', id: m.id, page: page as never });
         return;
@@ -118,7 +128,7 @@ port.on('message', (m: ToWorker) => {
       case 'flush': {
         clearTimeout(idleTimer);
         const run = async (): Promise<void> => {
-          while (maintaining) await pause();
+          while (maintaining || warming) await pause();
           if (index) { index.idle = true; await index.maintain(pause); }
           send({ t: 'done', id: m.id });
         };
