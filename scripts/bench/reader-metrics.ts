@@ -11,6 +11,9 @@ import {
 } from './page-probe.ts';
 import { epochNow } from './stats.ts';
 
+/** Browser globals inside page.evaluate callbacks (this tsconfig has no DOM lib). */
+declare const window: any, document: any;
+
 /** A page with the probe installed, in its own context (its own localStorage). */
 async function probedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -172,4 +175,43 @@ async function claimsInPage(page: Page, count: number): Promise<Omit<ClaimsRun, 
     newClaims.push(await makeClaimWithKeys(page));
   }
   return { highlights, heapUsedMB: heap.usedSize / 1e6, newClaims };
+}
+
+/** The renderer's main thread while the host builds the search index (issue 11: no task over 50 ms). */
+export interface IndexingTasks {
+  /** Long tasks (over 50 ms, the Long Tasks API's own threshold) from the first key to a second after the results showed. */
+  longTasks: number[];
+  /** First key → the results of the whole query shown, in ms. */
+  resultsMs: number;
+  /** Keys typed. */
+  keys: number;
+}
+
+/**
+ * Opens the reader on `host` (whose data folder has no search index file, so the host builds the
+ * index meanwhile), brings the Search tab forward with Ctrl+Shift+F and types `query` key by key
+ * (`keyDelayMs` apart, a typist's pace), then waits for its results. Every long task the page's
+ * main thread ran meanwhile is collected with a PerformanceObserver installed before any script.
+ */
+export async function measureSearchWhileIndexing(browser: Browser, host: HostHandle, firstId: string, query: string, keyDelayMs = 80): Promise<IndexingTasks> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(String.raw`(() => {
+      window.__longTasks = [];
+      try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true }); } catch {}
+    })()`);
+    await context.addInitScript(PROBE_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(urlForDoc(host, firstId));
+    await firstDocumentPainted(page, 60_000);
+    await page.locator('.reader-text').click();
+    const t0: number = await page.evaluate(() => performance.now());
+    await page.keyboard.press('Control+Shift+F');
+    await page.locator('.search-input').pressSequentially(query, { delay: keyDelayMs });
+    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q, query, { timeout: 120_000 });
+    const shown: number = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(1_000);
+    const tasks: Array<{ start: number; ms: number }> = await page.evaluate(() => (window as any).__longTasks);
+    return { longTasks: tasks.filter((x) => x.start >= t0).map((x) => x.ms), resultsMs: shown - t0, keys: query.length };
+  } finally { await context.close(); }
 }
