@@ -141,3 +141,18 @@ test('a source edited or its edit undone shows in the very next search: the hits
   assert.equal((await claimsOf(lib, 'cotton merchants')).find((x) => x.claimId === inB[1])!.title, 'Letters Home', 'undone: the old title again');
   assert.deepEqual(await claimsOf(lib, 'source:merv'), []);
 });
+
+test('a scoped search sees a claim made, edited or deleted in that corpus at once', async (t) => {
+  const { lib, idB, inB } = await twoCorpora(t);
+  const scoped = async (q: string): Promise<string[]> => (await claimsOf(lib, q, { filter: { corpusId: idB } })).map((x) => x.claimId);
+  assert.deepEqual(new Set(await scoped('cotton')), new Set(inB));
+  const made = await lib.createClaim({ ...(await passage(lib, 'ledger.txt', 'Ledger')), note: 'cotton tally' });
+  assert.deepEqual(new Set(await scoped('cotton')), new Set([...inB, made.id]), 'made: in the next scoped search');
+  assert.equal((await lib.search('', { filter: { corpusId: idB } })).total, inB.length + 1, 'and in the corpus list');
+  await lib.updateClaim(made.id, { note: 'wool tally' });
+  assert.deepEqual(await scoped('tally'), [made.id]);
+  assert.deepEqual(new Set(await scoped('cotton')), new Set(inB), 'edited: its old words gone');
+  await lib.deleteClaims([made.id]);
+  assert.deepEqual(await scoped('tally'), []);
+  assert.equal((await lib.search('', { filter: { corpusId: idB } })).indexed, inB.length, 'deleted: the corpus counts one claim less');
+});

@@ -2,11 +2,11 @@
  * Search and the All-claims list over one corpus or over all of them (issue 10, item 13), around
  * the host's one search index (host/search/, whose public `search` this wraps and does not change).
  *
- * - `filter.corpusId` keeps the claims of that corpus's documents. The index itself knows
- *   documents, not corpora, so a scoped query asks it once for every matching id in rank order
- *   (`allIds`), keeps the corpus's ids, and fetches the hits of the asked page in as few index
- *   pages as cover their ranks (usually the first one). A library whose claims are all in that
- *   corpus (one corpus: the common case) skips all of this.
+ * - `filter.corpusId` keeps the claims of that corpus's documents. The index knows documents,
+ *   not corpora, so the corpus becomes a filter of its document ids (`documentIds`, applied
+ *   inside the index: host/search/engine.ts); the page, its total and `allIds` come back
+ *   already scoped in one call. (Until November 2026 every matching id came back in rank order
+ *   and was filtered here: at 100,000 claims in two corpora that sorted and sent every match.)
  * - Every claim hit says which corpus holds its document (`corpusId`), and a document of a corpus
  *   that is not open gets its title from the store (with the user's source edits): the index
  *   only knows the open corpus's titles. Only a document no corpus holds is "gone".
@@ -19,30 +19,27 @@ import type { LibraryContext } from './context.ts';
 /** The search this wraps, and what it returns: `ReaderApi.search`. */
 export type SearchFn = (query: string, options?: SearchOptions) => Promise<SearchPage>;
 
-/**
- * Hits the index returns in one page at most (host/search/search-index.ts MAX_LIMIT): a page of
- * a scoped result whose claims sit further apart in the library's ranking takes more index pages.
- */
-const INDEX_PAGE = 500;
-
 /** `in:text` in the box searches passages (the same rule as host/search/search-index.ts). */
 const IN_TEXT = /(^|\s)in:text(\s|$)/i;
 
 /** `search` wrapped: `filter.corpusId` honoured, every claim hit labelled with its corpus and title. */
 export function corpusScopedSearch(ctx: LibraryContext, search: SearchFn): SearchFn {
-  /** Claim ids per corpus, valid while the store's change counters stay as they were. */
-  let members: { key: string; byCorpus: Map<string, Set<string>> } | null = null;
-  const claimsOf = (db: DatabaseSync, corpusId: string): Set<string> => {
-    // total_changes(): this connection's writes; data_version: another connection's (the CLI).
+  /**
+   * Each corpus's document ids and how many claims they hold, valid while the store's change
+   * counters stay as they were (total_changes(): this connection's writes; data_version: another
+   * connection's, the CLI's).
+   */
+  let members: { key: string; byCorpus: Map<string, { documents: string[]; claims: number }> } | null = null;
+  const corpusOf = (db: DatabaseSync, corpusId: string): { documents: string[]; claims: number } => {
     const key = changeKey(db);
     if (members?.key !== key) members = { key, byCorpus: new Map() };
-    let set = members.byCorpus.get(corpusId);
-    if (!set) {
-      const rows = db.prepare('SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id WHERE d.corpus_id = ?').all(corpusId) as Array<{ id: string }>;
-      set = new Set(rows.map((r) => r.id));
-      members.byCorpus.set(corpusId, set);
+    let scope = members.byCorpus.get(corpusId);
+    if (!scope) {
+      const rows = db.prepare(`SELECT d.id, (SELECT COUNT(*) FROM claims c WHERE c.document_id = d.id) AS n FROM documents d WHERE d.corpus_id = ?`).all(corpusId) as Array<{ id: string; n: number }>;
+      scope = { documents: rows.map((r) => r.id), claims: rows.reduce((n, r) => n + r.n, 0) };
+      members.byCorpus.set(corpusId, scope);
     }
-    return set;
+    return scope;
   };
 
   /**
@@ -92,7 +89,6 @@ export function corpusScopedSearch(ctx: LibraryContext, search: SearchFn): Searc
     const { corpusId: _drop, ...rest } = filter!;
     const unscoped: SearchOptions = { ...options, filter: rest };
     const db = ctx.store.db;
-    const limit = Math.max(1, Math.min(INDEX_PAGE, Math.floor(Number(options.limit ?? 50)) || 50));
     const offset = Math.max(0, Math.floor(Number(options.offset ?? 0)) || 0);
     const none = (message: string | null, indexed = 0): SearchPage => ({
       scope: 'claims', total: 0, indexed, offset, hits: [], wanted: 0, message, ...(options.allIds ? { allIds: [] } : {}),
@@ -105,38 +101,14 @@ export function corpusScopedSearch(ctx: LibraryContext, search: SearchFn): Searc
     }
     const known = db.prepare('SELECT 1 FROM corpora WHERE id = ?').get(corpusId);
     if (!known) return none('There is no such corpus in the library.');
-    const mine = claimsOf(db, corpusId);
-    const everyClaim = (db.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
-    if (mine.size === everyClaim) return label(await search(query, unscoped)); // nothing to leave out
-    if (!mine.size) return none(null);
-    if (typeof rest.documentId === 'string') {
-      const inside = db.prepare('SELECT 1 FROM documents WHERE id = ? AND corpus_id = ?').get(rest.documentId, corpusId);
-      if (!inside) return none(null, mine.size);
-      return { ...label(await search(query, unscoped)), indexed: mine.size };
-    }
-    // Every match in rank order, and the first index page (it holds the asked page when the
-    // corpus's claims rank together, as an empty query lists them: by source).
-    const first = await search(query, { ...unscoped, offset: 0, limit: Math.min(INDEX_PAGE, offset + limit), allIds: true });
-    if (first.scope !== 'claims') return first;
-    const ranked = first.allIds ?? [];
-    const kept = ranked.filter((id) => mine.has(id));
-    const wanted = kept.slice(offset, offset + limit);
-    const rank = new Map(ranked.map((id, i) => [id, i]));
-    const found = new Map<string, SearchHit>();
-    for (const x of first.hits) if (x.type === 'claim') found.set(x.claimId, x);
-    // The ranks still missing, fetched in windows of at most INDEX_PAGE ranks.
-    const missing = wanted.filter((id) => !found.has(id)).map((id) => rank.get(id)!).sort((a, b) => a - b);
-    for (let i = 0; i < missing.length;) {
-      const start = missing[i]!;
-      let j = i;
-      while (j + 1 < missing.length && missing[j + 1]! - start < INDEX_PAGE) j++;
-      const page = await search(query, { ...unscoped, offset: start, limit: missing[j]! - start + 1, allIds: false });
-      for (const x of page.hits) if (x.type === 'claim') found.set(x.claimId, x);
-      i = j + 1;
-    }
-    const hits = wanted.flatMap((id) => { const x = found.get(id); return x ? [x] : []; });
-    const { allIds: _all, ...head } = first;
-    return label({ ...head, total: kept.length, indexed: mine.size, offset, hits, ...(options.allIds ? { allIds: kept } : {}) });
+    const scope = corpusOf(db, corpusId);
+    if (!scope.claims) return none(null);
+    if (typeof rest.documentId === 'string' && !scope.documents.includes(rest.documentId)) return none(null, scope.claims);
+    // The index keeps the claims of the corpus's documents itself (a document filter): one call,
+    // however the corpus's claims rank among the others'.
+    const scoped = { ...options, filter: { ...rest, documentIds: scope.documents } } as SearchOptions;
+    const page = await search(query, scoped);
+    return page.scope === 'claims' ? label({ ...page, indexed: scope.claims }) : page;
   };
 }
 

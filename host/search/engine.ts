@@ -133,8 +133,12 @@ export interface RankOptions {
   /** The library's tags, most used first (listed by `tag:` alone or a tag no claim has). */
   tags?: () => string[];
   passages?: boolean;
-  /** Only documents passing this (side terms by id; a whole tag, as `tag:`); with no query parts, every one that passes. */
-  filter?: { documentId?: string; entityId?: string; kind?: string; tag?: string };
+  /**
+   * Only documents passing this (side terms by id; a whole tag, as `tag:`); with no query parts,
+   * every one that passes. `documentIds`: claims of any of these documents (one corpus's, from
+   * host/library/corpus-scope.ts; marked from each document's postings, ~1 ms for 50,000 claims).
+   */
+  filter?: { documentId?: string; documentIds?: readonly string[]; entityId?: string; kind?: string; tag?: string };
 }
 
 /** One unit of scoring: words that together count as one ("A OR B" is one unit). */
@@ -288,6 +292,19 @@ export class Engine {
       this.#scratch = { score: new Float64Array(n), matched: new Uint16Array(n), seen: new Int32Array(n).fill(-1), hit: new Uint8Array(n) };
     }
     return this.#scratch;
+  }
+
+  #documentsMask: { key: string; mask: Uint8Array } | null = null;
+  /**
+   * The claims of a set of documents (a corpus's, asked with every scoped query) as a mask over
+   * every segment, made by `make` and kept while the same documents are asked and no segment
+   * changed (a change appends to the live segment or kills an entry: sizes and dead counts say).
+   * Marking 250 documents' postings took ~1.4 ms of a 100,000-claim query.
+   */
+  documentsMask(ids: readonly string[], make: () => Uint8Array): Uint8Array {
+    const key = `${this.segments.map((s) => `${s.size}.${s.deadCount}`).join(',')}|${ids.join('\n')}`;
+    if (this.#documentsMask?.key !== key) this.#documentsMask = { key, mask: make() };
+    return this.#documentsMask.mask;
   }
 
   /** Document frequency over all segments. */
@@ -524,6 +541,11 @@ class QueryRun {
     this.everyLive(acc);
     const side = (term: string): void => { const m = new Uint8Array(this.size); this.mark(term, BIT(F.side), m); acc = and(acc, m); };
     if (typeof f.documentId === 'string') side(documentTerm(f.documentId));
+    if (Array.isArray(f.documentIds)) acc = and(acc, this.e.documentsMask(f.documentIds, () => {
+      const m = new Uint8Array(this.size);
+      for (const id of f.documentIds!) if (typeof id === 'string') this.mark(documentTerm(id), BIT(F.side), m);
+      return m;
+    }));
     if (typeof f.entityId === 'string') side(entityTerm(f.entityId));
     if (typeof f.kind === 'string') side(kindTerm(f.kind));
     if (typeof f.tag === 'string') side(tagTerm(f.tag));
