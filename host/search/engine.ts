@@ -392,11 +392,12 @@ class QueryRun {
     }
   }
 
-  probe(word: string, prefix: boolean): WordProbe {
+  /** A word as the side tables and the postings are asked for it; `fuzzy`: also its terms one edit away (scoring only). */
+  probe(word: string, prefix: boolean, fuzzy = true): WordProbe {
     const term = termOf(word);
     const folded = foldWord(word);
-    const fuzzy = term.length >= FUZZY_MIN_LENGTH && term.length <= LOOSE_MAX_LENGTH ? this.e.expander.fuzzy(term, (t) => this.e.df(t)) : [];
-    return { term, folded, key: spellingKey(word), prefix: prefix && folded.length >= 2 && folded.length <= LOOSE_MAX_LENGTH, fuzzy };
+    const near = fuzzy && term.length >= FUZZY_MIN_LENGTH && term.length <= LOOSE_MAX_LENGTH ? this.e.expander.fuzzy(term, (t) => this.e.df(t)) : [];
+    return { term, folded, key: spellingKey(word), prefix: prefix && folded.length >= 2 && folded.length <= LOOSE_MAX_LENGTH, fuzzy: near };
   }
 
   prefixTerms(folded: string, exclude: string): string[] {
@@ -429,8 +430,8 @@ class QueryRun {
     let acc: Uint8Array | null = null;
     for (const word of p.words) {
       const set = new Uint8Array(this.size);
-      const pr = this.probe(word, ['tag', 'entity', 'kind', 'source'].includes(p.field!));
-      const loose = { ...pr, fuzzy: [] };
+      const pr = this.probe(word, ['tag', 'entity', 'kind', 'source'].includes(p.field!), false);
+      const loose = pr;
       const field = p.field!;
       if (field === 'entity' || field === 'kind' || field === 'source') {
         const ids = field === 'entity' ? this.e.side.entitiesMatching(loose) : field === 'kind' ? this.e.side.kindsMatching(loose) : this.e.side.documentsMatching(loose);
@@ -525,7 +526,7 @@ class QueryRun {
     if (p.field) return this.filter(p);
     const out = new Uint8Array(this.size);
     for (const word of p.words) {
-      const pr = this.probe(word, false);
+      const pr = this.probe(word, false, false);
       if (pr.term) this.mark(pr.term, OWN, out);
       if (this.passages) continue;
       const strict = { ...pr, fuzzy: [], key: '' };

@@ -134,6 +134,19 @@ function insertClaims(dbPath: string, claims: readonly Claim[]): void {
   } finally { db.close(); }
 }
 
+/** Moves every other document (by path) to a second corpus, through a connection of its own. */
+function splitCorpus(dbPath: string): void {
+  const db = new DatabaseSync(dbPath);
+  try {
+    db.exec(`INSERT OR IGNORE INTO corpora (id, dir, name, scoped, added_at) VALUES ('bench-second-corpus', '${join(tmpdir(), 'marginalia-bench-second-corpus')}', 'Second', 1, '2026-01-01T00:00:00Z')`);
+    const docs = db.prepare('SELECT id FROM documents ORDER BY path').all() as Array<{ id: string }>;
+    const move = db.prepare(`UPDATE documents SET corpus_id = 'bench-second-corpus' WHERE id = ?`);
+    db.exec('BEGIN');
+    docs.forEach((d, i) => { if (i % 2 === 0) move.run(d.id); });
+    db.exec('COMMIT');
+  } finally { db.close(); }
+}
+
 /** The query mix: [kind, queries] over words that occur in the claims. */
 export function queryMix(f: Fixture): Array<[string, string[]]> {
   const rand = rng(7);
@@ -297,6 +310,24 @@ async function measureLevel(n: number, corpusDir: string, sentences: string[], l
       fresh.push({ metric: `create → findable, ${at} (p95)`, value: percentile(create, 95), unit: 'ms', goal: goal?.findableMs, samples: create, note: `first query after createClaim resolved; ${cpuNote(cpu.create)}` });
       fresh.push({ metric: `edit → findable, ${at} (p95)`, value: percentile(edit, 95), unit: 'ms', goal: goal?.findableMs, samples: edit, note: cpuNote(cpu.edit) });
       fresh.push({ metric: `delete → gone, ${at} (p95)`, value: percentile(del, 95), unit: 'ms', goal: goal?.findableMs, samples: del, note: cpuNote(cpu.del) });
+
+      // "This corpus" with two corpora (the Search tab's default once a library has two): every
+      // other document is moved to a second corpus by another connection, as the command line
+      // would write, and the open corpus is searched and listed alone.
+      const corpusId = (await lib.getLibrary()).corpusId!;
+      splitCorpus(join(data, 'marginalia.sqlite'));
+      const scoped = { filter: { corpusId } };
+      const words1 = mix[0]![1];
+      for (const w of f.words.slice(-20)) await lib.search(w, { limit: 20, ...scoped });
+      const inCorpus: number[] = [], listed: number[] = [];
+      let foundScoped = 0, listedTotal = 0;
+      collect();
+      for (const q of words1) { const a = performance.now(); foundScoped += (await lib.search(q, { limit: 20, ...scoped })).total; inCorpus.push(performance.now() - a); }
+      for (let i = 0; i < 20; i++) { const a = performance.now(); listedTotal = (await lib.search('', { limit: 50, offset: i * 50, ...scoped })).total; listed.push(performance.now() - a); }
+      fresh.push({ metric: `search one word in one corpus of two, ${at} (p95)`, value: percentile(inCorpus, 95), unit: 'ms', goal: goal?.queryMs, samples: inCorpus,
+        note: `"This corpus", half the claims; p50 ${median(inCorpus).toFixed(2)} ms; ${Math.round(foundScoped / words1.length)} hits avg; ${load()}` });
+      fresh.push({ metric: `list one corpus of two, a page of 50, ${at} (p95)`, value: percentile(listed, 95), unit: 'ms', goal: goal?.queryMs, samples: listed,
+        note: `All claims, "This corpus", pages 1–20 of ${listedTotal.toLocaleString('en')} claims; p50 ${median(listed).toFixed(2)} ms` });
     } finally { lib.close(); }
 
     // MiniSearch on the same claims
