@@ -17,6 +17,22 @@ export function linkedClaimFromHash(hash: string): string | null {
 }
 
 /**
+ * The text of a `#claim=…` hash (no `doc=`) that is not a claim id (a link cut short or mistyped
+ * when pasted), or null: said to the user instead of being ignored.
+ */
+export function malformedClaimLink(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const id = params.get('claim');
+  return id !== null && !params.has('doc') && !isClaimId(id) ? id : null;
+}
+
+/** What the reader says about a claim link that names no claim. */
+export function malformedLinkMessage(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `This claim link names no claim (“${shown}”): a claim link ends in the claim's 36-character id. It may have been cut short; copy it again from where it came.`;
+}
+
+/**
  * Brings the selected claim's highlight on screen and flashes it for FLASH_MS. The class goes on the
  * reader's parent, outside ProseMirror's DOM: ProseMirror redraws any node whose attributes
  * change under it, so a class set on the highlight itself would vanish at once. CSS

@@ -24,7 +24,7 @@ import { installHistoryKeys } from './history-keys.ts';
 import { createHoverTooltip } from './hover-tooltip.ts';
 import { editKinds } from './kinds-dialog.ts';
 import { claimFromHash, hashForClaim } from './claim-route.ts';
-import { flashClaim, linkedClaimFromHash } from './claim-link.ts';
+import { flashClaim, linkedClaimFromHash, malformedClaimLink, malformedLinkMessage } from './claim-link.ts';
 import { isClaimId } from '../../core/links.ts';
 import { createSelectionToolbar } from './selection-toolbar.ts';
 import { openClaimInItsCorpus } from '../search/corpus-scope.ts';
@@ -231,7 +231,7 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       }
     };
     const openLinkedClaim = async (id: string, history_: 'push' | 'replace'): Promise<void> => {
-      if (!isClaimId(id)) return;
+      if (!isClaimId(id)) { ctx.toast(malformedLinkMessage(id)); return; }
       // At start-up the reader first opens the document it was going to open anyway; going to the
       // claim's document before that one has opened would see the page scrolled back by it.
       const readerReady = session.doc() ? Promise.resolve() : new Promise<void>((resolve) => {
@@ -264,6 +264,11 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       else {
         const linked = linkedClaimFromHash(location.hash);
         if (linked) void openLinkedClaim(linked, 'replace');
+        const malformed = malformedClaimLink(location.hash);
+        if (malformed !== null) {
+          history.replaceState(null, '', location.pathname + location.search);
+          ctx.toast(malformedLinkMessage(malformed));
+        }
       }
     };
     ctx.reader.on('onDidRequestCommand', ({ command, arg }) => {

@@ -77,6 +77,13 @@ test('an unknown claim id: the reader says so and stays usable', async () => {
   assert.equal(await page.evaluate(() => location.hash.includes('claim=')), false);
 });
 
+test('a #claim= link cut short: the reader says the link names no claim, clears it and stays usable', async () => {
+  await page.goto(`${host.origin}/#claim=${claim.id.slice(0, 18)}`);
+  await page.locator('#status-line', { hasText: /names no claim/ }).waitFor({ timeout: 10_000 });
+  await page.locator('.reader-text .para').first().waitFor();
+  assert.equal(await page.evaluate(() => location.hash.includes('claim=')), false);
+});
+
 test('a malformed claim path is a 404; without the session cookie the host refuses as for any page; ?token= opens it', async () => {
   const bad = await page.request.get(`${host.origin}/claim/not-a-claim`, { maxRedirects: 0 });
   assert.equal(bad.status(), 404);
