@@ -63,6 +63,8 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
 
   let current: string | null = null;
   let items: HTMLLIElement[] = [];
+  /** The folder the field was last filled with (the open corpus's), to tell it from a path the user typed. */
+  let filledWith = '';
 
   const switchTo = (c: CorpusSummary, button: HTMLButtonElement): void => {
     error.textContent = '';
@@ -80,6 +82,7 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
     button.disabled = true;
     button.textContent = 'Opening…';
     opts.openCorpus(dir)
+      .then(() => { if (input.value.trim() === dir) filledWith = input.value; })
       .catch((err: unknown) => { console.error('Could not open the folder:', err); error.textContent = errorMessage(err); input.focus(); })
       .finally(() => { button.disabled = false; button.textContent = 'Open'; });
   });
@@ -116,7 +119,9 @@ export function createLibraryPanel(host: HTMLElement, opts: LibraryPanelOptions)
 
   return {
     render(snapshot) {
-      if (snapshot.corpusDir && !input.value) input.value = snapshot.corpusDir;
+      // The field shows the open corpus's folder, and follows a switch to another corpus unless
+      // the user has typed something else into it meanwhile.
+      if (snapshot.corpusDir && (!input.value || input.value === filledWith)) input.value = filledWith = snapshot.corpusDir;
       // One corpus needs no list: the documents are the library. Two or more: one click switches.
       corpora.hidden = snapshot.corpora.length < 2;
       corpora.replaceChildren(...snapshot.corpora.map((c) => {

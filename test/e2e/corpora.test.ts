@@ -73,6 +73,9 @@ test('a second folder opens beside the first; the first one\'s claims stay exact
   await corpusButton(page, 'sample').click();
   await page.locator('.library-list li[role=option]', { hasText: BRIEF }).waitFor();
   assert.equal(await corpusButton(page, 'sample').getAttribute('aria-current'), 'true');
+  const sampleDir = (await api<LibrarySnapshot>(page, 'getLibrary')).corpusDir!;
+  assert.notEqual(sampleDir, fieldwork);
+  assert.equal(await page.locator('#corpus-path').inputValue(), sampleDir, "the folder field follows the switch (it showed fieldwork's path)");
   await openDocument(page, BRIEF);
   await page.locator('.reader-text .claim').first().waitFor();
   assert.equal((await storedClaims(page)).find((c) => c.id === claim!.id)!.status, 'exact');
