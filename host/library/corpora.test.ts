@@ -162,3 +162,56 @@ test('reanchor reports the changes of the open corpus only; another corpus\'s wa
   assert.deepEqual(report.changes!.map((c) => [c.claimId, c.before.paragraph, c.after.paragraph]), [[claim.id, 1, 2]]);
   assert.equal(report.moved, 1);
 });
+
+test('a file renamed or moved (same text) keeps its claims and source edits at its new path, in the open corpus or one that is not open', async (t) => {
+  const a = await smallCorpus(t, {
+    'harbor.txt': ['Harbor Minutes', 'The harbor commission met on Tuesday.', 'Dredging was postponed.'],
+    'school.txt': ['School Board', 'The board approved the budget.'],
+  });
+  const b = await smallCorpus(t, { 'notes.txt': ['Field Notes', 'The council met twice that year.'] });
+  const lib = await openLibrary(t, await tempDir(t), a);
+  const claim = await lib.createClaim({ ...(await passage(lib, 'harbor.txt', 'Dredging was postponed.')), note: 'delay' });
+  await lib.updateSource(claim.documentId, { title: 'Harbor Commission, 1961' });
+
+  // renamed while the corpus is open: read again
+  await rename(join(a, 'harbor.txt'), join(a, 'harbor-minutes.txt'));
+  await lib.openCorpus(a);
+  const moved = (await lib.listClaims()).find((c) => c.id === claim.id)!;
+  const now = (await lib.getLibrary()).documents.find((d) => d.path === 'harbor-minutes.txt')!;
+  assert.equal(moved.documentId, now.id, 'the claim is on the renamed file');
+  assert.equal(moved.status, 'exact');
+  assert.deepEqual(moved.position, claim.position);
+  assert.equal(now.title, 'Harbor Commission, 1961', 'the source edit followed');
+  assert.deepEqual((await lib.search('delay')).hits.map((h) => h.documentId), [now.id], 'search knows the new document');
+
+  // moved into a subfolder while another corpus is open
+  await lib.openCorpus(b);
+  await mkdir(join(a, 'minutes'));
+  await rename(join(a, 'harbor-minutes.txt'), join(a, 'minutes', 'harbor.txt'));
+  await lib.openCorpus(a);
+  const again = (await lib.listClaims()).find((c) => c.id === claim.id)!;
+  assert.equal(again.documentId, (await lib.getLibrary()).documents.find((d) => d.path === 'minutes/harbor.txt')!.id);
+  assert.equal(again.status, 'exact');
+  assert.deepEqual((await lib.listClaims()).filter((c) => c.status === 'orphan'), []);
+});
+
+test('a renamed file whose text also changed, or two new files with its text, are not guessed at: the claim is an orphan, kept', async (t) => {
+  const a = await smallCorpus(t, {
+    'harbor.txt': ['Harbor Minutes', 'The harbor commission met on Tuesday.'],
+    'school.txt': ['School Board', 'The board approved the budget.'],
+  });
+  const lib = await openLibrary(t, await tempDir(t), a);
+  const onHarbor = await lib.createClaim(await passage(lib, 'harbor.txt', 'The harbor commission met on Tuesday.'));
+  const onSchool = await lib.createClaim(await passage(lib, 'school.txt', 'The board approved the budget.'));
+  await rm(join(a, 'harbor.txt'));
+  await writeFile(join(a, 'harbor-2.txt'), ['Harbor Minutes', 'The harbor commission met on Wednesday.'].join('\n\n'));
+  const school = ['School Board', 'The board approved the budget.'].join('\n\n');
+  await rm(join(a, 'school.txt'));
+  await writeFile(join(a, 'school-a.txt'), school);
+  await writeFile(join(a, 'school-b.txt'), school);
+  await lib.openCorpus(a);
+  const claims = await lib.listClaims();
+  assert.equal(claims.find((c) => c.id === onHarbor.id)!.status, 'orphan', 'renamed and edited: not followed');
+  assert.equal(claims.find((c) => c.id === onHarbor.id)!.documentId, onHarbor.documentId);
+  assert.equal(claims.find((c) => c.id === onSchool.id)!.status, 'orphan', 'two copies: which one is not guessed');
+});

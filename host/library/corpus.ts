@@ -1,10 +1,12 @@
 /**
  * Opening a corpus folder: import every file, store the documents in that folder's corpus,
- * tombstone the ones that left the folder (their claims stay, as orphans under the old id), and
- * re-anchor the claims of every document whose text changed. Other corpora of the library are
+ * hand the claims of a renamed or moved file to its new path (`followRenames`), tombstone the
+ * ones that left the folder (their claims stay, as orphans under the old id), and re-anchor the
+ * claims of every document whose text changed. Other corpora of the library are
  * left as they are. Originals on disk are only read.
  */
 import { statSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +14,7 @@ import { ApiError, type CorpusSummary, type DocumentSummary, type ReanchorSummar
 import { importFolder, type ImportedDocument, type ImportMemory } from '../corpus/import-folder.ts';
 import { listClaims } from '../store/claims-repo.ts';
 import { addCorpus, assignDocuments, corpusByDir, corpusDocumentId, documentIdsOfCorpus, listCorpora, touchCorpus } from '../store/corpora-repo.ts';
-import { listStoredDocuments, replaceImportProblems, tombstoneDocument, upsertDocument, authorOf, yearOf } from '../store/documents-repo.ts';
+import { listStoredDocuments, replaceImportProblems, tombstoneDocument, upsertDocument, authorOf, yearOf, type StoredDocument } from '../store/documents-repo.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { LibraryContext } from './context.ts';
 import { loadDocument, type LoadedDocument } from './loaded-document.ts';
@@ -124,6 +126,7 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
         if (!same) upsertDocument(db, { summary: d.summary, model: d.model, textHash: d.textHash }, now);
       }
       assignDocuments(db, corpus.id, [...present]);
+      followRenames(db, stored, docs);
       for (const s of stored.values()) {
         if (present.has(s.summary.id)) continue;
         if (!s.removed) tombstoneDocument(db, s.summary.id, now);
@@ -148,6 +151,38 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
   ctx.corpusDir = abs;
   ctx.corpusMissing = false;
   return { summary, changedClaims };
+}
+
+/**
+ * Files renamed or moved within the corpus since it was last read (open or not): a document that
+ * is gone whose text (its SHA-256, `textHash`) is the text of exactly one document new in this
+ * read hands that document its claims, its source edits and its reference corrections, so they
+ * re-anchor there (exactly, the text being the same) instead of becoming orphans. Ids are made
+ * from paths (core/corpus/ids.ts), so a rename is a new document to the store; Hypothesis keeps a
+ * PDF's annotations across addresses by its fingerprint in the same way. Two new files with the
+ * same text, or a file renamed and edited, are not guessed at: the claims become orphans, kept
+ * and re-attachable, as before. Call inside the import's transaction, before gone documents are
+ * tombstoned.
+ */
+function followRenames(db: DatabaseSync, stored: ReadonlyMap<string, StoredDocument>, docs: readonly LoadedDocument[]): void {
+  const appeared = new Map<string, LoadedDocument[]>();
+  for (const d of docs) {
+    if (stored.has(d.summary.id) || !d.textHash) continue;
+    appeared.set(d.textHash, [...(appeared.get(d.textHash) ?? []), d]);
+  }
+  if (!appeared.size) return;
+  const present = new Set(docs.map((d) => d.summary.id));
+  const gone = [...stored.values()].filter((s) => !present.has(s.summary.id) && !s.removed && s.textHash);
+  const goneByHash = new Map<string, number>();
+  for (const g of gone) goneByHash.set(g.textHash, (goneByHash.get(g.textHash) ?? 0) + 1);
+  for (const g of gone) {
+    const to = appeared.get(g.textHash);
+    if (to?.length !== 1 || goneByHash.get(g.textHash) !== 1) continue;
+    const next = to[0]!.summary.id;
+    db.prepare('UPDATE claims SET document_id = ? WHERE document_id = ?').run(next, g.summary.id);
+    db.prepare('UPDATE source_edits SET document_id = ? WHERE document_id = ? AND NOT EXISTS (SELECT 1 FROM source_edits WHERE document_id = ?)').run(next, g.summary.id, next);
+    db.prepare('UPDATE reference_corrections SET document_id = ? WHERE document_id = ?').run(next, g.summary.id);
+  }
 }
 
 /** Whether `dir` is a folder now (a synchronous stat: the library has a handful of corpora). */

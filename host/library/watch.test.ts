@@ -184,14 +184,16 @@ test('saving one file of five re-reads that file alone: the others are neither p
   assert.deepEqual(claims.get(inTwo.id)!.position, inTwo.position);
   assert.equal((await lib.getDocument(inTwo.documentId)).blocks.length > 0, true, 'an unchanged document still opens');
 
-  // A rename: the new name is read (one parse), the old one leaves; its claim is kept, as an orphan.
+  // A rename: the new name is read (one parse), the old one leaves; its claim follows the file (same text).
   const renamed = nextLibraryChange(lib);
   const parsedBeforeRename = filesParsed();
   await rename(join(dir, 'two.txt'), join(dir, 'two-renamed.txt'));
   const snap = await renamed;
   assert.equal(filesParsed() - parsedBeforeRename, 1);
   assert.deepEqual(snap.documents.map((d) => d.path).sort(), ['five.html', 'four.txt', 'one.txt', 'three.md', 'two-renamed.txt']);
-  assert.equal((await lib.listClaims()).find((c) => c.id === inTwo.id)!.status, 'orphan');
+  const followed = (await lib.listClaims()).find((c) => c.id === inTwo.id)!;
+  assert.deepEqual([followed.status, followed.documentId], ['exact', snap.documents.find((d) => d.path === 'two-renamed.txt')!.id]);
+  assert.deepEqual(followed.position, inTwo.position);
 
   // A deletion and a new file, in one burst: nothing else is parsed.
   const burst = nextLibraryChange(lib);
