@@ -183,6 +183,14 @@ test('a file renamed or moved (same text) keeps its claims and source edits at i
   assert.deepEqual(moved.position, claim.position);
   assert.equal(now.title, 'Harbor Commission, 1961', 'the source edit followed');
   assert.deepEqual((await lib.search('delay')).hits.map((h) => h.documentId), [now.id], 'search knows the new document');
+  await lib.undo(); // the source edit, made before the rename
+  assert.equal((await lib.getLibrary()).documents.find((d) => d.path === 'harbor-minutes.txt')!.title, 'Harbor Minutes', 'undo of an edit made before the rename');
+  await lib.undo(); // the claim's creation
+  assert.equal((await lib.listClaims()).length, 0);
+  await lib.redo();
+  const redone = (await lib.listClaims()).find((c) => c.id === claim.id)!;
+  assert.deepEqual([redone.documentId, redone.status], [now.id, 'exact'], 'redo puts the claim on the renamed file, not the old path');
+  await lib.redo();
 
   // moved into a subfolder while another corpus is open
   await lib.openCorpus(b);

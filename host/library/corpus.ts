@@ -157,7 +157,8 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
  * Files renamed or moved within the corpus since it was last read (open or not): a document that
  * is gone whose text (its SHA-256, `textHash`) is the text of exactly one document new in this
  * read hands that document its claims, its source edits and its reference corrections, so they
- * re-anchor there (exactly, the text being the same) instead of becoming orphans. Ids are made
+ * re-anchor there (exactly, the text being the same) instead of becoming orphans; the undo
+ * history's row images are rewritten to match. Ids are made
  * from paths (core/corpus/ids.ts), so a rename is a new document to the store; Hypothesis keeps a
  * PDF's annotations across addresses by its fingerprint in the same way. Two new files with the
  * same text, or a file renamed and edited, are not guessed at: the claims become orphans, kept
@@ -182,6 +183,11 @@ function followRenames(db: DatabaseSync, stored: ReadonlyMap<string, StoredDocum
     db.prepare('UPDATE claims SET document_id = ? WHERE document_id = ?').run(next, g.summary.id);
     db.prepare('UPDATE source_edits SET document_id = ? WHERE document_id = ? AND NOT EXISTS (SELECT 1 FROM source_edits WHERE document_id = ?)').run(next, g.summary.id, next);
     db.prepare('UPDATE reference_corrections SET document_id = ? WHERE document_id = ?').run(next, g.summary.id);
+    // Undo and redo put whole row images back (host/store/history.ts): the images name the new
+    // document too, or undoing an edit made before the rename would send the claim back to the
+    // old path's tombstone. Document ids are "doc-" and hex digits, so the quoted id is found
+    // only where it is a value.
+    db.prepare('UPDATE history SET changes = replace(changes, ?, ?) WHERE instr(changes, ?) > 0').run(JSON.stringify(g.summary.id), JSON.stringify(next), JSON.stringify(g.summary.id));
   }
 }
 
