@@ -187,14 +187,29 @@ export class SearchIndex {
     return false;
   }
 
-  /** Writes the claim index, if it is compacted (one base segment). */
+  /**
+   * Writes the claim index, if it is compacted (one base segment). A file that cannot be written
+   * (a read-only or full disk, a folder where the file should be) is logged once and left: the
+   * index in memory answers as before, and the next start builds it again.
+   */
   save(): void {
     const file = this.#file;
     const base = this.#compactedBase();
     if (!file || !base) return;
-    writeIndexFile(file, this.#persisted(base, this.#stampsDigest(base)));
-    this.dirty = false;
+    try {
+      writeIndexFile(file, this.#persisted(base, this.#stampsDigest(base)));
+      this.dirty = false;
+    } catch (err) { this.#saveFailed(err); }
   }
+
+  /** Why the index could not be saved, logged the first time (the worker's stderr is the host's). */
+  #saveFailed(err: unknown): void {
+    const message = `The search index could not be saved to ${this.#file} (${(err as Error).message}); search works, and the next start builds it again.`;
+    if (message !== this.saveProblem) console.error(`marginalia: ${message}`);
+    this.saveProblem = message;
+  }
+  /** The last failure to save the index, or null. */
+  saveProblem: string | null = null;
 
   /**
    * The same in steps, awaiting `pause()` between them so requests are answered meanwhile (at
@@ -213,7 +228,7 @@ export class SearchIndex {
     if (!base) return; // compaction started meanwhile: it saves when done
     const index = this.#persisted(base, stampsDigest);
     await pause();
-    await writeIndexFileAsync(file, index);
+    try { await writeIndexFileAsync(file, index); } catch (err) { this.#saveFailed(err); return; }
     if (this.#updates === updates) this.dirty = false; // a change meanwhile is still to be saved
   }
   /** Calls of `update` so far (a save in steps tells whether one came meanwhile). */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Claim, ClaimSearchHit, NewClaim, SearchPage } from '../../core/api.ts';
 import { plainText } from '../../core/corpus/plain-text.ts';
@@ -363,4 +363,19 @@ test('the warm-up queries are searches of every kind made of the library’s own
   for (const q of phrases) assert.ok(index.search(q).total >= 1, `${q} is a phrase of a claim`);
   assert.ok(queries.some((q) => / -\S/.test(q)) && queries.some((q) => / OR /.test(q)) && queries.some((q) => /tag:/.test(q)));
   for (const q of queries) assert.doesNotMatch(index.search(q).message ?? '', /could not run/);
+});
+
+test('an index file that cannot be written (a folder in its place, a read-only or full disk): search still answers, from memory', { timeout: 30_000 }, async (t) => {
+  const { lib, c, dataDir } = await sampleLibrary(t);
+  lib.close();
+  const file = join(dataDir, INDEX_FILE);
+  await rm(file, { force: true });
+  await mkdir(file); // writing the file now fails (EISDIR on the rename), as on a read-only folder
+  const again = await openLibrary(t, dataDir, SAMPLE_CORPUS);
+  assert.deepEqual(await ids(again, 'pillar'), [c.cult!.id], 'the index is built and answers though it cannot be saved');
+  const made = await claimOn(again, 'Ashgabat', { note: 'capybara' });
+  assert.deepEqual(await ids(again, 'capybara'), [made.id], 'and stays fresh');
+  await again.flushSearch(); // a save in the background fails too, and is only logged
+  assert.deepEqual(await ids(again, 'capybara'), [made.id]);
+  assert.ok((await stat(file)).isDirectory(), 'what stands in the way is left alone');
 });

@@ -132,10 +132,13 @@ export function createSearchService(ctx: LibraryContext, opts: { dataDir: string
     }
     worker = new Worker(workerUrl());
     worker.unref();
+    let isOpen = false;
     opened = new Promise<OpenReport>((resolve, reject) => {
       worker!.on('message', (m: FromWorker) => {
-        if (m.t === 'opened') { resolve(m.report); return; }
+        if (m.t === 'opened') { isOpen = true; resolve(m.report); return; }
         if (m.t === 'failed') {
+          // The index could not be opened: every search says why instead of waiting for it.
+          if (m.id === null && !isOpen) { console.error(`marginalia: ${m.message}`); reject(new Error(`Search is not available: ${m.message}`)); return; }
           if (m.id === null) { console.error(`marginalia: ${m.message}`); return; }
           waiting.get(m.id)?.reject(new Error(m.message)); waiting.delete(m.id); return;
         }
@@ -144,6 +147,15 @@ export function createSearchService(ctx: LibraryContext, opts: { dataDir: string
         w?.resolve(m.t === 'result' ? m.page : undefined);
       });
       worker!.on('error', (err) => { reject(err); for (const w of waiting.values()) w.reject(err); waiting.clear(); });
+      const own = worker;
+      worker!.on('exit', (code) => {
+        const err = new Error(`Search is not available: its worker stopped (exit code ${code}).`);
+        reject(err);
+        for (const w of waiting.values()) w.reject(err);
+        waiting.clear();
+        // stopped unasked (a crash): the next search starts a new worker rather than waiting on this one
+        if (!closed && worker === own) { console.error(`marginalia: ${err.message}`); worker = null; opened = null; }
+      });
     });
     const t = titles();
     const d = docIds();
