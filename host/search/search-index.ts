@@ -285,7 +285,9 @@ export class SearchIndex {
     if (/(^|\s)in:text(\s|$)/i.test(text)) { useScope = 'passages'; text = text.replace(/(^|\s)in:text(?=\s|$)/gi, ' '); }
     const parsed = parseQuery(text);
     const filter = useScope === 'claims' && options.filter && typeof options.filter === 'object' ? options.filter : undefined;
-    if (!parsed.parts.length && !parsed.emptyFields.length && !filter) {
+    // Nothing searchable: a blank box with a filter lists what passes it (the All claims view);
+    // typed text with no word in it (a lone "¶", "’" or "–") is said so, filter or not.
+    if (!parsed.parts.length && !parsed.emptyFields.length && (!filter || text.trim())) {
       return { ...empty(text.trim() ? `Nothing to search for in “${text.trim().slice(0, 40)}${text.trim().length > 40 ? '…' : ''}”: type words, a "phrase", or a field such as tag:…` : null), scope: useScope, indexed: (useScope === 'passages' ? this.passages : this.claims).count };
     }
     try {

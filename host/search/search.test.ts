@@ -141,6 +141,15 @@ test('pasted junk answers with a message or results, never an error', async (t) 
   }
   assert.match((await lib.search('*'.repeat(500))).message ?? '', /Nothing to search for/);
   assert.match((await lib.search('neutrality '.repeat(500))).message ?? '', /first/);
+  // a lone symbol, with or without a filter (the Search tab sends one under "This corpus"), lists nothing
+  for (const q of ['¶', '§', '’', '–', '…', '«»', '№', '™', '• ']) {
+    for (const filter of [undefined, {}, { kind: 'evidence' }]) {
+      const page = await lib.search(q, filter ? { filter } : {});
+      assert.equal(page.total, 0, `${JSON.stringify(q)} with ${JSON.stringify(filter)} lists nothing`);
+      assert.match(page.message ?? '', /Nothing to search for/);
+    }
+  }
+  assert.ok((await lib.search('', { filter: {} })).total > 0, 'a blank box with a filter still lists every claim (All claims)');
   // options that are not what they should be
   assert.ok(Array.isArray((await lib.search('russia', { limit: -5, offset: Number.NaN } as never)).hits));
   assert.equal((await lib.search(42 as never)).total, 0);
