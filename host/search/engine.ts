@@ -93,6 +93,13 @@ export const MAX_UNITS = 32;
 export const PREFIX_MAX_TERMS = 48;
 /** Shortest word that is also matched one edit away; longest matched loosely (see search-claims.ts). */
 const FUZZY_MIN_LENGTH = 6;
+/**
+ * Shortest written word matched one edit from the written words of the claims ("pilar" →
+ * "pillar"); below it one edit is a different word too often ("cat" → "cut", "hat", "car").
+ * Elasticsearch's AUTO fuzziness allows one edit from 3 letters; 5 keeps the noise low here,
+ * where a fuzzy match is listed with the exact ones.
+ */
+const WORD_FUZZY_MIN_LENGTH = 5;
 const LOOSE_MAX_LENGTH = 32;
 const FUZZY_WEIGHT = 0.25;
 const PREFIX_WEIGHT = 0.5;
@@ -396,7 +403,15 @@ class QueryRun {
   probe(word: string, prefix: boolean, fuzzy = true): WordProbe {
     const term = termOf(word);
     const folded = foldWord(word);
-    const near = fuzzy && term.length >= FUZZY_MIN_LENGTH && term.length <= LOOSE_MAX_LENGTH ? this.e.expander.fuzzy(term, (t) => this.e.df(t)) : [];
+    let near: string[] = [];
+    if (fuzzy && folded.length <= LOOSE_MAX_LENGTH) {
+      const df = (t: string): number => this.e.df(t);
+      const set = new Set<string>();
+      if (term.length >= FUZZY_MIN_LENGTH) for (const t of this.e.expander.fuzzy(term, df)) set.add(t);
+      if (folded.length >= WORD_FUZZY_MIN_LENGTH) for (const t of this.e.expander.fuzzyWord(folded, (w) => this.e.surfaces.termOf(w), df)) set.add(t);
+      set.delete(term);
+      near = [...set];
+    }
     return { term, folded, key: spellingKey(word), prefix: prefix && folded.length >= 2 && folded.length <= LOOSE_MAX_LENGTH, fuzzy: near };
   }
 

@@ -70,6 +70,9 @@ export class SurfaceWords {
     this.#recent.length = 0;
   }
 
+  /** The term a folded written word stands for, or undefined when no document has the word. */
+  termOf(surface: string): string | undefined { return this.#term.get(surface); }
+
   /** Terms of the words starting with `prefix`. */
   termsWithPrefix(prefix: string, into: Set<string>): void {
     const s = this.#sorted;

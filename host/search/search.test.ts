@@ -96,6 +96,22 @@ test('invisible and compatibility characters neither split nor hide words', asyn
   assert.ok((await ids(lib, '\uFB02ow')).includes(c.typed!.id), 'a ligature in the query');
 });
 
+test('one typo in a word finds it: a letter dropped, added, swapped or changed, also where the stem is shorter than the word', async (t) => {
+  const { lib, c } = await sampleLibrary(t);
+  // "isolaton" is one edit from the word "isolation" but four from its stem "isol"
+  const cases: Array<[string, string]> = [
+    ['pilar', 'cult'], ['pillr', 'cult'], ['pilllar', 'cult'], ['personalty', 'cult'], ['personlity', 'cult'],
+    ['organizatons', 'defence'], ['organisations', 'defence'], ['militray', 'defence'], ['alliancs', 'defence'],
+    ['generalizaton', 'defence'], ['presdent', 'visit'], ['stoppd', 'gas'], ['gazprm', 'gas'],
+  ];
+  for (const [typo, key] of cases) assert.ok((await ids(lib, `${typo} `)).includes(c[key]!.id), `${typo} finds the ${key} claim`);
+  // a short word is not stretched: one edit from a 4-letter word is another word too often
+  assert.deepEqual(await ids(lib, 'gaz '), [], '"gaz" (3 letters) is not "gas"');
+  // the typo's own exact matches still rank first: the claim with the word as typed comes first
+  const exact = await claimOn(lib, 'Ashgabat', { note: 'the pilar of salt' });
+  assert.equal(await first(lib, 'pilar '), exact.id);
+});
+
 test('--verbose is a word, C++ and C# rank the exact token first', async (t) => {
   const { lib, c } = await sampleLibrary(t);
   assert.deepEqual(await ids(lib, '--verbose'), [c.cli!.id]);

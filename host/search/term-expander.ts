@@ -9,6 +9,8 @@
  * took 0.8 s (it is not persisted, so every start pays it, twice as much at 100,000 claims) and
  * each new fuzzy term ~0.9 ms; the variants of an 8-letter term over a 40-letter alphabet are
  * ~700 hash lookups, ~0.1 ms, with nothing to build. The results are the same set of terms.
+ * The same variants of the word as typed are also looked up among the written words of the
+ * claims (`fuzzyWord`), since a typo is one edit from a word and often several from its stem.
  */
 
 /** Most terms a fuzzy word expands to, by document frequency: more only adds noise and time. */
@@ -46,15 +48,36 @@ export class TermExpander {
    * first, at most FUZZY_MAX_TERMS.
    */
   fuzzy(term: string, df: (t: string) => number): string[] {
-    const hit = this.#cache.get(term);
+    return this.#expand(term, term, (v) => { const n = df(v); return n > 0 ? [v, n] : null; });
+  }
+
+  /**
+   * The terms of the written words one edit from a folded word: "isolaton" is one letter from the
+   * word "isolation" (term "isol") but four from the stem, and "organisations" one from
+   * "organizations". A typo is made in a word, not in its stem, so matching stems alone missed
+   * dropped letters in every word the stemmer shortens. `termOf`: the term a folded written word
+   * stands for (SurfaceWords), undefined when no claim has the word.
+   */
+  fuzzyWord(folded: string, termOf: (surface: string) => string | undefined, df: (t: string) => number): string[] {
+    return this.#expand(`\u0000${folded}`, folded, (v) => {
+      const t = termOf(v);
+      if (!t) return null;
+      const n = df(t);
+      return n > 0 ? [t, n] : null;
+    });
+  }
+
+  /** Every one-edit variant of `word`, resolved to [term, df] (null: not in the index); cached under `key`. */
+  #expand(key: string, word: string, resolve: (variant: string) => [string, number] | null): string[] {
+    const hit = this.#cache.get(key);
     if (hit) return hit;
     const found = new Map<string, number>();
     const consider = (v: string): void => {
-      if (v === term || found.has(v)) return;
-      const n = df(v);
-      if (n > 0) found.set(v, n);
+      if (v === word) return;
+      const r = resolve(v);
+      if (r && !found.has(r[0])) found.set(r[0], r[1]);
     };
-    const chars = [...term];
+    const chars = [...word];
     const L = chars.length;
     for (let i = 0; i < L; i++) {
       const head = chars.slice(0, i).join(''), tail = chars.slice(i + 1).join('');
@@ -68,7 +91,7 @@ export class TermExpander {
     }
     const out = [...found].sort((a, b) => b[1] - a[1]).slice(0, FUZZY_MAX_TERMS).map(([t]) => t);
     if (this.#cache.size >= CACHE_MAX) this.#cache.delete(this.#cache.keys().next().value!);
-    this.#cache.set(term, out);
+    this.#cache.set(key, out);
     return out;
   }
 }
