@@ -6,6 +6,7 @@
  * claim's highlight is drawn at once as a provisional one and replaced by the stored claim once
  * the host committed (or removed if it refused); every other change shows once committed.
  */
+import { centerSettled } from '../editor/center.ts';
 import type { EditorView } from 'prosemirror-view';
 import type { Claim, ClaimKind, ClaimKindDef, ClaimPatch } from '../../core/api.ts';
 import {
@@ -345,6 +346,11 @@ export class ClaimSession {
       const range = id ? claimRange(view.state, id) : null;
       if (range && opts.scroll) {
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from)).scrollIntoView());
+        // ProseMirror scrolls only to a selection the DOM has, i.e. while the reader has focus; a
+        // result opened from a side panel keeps the focus there, so the highlight is brought on
+        // screen here (renderer/editor/center.ts).
+        const mark = [...view.dom.querySelectorAll<HTMLElement>('.claim[data-claim-id]')].find((el) => el.dataset.claimId === id);
+        if (mark) centerSettled(mark);
       }
     });
   }

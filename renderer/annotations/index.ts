@@ -13,6 +13,7 @@ import { createClaimEditor } from './claim-editor.ts';
 import { CLAIM_SHORTCUTS, claimInteraction, type InteractionHandlers } from './claim-interaction.ts';
 import { claimExtent, type ExtentHandlers } from './claim-extent.ts';
 import { createUndoToast } from './entities/undo-toast.ts';
+import { REVEAL_PANEL_EVENT } from './entities/side-tabs.ts';
 import { ClaimSession, isPendingClaim } from './claim-session.ts';
 import { createClaimsPanel } from './claims-panel.ts';
 import { createContextMenu, type MenuItem } from './context-menu.ts';
@@ -134,6 +135,10 @@ export function createAnnotationLayer(opts: { entityPicker?: EntityPickerFactory
       session.select(c.id, { scroll: o.scroll });
       editor.show(c, { focus: o.focus, saved: o.saved });
       panel.openClaimChanged(c.id);
+      // the Claims tab comes forward whenever a claim opens (side-tabs.ts brings it forward when the
+      // editor stops being hidden; an editor already showing another claim does not, so a search
+      // result of the open document left the Search tab on top with the editor behind it)
+      editor.el.dispatchEvent(new CustomEvent(REVEAL_PANEL_EVENT, { bubbles: true }));
       revealEditorTop();
     };
     /**

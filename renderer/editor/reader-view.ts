@@ -7,6 +7,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
+import { centerSettled } from './center.ts';
 import { createFootnotePopover } from './footnote-popover.ts';
 import { fnrefView } from './fnref-view.ts';
 import { headingsOf, type HeadingEntry } from './headings.ts';
@@ -64,9 +65,6 @@ export interface ReaderViewOptions {
   label?: string;
 }
 
-/** Frames a scroll to a far block may be repeated while layout settles (each lays out more blocks). */
-const SETTLE_FRAMES = 8;
-
 /** Space kept above a heading scrolled to the top, in px (room for the find bar). */
 const TOP_MARGIN_PX = 24;
 
@@ -106,22 +104,7 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
    * remembered so Enter or Alt+← in that note returns to it.
    */
   let backTo: { marker: HTMLElement; noteId: string } | null = null;
-  /**
-   * Scrolls `el` to the middle of the reader, and again in any of the next SETTLE_FRAMES frames
-   * where it is out of view: blocks off screen skip layout (content-visibility), so the first
-   * scroll lands on estimated heights, and as the blocks on the way are laid out scroll anchoring
-   * moves the view away from the target.
-   */
-  const centerSettled = (el: HTMLElement): void => {
-    el.scrollIntoView({ block: 'center' });
-    let frames = SETTLE_FRAMES;
-    const check = (): void => {
-      const r = el.getBoundingClientRect(), box = opts.scroller.getBoundingClientRect();
-      if (r.top < box.top || r.bottom > box.bottom) el.scrollIntoView({ block: 'center' });
-      if (--frames > 0) requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  };
+  const center = (el: HTMLElement): void => centerSettled(el, opts.scroller);
   const jumpToNote = (noteId: string, from?: HTMLElement): void => {
     const b = current?.textMap.blocks.find((x) => x.id === noteId);
     if (!b) return;
@@ -129,7 +112,7 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
     // Blocks off screen skip layout (content-visibility), so the first scroll lands on estimated
     // heights; scrolling again once they are laid out puts the note where it is.
     const note = view.dom.querySelector<HTMLElement>(`#${CSS.escape(blockDomId(noteId))}`);
-    if (note) centerSettled(note);
+    if (note) center(note);
     backTo = from ? { marker: from, noteId } : null;
   };
   view.dom.addEventListener('keydown', (e) => {
@@ -143,7 +126,7 @@ export function createReaderView(opts: ReaderViewOptions): ReaderView {
     backTo = null;
     if (!marker.isConnected) return;
     marker.focus({ preventScroll: true });
-    centerSettled(marker);
+    center(marker);
   }, true);
 
   return {

@@ -82,6 +82,13 @@ export async function claimWithToolbar(page: Page, phrase: string, kindLabel = '
   await toolbar.getByRole('button', { name: kindLabel, exact: true }).click();
   await waitSaved(page);
   await page.waitForFunction((n) => document.querySelectorAll('.reader-text .claim').length > n, before);
+  // the editor shows the new claim with the caret in it (the last claim's "Saved" may still be
+  // shown a moment before, and keys typed then would go elsewhere)
+  await page.waitForFunction((p) => {
+    const ed = document.querySelector('.claim-editor:not([hidden])');
+    return !!ed && ed.contains(document.activeElement) && (ed.querySelector('.claim-quote')?.textContent ?? '').includes(p);
+  }, phrase.slice(0, 20));
+  await waitSaved(page);
 }
 
 /** Waits for the claim editor to report that the host committed the last change. */

@@ -78,6 +78,15 @@ async function search(query: string, ids: string[], anyOrder = false): Promise<v
     assert.deepEqual(anyOrder ? shown.sort() : shown, want, `results for "${query}"`);
   });
 }
+/** Waits until the first element matching `selector` is inside the reader's visible area. */
+async function inReaderView(selector: string, what: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel), box = document.querySelector('#reader-scroll')?.getBoundingClientRect();
+    if (!el || !box) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom;
+  }, selector, { timeout: 5_000 }).catch(() => assert.fail(what));
+}
 /** The emphasised words of a result. */
 const marks = (id: string, part: 'quote' | 'restatement' | 'note') =>
   page.locator(`.search-hit[data-claim-id="${id}"] .search-hit-${part} mark`).allTextContents();
@@ -125,10 +134,20 @@ test('↓ and Enter open the result in the reader with its highlight selected', 
   await page.keyboard.press('Enter');
   await page.locator(`.reader-text .claim.claim-selected[data-claim-id="${made.visit!.id}"]`).first().waitFor({ timeout: 10_000 });
   assert.match(decodeURIComponent(await page.evaluate(() => document.location.hash)), new RegExp(`claim=${made.visit!.id}`));
+  await inReaderView(`.reader-text .claim[data-claim-id="${made.visit!.id}"]`, 'the opened claim is on screen');
+  // the same from the top of that document, and for a claim of the document already open
+  await page.locator('#reader-scroll').evaluate((el: any) => { el.scrollTop = 0; });
+  await page.keyboard.press('Control+Shift+F');
+  await search('gazprom', [made.gas!.id]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await inReaderView(`.reader-text .claim[data-claim-id="${made.gas!.id}"]`, 'a claim further down the open document is scrolled to');
   await page.locator('.claim-editor:not([hidden])').waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Claims', exact: true }).getAttribute('aria-selected'), 'true',
+    'the Claims tab comes forward with the claim, as for a claim of another document');
   // back to the search: the query and the result are still there
   await page.keyboard.press('Control+Shift+F');
-  assert.equal(await box().inputValue(), 'moscow');
+  assert.equal(await box().inputValue(), 'gazprom');
   assert.equal(await hits().count(), 1);
 });
 
@@ -180,9 +199,16 @@ test('the text of the documents: the toggle (or in:text) searches every paragrap
   await box().pressSequentially('gazprom stopped', { delay: 5 });
   await page.waitForFunction(() => document.querySelector('.search-results')?.dataset.query === 'gazprom stopped' && document.querySelectorAll('.search-hit-passage').length > 0);
   assert.match(await page.locator('.search-status').innerText(), /paragraph/);
+  await page.locator('#reader-scroll').evaluate((el: any) => { el.scrollTop = 0; });
   await box().press('ArrowDown');
   await box().press('Enter');
   await page.waitForFunction(() => /gazprom/i.test(String(getSelection()?.toString() ?? '')), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => {
+    const sel = getSelection();
+    if (!sel || !sel.rangeCount) return false;
+    const r = sel.getRangeAt(0).getBoundingClientRect(), box = document.querySelector('#reader-scroll')!.getBoundingClientRect();
+    return r.height > 0 && r.top >= box.top && r.top <= box.bottom;
+  }, undefined, { timeout: 5_000 }).catch(() => assert.fail('the selected passage is on screen'));
   await page.keyboard.press('Control+Shift+F');
   await page.locator('.search-scope').uncheck();
   await box().fill('in:text neutrality');

@@ -3,6 +3,7 @@
  * then selects the passage and scrolls it into view, so the person can read around it and make
  * a claim of a wider selection. Plain-text offsets map to editor positions through the text map.
  */
+import { centerSettled } from '../../editor/center.ts';
 import { TextSelection } from 'prosemirror-state';
 import type { OpenDocument } from '../context.ts';
 import { posAtPlainOffset } from '../../editor/text-map.ts';
@@ -24,7 +25,11 @@ export function passageRevealer(reader: {
     const { view } = doc;
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, Math.max(from, to))).scrollIntoView());
     view.focus();
-    (view.domAtPos(from).node as Node).parentElement?.scrollIntoView({ block: 'center' });
+    // the block holding the passage's start (the parent of a position at a block's start is the
+    // whole document, which scrolled the reader to its top)
+    const $from = view.state.doc.resolve(from);
+    const block = $from.depth > 0 ? view.nodeDOM($from.before($from.depth)) : null;
+    if (block instanceof HTMLElement) centerSettled(block);
   };
   return (documentId, start, end) => {
     pending?.();
