@@ -110,6 +110,8 @@ const BOOST = [FIELD_BOOSTS.restatement, FIELD_BOOSTS.tags, FIELD_BOOSTS.note, F
 /** Field bits. */
 const OWN = (1 << F.restatement) | (1 << F.tags) | (1 << F.note) | (1 << F.quote);
 const BIT = (f: number): number => 1 << f;
+/** Every field bit (a posting in any field). */
+const ALL_FIELDS = (1 << NF) - 1;
 /** The own fields, each with a word sequence (word-sequence.ts). */
 const OWN_FIELDS = [F.restatement, F.note, F.quote, F.tags];
 
@@ -314,6 +316,13 @@ export class Engine {
     return this.#documentsMask.mask;
   }
 
+  /** Live documents with the term over all segments (`df` counts tombstoned entries until compaction). */
+  liveDf(term: string): number {
+    let n = 0;
+    for (const s of this.segments) n += s.decode(term, ALL_FIELDS);
+    return n;
+  }
+
   /** Document frequency over all segments. */
   df(term: string): number {
     let n = 0;
@@ -470,13 +479,14 @@ class QueryRun {
    */
   tagFilter(tag: string): Uint8Array {
     const set = new Uint8Array(this.size);
+    // live counts: a tag renamed or removed a moment ago still has tombstoned entries
     let key = tagKey(tag);
-    if (!this.e.df(tagTerm(key))) {
+    if (!this.e.liveDf(tagTerm(key))) {
       const bare = key.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '');
-      if (bare && this.e.df(tagTerm(bare))) key = bare;
+      if (bare && this.e.liveDf(tagTerm(bare))) key = bare;
     }
     const term = tagTerm(key);
-    if (!this.e.df(term)) {
+    if (!this.e.liveDf(term)) {
       const tags = this.tagList?.() ?? [];
       this.message.push(`No claim is tagged “${tag}”.${tags.length ? ` Tags: ${tags.join(', ')}.` : ''}`);
       return set;

@@ -16,7 +16,7 @@ import { getClaims, listClaims } from '../store/claims-repo.ts';
 import { readDocumentModel } from '../store/documents-repo.ts';
 import { listEntities } from '../store/entities-repo.ts';
 import { Engine, type Ranked } from './engine.ts';
-import { claimDoc, passageDoc, tagKey } from './index-docs.ts';
+import { claimDoc, passageDoc, tagKey, tagTerm } from './index-docs.ts';
 import { INDEX_FILE, digest, readIndexFile, writeIndexFile, writeIndexFileAsync, type PersistedIndex } from './persist.ts';
 import { Segment } from './segment.ts';
 
@@ -372,7 +372,9 @@ export class SearchIndex {
     if (!this.#tags) this.refreshTags(true);
     const listed = new Set((this.#tags ?? []).map(tagKey));
     const recent = [...this.#recentTags].filter(([k]) => !listed.has(k)).map(([, t]) => t);
-    return [...recent, ...(this.#tags ?? [])].slice(0, TAGS_LISTED);
+    // a tag renamed or removed since the count is left out at once (its live claims, from the index)
+    const live = (t: string): boolean => this.claims.liveDf(tagTerm(tagKey(t))) > 0;
+    return [...recent, ...(this.#tags ?? [])].filter(live).slice(0, TAGS_LISTED);
   }
 
   /** Counts the library's tags now (one statement: ~80 ms at 100,000 claims). */

@@ -357,7 +357,7 @@ test('passages are indexed in slices after the claims are searchable; a passage 
   assert.ok(one.hits.every((h) => h.documentId === documentIds[0]), 'a new set of documents replaces the old index when done');
 });
 
-test('the tags a message lists: a new tag at once, a tag no claim has any more gone after the recount in the background', async (t) => {
+test('the tags a message lists: a new tag at once, a tag no claim has any more gone at once, the count redone in the background', async (t) => {
   const { lib, c, dataDir } = await sampleLibrary(t);
   const index = new SearchIndex({ dbPath: join(dataDir, 'marginalia.sqlite'), dataDir: null });
   t.after(() => index.close());
@@ -367,7 +367,9 @@ test('the tags a message lists: a new tag at once, a tag no claim has any more g
   index.update([c.gas!.id]);
   const listed = index.search('tag:nosuchtag').message ?? '';
   assert.match(listed, /Tags: .*Zebra Crossing/, 'the new tag is listed in the next search, as written');
+  assert.doesNotMatch(listed, /\benergy\b/, 'a tag no claim has any more is left out at once');
   assert.equal(index.search('tag:"zebra crossing"').total, 1);
+  assert.match(index.search('tag:energy').message ?? '', /No claim is tagged “energy”/, 'the old tag says so at once (its entries are only tombstoned)');
   let steps = 0;
   await index.refreshTagsInSteps(async () => { steps++; });
   assert.ok(steps >= 1, 'the recount lets requests in between');
