@@ -614,6 +614,13 @@ class QueryRun {
       const tags = opts.tags?.() ?? [];
       this.message.push(tags.length ? `Tags: ${tags.join(', ')}.` : 'No claim has a tag yet.');
     }
+    // words too common to index ("the", "a", "of"): only names and titles can match them, which
+    // read as a wrong answer unless said
+    const common = units.flatMap((u) => u.words).filter((w) => !termOf(w) && foldWord(w));
+    if (units.length && common.length === units.reduce((n, u) => n + u.words.length, 0) && !phrases.length) {
+      const shown = [...new Set(common.map((w) => `“${w}”`))].join(', ');
+      this.message.push(`${shown} ${common.length > 1 ? 'are words' : 'is a word'} too common to search for alone: add another word, or put ${common.length > 1 ? 'them' : 'it'} in a "phrase" with others.`);
+    }
     units.forEach((u, i) => this.scoreUnit(u, i));
     let cand: Uint8Array | null = null;
     // words alone (the common case): the candidates are the documents scored, no per-document pass

@@ -292,6 +292,16 @@ export class SearchIndex {
     }
     try {
       if (useScope === 'passages') {
+        // The text of the documents has no tags, kinds, entities or notes: such filters are left
+        // out and said so (they answered "No claim is tagged …" of tags in use).
+        const claimOnly = parsed.parts.filter((p) => p.field !== null && p.field !== 'source');
+        if (claimOnly.length || parsed.emptyFields.some((f) => f !== 'source')) {
+          const named = [...new Set([...claimOnly.map((p) => p.field), ...parsed.emptyFields.filter((f) => f !== 'source')])].map((f) => `${f}:`).join(', ');
+          notes.push(`${named} ${claimOnly.length + parsed.emptyFields.length > 1 ? 'filter claims' : 'filters claims'}, not the text of the documents: left out here (source: works on both).`);
+          parsed.parts = parsed.parts.filter((p) => !claimOnly.includes(p));
+          parsed.emptyFields = parsed.emptyFields.filter((f) => f === 'source');
+          if (!parsed.parts.length) return { ...empty(notes.join(' ')), scope: 'passages', indexed: this.passages.count };
+        }
         this.buildPassages(); // pending passages are indexed first
         const ranked = this.passages.rank(parsed, { offset, limit, all: false, passages: true });
         return this.#page('passages', ranked, offset, notes, false);

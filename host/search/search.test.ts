@@ -379,6 +379,22 @@ test('the tags a message lists: a new tag at once, a tag no claim has any more g
   assert.match(recounted, /\brussia\b/);
 });
 
+test('words too common to index, and claim filters in a search of the text, are said, not silently dropped', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  assert.match((await lib.search('the ')).message ?? '', /“the” is a word too common to search for alone/);
+  assert.match((await lib.search('of the ')).message ?? '', /“of”, “the” are words too common/);
+  assert.equal((await lib.search('the russia ')).message, null, 'with another word, no message');
+  assert.equal((await lib.search('"the state" ')).message, null, 'a phrase of common words is searched as written');
+  const text = await lib.search('in:text tag:energy neutrality');
+  assert.equal(text.scope, 'passages');
+  assert.ok(text.total > 0, 'the words are searched in the text');
+  assert.match(text.message ?? '', /tag: filters claims, not the text of the documents/);
+  const only = await lib.search('kind:evidence', { scope: 'passages' });
+  assert.equal(only.total, 0);
+  assert.match(only.message ?? '', /kind: filters claims/);
+  assert.doesNotMatch(only.message ?? '', /is not a kind/);
+});
+
 test('the warm-up queries are searches of every kind made of the library’s own words, and find its claims', async (t) => {
   const { dataDir } = await sampleLibrary(t);
   const index = new SearchIndex({ dbPath: join(dataDir, 'marginalia.sqlite'), dataDir: null });
