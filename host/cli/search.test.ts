@@ -1,5 +1,8 @@
 /** The `search` verb: ranked JSON with claim id, document id and path, paragraph, quote; passages; usage errors. */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { createLibrary } from '../library.ts';
 import { SAMPLE_CORPUS, tempDir } from '../library/test-support.ts';
@@ -67,4 +70,25 @@ test('a claim over two paragraphs is located ¶ first–last in search results (
   const r = await cli('search', 'pangolin', '--json', '--data', data, '--corpus', SAMPLE_CORPUS);
   const out = JSON.parse(r.out) as { results: Array<{ paragraphs: [number, number] }> };
   assert.deepEqual(out.results[0]!.paragraphs, [made.paragraph, made.paragraph! + 1]);
+});
+
+test('search refuses folders that are not what they are named as, and creates nothing: exit 1 with the reason', async (t) => {
+  const root = await tempDir(t, 'cli-search-folders');
+  const missing = join(root, 'nowhere');
+  const r = await cli('search', 'neutrality', '--data', missing, '--corpus', SAMPLE_CORPUS);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /There is no library in .*nowhere/);
+  assert.equal(existsSync(missing), false, 'no data folder was created');
+  const file = join(root, 'a-file.txt');
+  await writeFile(file, 'x');
+  assert.match((await cli('search', 'neutrality', '--data', file)).err, /--data .* is a file/);
+  const data = join(root, 'data');
+  (await createLibrary({ dataDir: data, corpusDir: SAMPLE_CORPUS, transport: 'web' })).close();
+  const gone = await cli('search', 'neutrality', '--passages', '--data', data, '--corpus', join(root, 'no-corpus'));
+  assert.equal(gone.code, 1);
+  assert.match(gone.err, /corpus folder .*no-corpus cannot be found/, 'not the bundled corpus searched instead');
+  assert.match((await cli('search', 'neutrality', '--data', data, '--corpus', file)).err, /is a file, not a folder/);
+  const past = await cli('search', 'neutrality', '--passages', '--offset', '9999', '--data', data, '--corpus', SAMPLE_CORPUS);
+  assert.equal(past.code, 0);
+  assert.match(past.out, /none from 10000 on/);
 });

@@ -65,13 +65,14 @@ ${LIBRARY_OPTIONS_HELP}`,
         return 0;
       }
       if (page.message) io.err(page.message);
-      io.out(`${page.total} ${page.scope === 'passages' ? 'paragraph' : 'claim'}(s)${page.total > rows.length ? `, showing ${offset + 1}–${offset + rows.length}` : ''}`);
+      const shown = !rows.length ? (offset > 0 && page.total > 0 ? `, none from ${offset + 1} on` : '') : page.total > rows.length ? `, showing ${offset + 1}–${offset + rows.length}` : '';
+      io.out(`${page.total} ${page.scope === 'passages' ? 'paragraph' : 'claim'}(s)${shown}`);
       for (const r of rows) {
         io.out(`${String(r.rank).padStart(3)}. ${r.score.toFixed(2).padStart(7)}  ${cell(r.path ?? r.documentId, 34)} ¶${String(r.paragraph ?? '–').padEnd(4)} ${r.claimId ?? ''}`);
         io.out(`      “${cell(r.quote, 100).trimEnd()}”${r.restatement ? `\n      → ${cell(r.restatement, 100).trimEnd()}` : ''}`);
       }
       return 0;
-    });
+    }, { readOnly: true });
   },
 };
 
