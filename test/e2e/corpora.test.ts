@@ -65,6 +65,8 @@ test('a second folder opens beside the first; the first one\'s claims stay exact
   assert.match(await corpusButton(page, 'fieldwork').innerText(), /2 documents/);
   assert.equal(await page.locator('.library-list li[role=option]').count(), 2, 'only the open corpus\'s documents are listed');
   await page.locator('#doc-header', { hasText: 'Cotton Notes' }).waitFor();
+  const layout = (await page.locator('#layout').boundingBox())!;
+  assert.equal(Math.round(layout.y + layout.height), 860, 'the panes reach the bottom of the window with a short document open');
   const after = (await storedClaims(page)).find((c) => c.id === claim!.id)!;
   assert.equal(after.status, 'exact', 'a claim of a corpus that is not open is never an orphan');
   assert.deepEqual(after.position, claim!.position);
