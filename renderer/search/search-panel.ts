@@ -229,12 +229,16 @@ function count(n: number): string {
   return `${n.toLocaleString()} claim${n === 1 ? '' : 's'}`;
 }
 
-/** "12 claims · 5 with every word" (the split only when the page shows some with fewer words). */
+/**
+ * "12 claims · 5 with every word": the split only for a query of several words, once the page
+ * shows a result with fewer of them (before that, "450 claims · 50+ with every word" said less
+ * than "450 claims"; and for one word, a claim found by its source's title read as a miss).
+ */
 function summary(p: SearchPage, hits: readonly SearchHit[]): string {
   if (!p.total) return 'No matches.';
   const noun = p.scope === 'passages' ? (n: number) => `${n.toLocaleString()} paragraph${n === 1 ? '' : 's'}` : count;
   const all = hits.filter((x) => x.matched >= p.wanted).length;
-  if (p.wanted === 0 || all === hits.length && hits.length === p.total) return noun(p.total);
+  if (p.wanted <= 1 || all === hits.length) return noun(p.total);
   if (all === 0) return `${noun(p.total)}, none with every word`;
   return `${noun(p.total)} · ${all.toLocaleString()}${hits.length < p.total ? '+' : ''} with every word`;
 }
