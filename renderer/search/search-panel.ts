@@ -162,6 +162,9 @@ export function createSearchPanel(deps: SearchPanelDeps): SearchPanel {
     more.textContent = `Show ${Math.min(PAGE, left)} more of ${left.toLocaleString()}`;
     input.setAttribute('aria-expanded', String(hits.length > 0));
     status.textContent = summary(page, hits);
+    // the text index holds the open corpus's paragraphs only: said when the library has others
+    const open = library && library.corpora.length > 1 ? library.corpora.find((c) => c.id === library.corpusId) : undefined;
+    if (page.scope === 'passages' && open && page.total) status.textContent += ` in the text of “${open.name}” (the open corpus)`;
     exportFound.hidden = page.scope === 'passages' || page.total === 0;
     exportFound.textContent = page.total === 1 ? 'Export a bibliography or notes of this claim…' : `Export a bibliography or notes of these ${page.total.toLocaleString()} claims…`;
     if (!hits.length && elsewhere > 0) {
