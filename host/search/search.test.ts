@@ -422,3 +422,21 @@ test('an index file that cannot be written (a folder in its place, a read-only o
   assert.deepEqual(await ids(again, 'capybara'), [made.id]);
   assert.ok((await stat(file)).isDirectory(), 'what stands in the way is left alone');
 });
+
+test('a list with no words (All claims, filters alone) is in source-title then text order across saved and new claims, and pages add up to it', async (t) => {
+  const { lib } = await sampleLibrary(t);
+  await lib.flushSearch(); // the claims so far go to the saved base segment
+  await claimOn(lib, 'Ashgabat', { note: 'new one' });
+  await claimOn(lib, 'Gazprom', { note: 'new two' });
+  const titles = new Map((await lib.getLibrary()).documents.map((d) => [d.id, d.title]));
+  const expected = (await lib.listClaims())
+    .sort((a, b) => titles.get(a.documentId)!.localeCompare(titles.get(b.documentId)!) || a.position.start - b.position.start)
+    .map((c) => c.id);
+  const listed = await lib.search('', { filter: {}, limit: 500 });
+  assert.equal(listed.total, expected.length);
+  assert.deepEqual(listed.hits.map((h) => (h as ClaimSearchHit).claimId), expected);
+  const paged: string[] = [];
+  for (let offset = 0; offset < expected.length; offset += 2) paged.push(...(await lib.search('', { filter: {}, limit: 2, offset })).hits.map((h) => (h as ClaimSearchHit).claimId));
+  assert.deepEqual(paged, expected, 'page after page, each claim once, in the same order');
+  assert.deepEqual((await lib.search('', { filter: {}, limit: 1, allIds: true })).allIds, expected, 'allIds (Select all, exports) in the same order');
+});
