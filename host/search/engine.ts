@@ -483,10 +483,9 @@ class QueryRun {
     for (const word of p.words) {
       const set = new Uint8Array(this.size);
       const pr = this.probe(word, ['tag', 'entity', 'kind', 'source'].includes(p.field!), false);
-      const loose = pr;
       const field = p.field!;
       if (field === 'entity' || field === 'kind' || field === 'source') {
-        const ids = field === 'entity' ? this.e.side.entitiesMatching(loose) : field === 'kind' ? this.e.side.kindsMatching(loose) : this.e.side.documentsMatching(loose);
+        const ids = field === 'entity' ? this.e.side.entitiesMatching(pr) : field === 'kind' ? this.e.side.kindsMatching(pr) : this.e.side.documentsMatching(pr);
         const make = field === 'entity' ? entityTerm : field === 'kind' ? kindTerm : documentTerm;
         for (const id of ids) this.mark(make(id), BIT(F.side), set);
         if (!ids.length) this.message.push(noneNamed(field, word, this.e.side.kinds()));
