@@ -223,3 +223,21 @@ test('a renamed file whose text also changed, or two new files with its text, ar
   assert.equal(claims.find((c) => c.id === onHarbor.id)!.documentId, onHarbor.documentId);
   assert.equal(claims.find((c) => c.id === onSchool.id)!.status, 'orphan', 'two copies: which one is not guessed');
 });
+
+test('a rename read in two steps (the old name gone in one read, the new one in the next) still brings the orphaned claim back, exact', async (t) => {
+  const a = await smallCorpus(t, {
+    'harbor.txt': ['Harbor Minutes', 'The harbor commission met on Tuesday.'],
+    'school.txt': ['School Board', 'The board approved the budget.'],
+  });
+  const lib = await openLibrary(t, await tempDir(t), a);
+  const claim = await lib.createClaim(await passage(lib, 'harbor.txt', 'The harbor commission met on Tuesday.'));
+  const text = ['Harbor Minutes', 'The harbor commission met on Tuesday.'].join('\n\n');
+  await rm(join(a, 'harbor.txt'));
+  await lib.openCorpus(a);
+  assert.equal((await lib.listClaims()).find((c) => c.id === claim.id)!.status, 'orphan', 'the file is gone: an orphan, kept');
+  await writeFile(join(a, 'minutes.txt'), text);
+  await lib.openCorpus(a);
+  const back = (await lib.listClaims()).find((c) => c.id === claim.id)!;
+  assert.equal(back.documentId, (await lib.getLibrary()).documents.find((d) => d.path === 'minutes.txt')!.id);
+  assert.deepEqual([back.status, back.position], ['exact', claim.position]);
+});

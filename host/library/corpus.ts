@@ -157,7 +157,8 @@ export async function openCorpusInto(ctx: LibraryContext, dir: string, everyClai
  * Files renamed or moved within the corpus since it was last read (open or not): a document that
  * is gone whose text (its SHA-256, `textHash`) is the text of exactly one document new in this
  * read hands that document its claims, its source edits and its reference corrections, so they
- * re-anchor there (exactly, the text being the same) instead of becoming orphans; the undo
+ * re-anchor there (exactly, the text being the same) instead of becoming orphans (also when an
+ * earlier read saw only the deletion and orphaned them: the tombstone keeps the hash); the undo
  * history's row images are rewritten to match. Ids are made
  * from paths (core/corpus/ids.ts), so a rename is a new document to the store; Hypothesis keeps a
  * PDF's annotations across addresses by its fingerprint in the same way. Two new files with the
@@ -173,7 +174,8 @@ function followRenames(db: DatabaseSync, stored: ReadonlyMap<string, StoredDocum
   }
   if (!appeared.size) return;
   const present = new Set(docs.map((d) => d.summary.id));
-  const gone = [...stored.values()].filter((s) => !present.has(s.summary.id) && !s.removed && s.textHash);
+  // gone now, or gone in an earlier read (a rename the watcher saw as a deletion, then a creation)
+  const gone = [...stored.values()].filter((s) => !present.has(s.summary.id) && s.textHash && (!s.removed || hasClaims(db, s.summary.id)));
   const goneByHash = new Map<string, number>();
   for (const g of gone) goneByHash.set(g.textHash, (goneByHash.get(g.textHash) ?? 0) + 1);
   for (const g of gone) {
@@ -189,6 +191,11 @@ function followRenames(db: DatabaseSync, stored: ReadonlyMap<string, StoredDocum
     // only where it is a value.
     db.prepare('UPDATE history SET changes = replace(changes, ?, ?) WHERE instr(changes, ?) > 0').run(JSON.stringify(g.summary.id), JSON.stringify(next), JSON.stringify(g.summary.id));
   }
+}
+
+/** Whether any claim is on the document `id`. */
+function hasClaims(db: DatabaseSync, id: string): boolean {
+  return db.prepare('SELECT 1 FROM claims WHERE document_id = ? LIMIT 1').get(id) !== undefined;
 }
 
 /** Whether `dir` is a folder now (a synchronous stat: the library has a handful of corpora). */

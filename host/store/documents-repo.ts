@@ -97,7 +97,9 @@ export function upsertDocument(db: DatabaseSync, rec: DocumentRecord, now: strin
 
 /** Mark a document as gone from the corpus; its model is dropped, its row (and claims) stay. */
 export function tombstoneDocument(db: DatabaseSync, id: string, now: string): void {
-  db.prepare('UPDATE documents SET removed_at = ?, model = NULL, text_hash = \'\' WHERE id = ? AND removed_at IS NULL').run(now, id);
+  // the text's hash stays: a file that comes back under another name (a rename seen as a deletion
+  // and, in a later read, a creation) is still recognised by it (host/library/corpus.ts followRenames)
+  db.prepare('UPDATE documents SET removed_at = ?, model = NULL WHERE id = ? AND removed_at IS NULL').run(now, id);
 }
 
 /** Replace the list of files skipped by the last import. */
