@@ -203,17 +203,23 @@ test('a file renamed or moved (same text) keeps its claims and source edits at i
   assert.deepEqual((await lib.listClaims()).filter((c) => c.status === 'orphan'), []);
 });
 
+/** Paragraphs of the two files the rename tests move about. */
+const HARBOR = ['Harbor Minutes', 'The harbor commission met on Tuesday.'];
+const SCHOOL = ['School Board', 'The board approved the budget.'];
+
+/** A corpus of harbor.txt and school.txt, opened in a fresh library. */
+async function harborAndSchool(t: { after(fn: () => unknown): void }): Promise<{ a: string; lib: Awaited<ReturnType<typeof openLibrary>> }> {
+  const a = await smallCorpus(t, { 'harbor.txt': HARBOR, 'school.txt': SCHOOL });
+  return { a, lib: await openLibrary(t, await tempDir(t), a) };
+}
+
 test('a renamed file whose text also changed, or two new files with its text, are not guessed at: the claim is an orphan, kept', async (t) => {
-  const a = await smallCorpus(t, {
-    'harbor.txt': ['Harbor Minutes', 'The harbor commission met on Tuesday.'],
-    'school.txt': ['School Board', 'The board approved the budget.'],
-  });
-  const lib = await openLibrary(t, await tempDir(t), a);
+  const { a, lib } = await harborAndSchool(t);
   const onHarbor = await lib.createClaim(await passage(lib, 'harbor.txt', 'The harbor commission met on Tuesday.'));
   const onSchool = await lib.createClaim(await passage(lib, 'school.txt', 'The board approved the budget.'));
   await rm(join(a, 'harbor.txt'));
   await writeFile(join(a, 'harbor-2.txt'), ['Harbor Minutes', 'The harbor commission met on Wednesday.'].join('\n\n'));
-  const school = ['School Board', 'The board approved the budget.'].join('\n\n');
+  const school = SCHOOL.join('\n\n');
   await rm(join(a, 'school.txt'));
   await writeFile(join(a, 'school-a.txt'), school);
   await writeFile(join(a, 'school-b.txt'), school);
@@ -225,13 +231,9 @@ test('a renamed file whose text also changed, or two new files with its text, ar
 });
 
 test('a rename read in two steps (the old name gone in one read, the new one in the next) still brings the orphaned claim back, exact', async (t) => {
-  const a = await smallCorpus(t, {
-    'harbor.txt': ['Harbor Minutes', 'The harbor commission met on Tuesday.'],
-    'school.txt': ['School Board', 'The board approved the budget.'],
-  });
-  const lib = await openLibrary(t, await tempDir(t), a);
+  const { a, lib } = await harborAndSchool(t);
   const claim = await lib.createClaim(await passage(lib, 'harbor.txt', 'The harbor commission met on Tuesday.'));
-  const text = ['Harbor Minutes', 'The harbor commission met on Tuesday.'].join('\n\n');
+  const text = HARBOR.join('\n\n');
   await rm(join(a, 'harbor.txt'));
   await lib.openCorpus(a);
   assert.equal((await lib.listClaims()).find((c) => c.id === claim.id)!.status, 'orphan', 'the file is gone: an orphan, kept');
